@@ -1,0 +1,146 @@
+//! Client options: base URL, timeouts, proxy, user agent, retries, REST JWT lifetime, clock.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::clock::{Clock, NonceSource, RandomNonce, SystemClock};
+
+/// How a [`crate::Client`] talks to the API. `Default` gives finite, sensible values.
+#[derive(Clone)]
+pub struct ClientOptions {
+    /// API base URL; `None` picks `https://api.opentok.com` for project credentials and
+    /// `https://video.api.vonage.com` for application credentials.
+    pub base_url: Option<String>,
+    /// Time allowed to open a connection (default 10 s).
+    pub connect_timeout: Duration,
+    /// Time allowed for a whole request, per attempt (default 30 s).
+    pub request_timeout: Duration,
+    /// An HTTP, HTTPS or SOCKS5 proxy. Without one, the `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`
+    /// environment variables apply.
+    pub proxy: Option<Proxy>,
+    /// Appended to the User-Agent (e.g. your app's name and version).
+    pub user_agent_suffix: Option<String>,
+    /// The binding and its runtime version, e.g. `python/3.11.7`; set by each binding.
+    pub binding: Option<String>,
+    /// When and how often to retry.
+    pub retry: RetryPolicy,
+    /// Lifetime of each REST auth JWT (default 300 s).
+    pub jwt_lifetime: Duration,
+    /// Allowed difference between the local and the server clock before an auth failure is
+    /// reported as clock skew (default 30 s).
+    pub clock_leeway: Duration,
+    /// Source of the current time (tests fix it).
+    pub clock: Arc<dyn Clock>,
+    /// Source of token nonces (tests fix it).
+    pub nonce: Arc<dyn NonceSource>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            base_url: None,
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            proxy: None,
+            user_agent_suffix: None,
+            binding: None,
+            retry: RetryPolicy::default(),
+            jwt_lifetime: Duration::from_secs(300),
+            clock_leeway: Duration::from_secs(30),
+            clock: Arc::new(SystemClock),
+            nonce: Arc::new(RandomNonce),
+        }
+    }
+}
+
+impl fmt::Debug for ClientOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientOptions")
+            .field("base_url", &self.base_url)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("request_timeout", &self.request_timeout)
+            .field("proxy", &self.proxy)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("binding", &self.binding)
+            .field("retry", &self.retry)
+            .field("jwt_lifetime", &self.jwt_lifetime)
+            .field("clock_leeway", &self.clock_leeway)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A proxy for every request. `Debug` hides the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Proxy {
+    /// `http://host:port`, `https://host:port` or `socks5://host:port`.
+    pub url: String,
+    /// Proxy user name, if the proxy needs one.
+    pub username: Option<String>,
+    /// Proxy password.
+    pub password: Option<String>,
+}
+
+impl Proxy {
+    /// A proxy without credentials.
+    pub fn new(url: impl Into<String>) -> Proxy {
+        Proxy { url: url.into(), username: None, password: None }
+    }
+
+    /// The same proxy with basic credentials.
+    pub fn with_credentials(mut self, username: impl Into<String>, password: impl Into<String>) -> Proxy {
+        self.username = Some(username.into());
+        self.password = Some(password.into());
+        self
+    }
+}
+
+impl fmt::Debug for Proxy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Proxy")
+            .field("url", &self.url)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
+}
+
+/// Bounded, jittered exponential backoff. Connect failures, 429 and 503 are retried for every
+/// call; other 5xx answers and timeouts only for idempotent calls. `Retry-After` is honoured
+/// (up to [`RetryPolicy::max_retry_after`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (default 2; 0 disables retrying).
+    pub max_retries: u32,
+    /// Backoff before the first retry (default 200 ms), doubled each time.
+    pub initial_backoff: Duration,
+    /// Longest backoff (default 5 s).
+    pub max_backoff: Duration,
+    /// Longest `Retry-After` wait honoured; a longer one ends the retries (default 30 s).
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(5),
+            max_retry_after: Duration::from_secs(30),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    pub fn none() -> RetryPolicy {
+        RetryPolicy { max_retries: 0, ..RetryPolicy::default() }
+    }
+
+    /// The backoff before retry number `attempt` (0-based), with jitter in [50%, 100%].
+    pub(crate) fn backoff(&self, attempt: u32, jitter: u32) -> Duration {
+        let base = self.initial_backoff.saturating_mul(1u32 << attempt.min(16)).min(self.max_backoff);
+        let frac = 0.5 + (jitter % 1000) as f64 / 2000.0;
+        base.mul_f64(frac)
+    }
+}

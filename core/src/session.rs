@@ -1,0 +1,457 @@
+//! Session creation: options, the client-side rules, the form body and the response.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::str::FromStr;
+
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+
+/// How streams flow: peer to peer (relayed) or through the media router (routed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum MediaMode {
+    /// Clients send streams to each other directly (`p2p.preference=enabled`), the default.
+    #[default]
+    Relayed,
+    /// Streams go through the OpenTok Media Router (`p2p.preference=disabled`); needed for
+    /// archiving, e2ee and most features.
+    Routed,
+}
+
+impl MediaMode {
+    /// `"relayed"` or `"routed"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MediaMode::Relayed => "relayed",
+            MediaMode::Routed => "routed",
+        }
+    }
+
+    /// The `p2p.preference` wire value: `enabled` (relayed) or `disabled` (routed).
+    pub fn p2p_preference(&self) -> &'static str {
+        match self {
+            MediaMode::Relayed => "enabled",
+            MediaMode::Routed => "disabled",
+        }
+    }
+}
+
+impl FromStr for MediaMode {
+    type Err = Error;
+    /// Accepts `relayed`/`routed` and the wire values `enabled`/`disabled`/`always`
+    /// (the last sent for relayed by some Vonage SDK versions), case-insensitively.
+    fn from_str(s: &str) -> Result<MediaMode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "relayed" | "enabled" | "always" => Ok(MediaMode::Relayed),
+            "routed" | "disabled" => Ok(MediaMode::Routed),
+            _ => Err(Error::invalid("mediaMode", "must be relayed or routed", s)),
+        }
+    }
+}
+
+impl fmt::Display for MediaMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether sessions are archived automatically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ArchiveMode {
+    /// Archives start only when asked (the default).
+    #[default]
+    Manual,
+    /// An archive starts when the first client publishes (needs a routed session).
+    Always,
+}
+
+impl ArchiveMode {
+    /// `"manual"` or `"always"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ArchiveMode::Manual => "manual",
+            ArchiveMode::Always => "always",
+        }
+    }
+}
+
+impl FromStr for ArchiveMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ArchiveMode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "manual" => Ok(ArchiveMode::Manual),
+            "always" => Ok(ArchiveMode::Always),
+            _ => Err(Error::invalid("archiveMode", "must be manual or always", s)),
+        }
+    }
+}
+
+impl fmt::Display for ArchiveMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Resolution of automatic archives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArchiveResolution {
+    /// `640x480`
+    Sd,
+    /// `480x640`
+    SdVertical,
+    /// `1280x720`
+    Hd,
+    /// `720x1280`
+    HdVertical,
+    /// `1920x1080`
+    Fhd,
+    /// `1080x1920`
+    FhdVertical,
+}
+
+impl ArchiveResolution {
+    /// Every resolution.
+    pub const ALL: [ArchiveResolution; 6] = [
+        ArchiveResolution::Sd,
+        ArchiveResolution::SdVertical,
+        ArchiveResolution::Hd,
+        ArchiveResolution::HdVertical,
+        ArchiveResolution::Fhd,
+        ArchiveResolution::FhdVertical,
+    ];
+
+    /// The wire value, e.g. `"1280x720"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ArchiveResolution::Sd => "640x480",
+            ArchiveResolution::SdVertical => "480x640",
+            ArchiveResolution::Hd => "1280x720",
+            ArchiveResolution::HdVertical => "720x1280",
+            ArchiveResolution::Fhd => "1920x1080",
+            ArchiveResolution::FhdVertical => "1080x1920",
+        }
+    }
+}
+
+impl FromStr for ArchiveResolution {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ArchiveResolution> {
+        let t = s.trim().to_ascii_lowercase();
+        ArchiveResolution::ALL.into_iter().find(|r| r.as_str() == t).ok_or_else(|| {
+            Error::invalid(
+                "archiveResolution",
+                "must be one of 640x480, 480x640, 1280x720, 720x1280, 1920x1080, 1080x1920",
+                s,
+            )
+        })
+    }
+}
+
+impl fmt::Display for ArchiveResolution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Options of [`crate::Client::create_session`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionOptions {
+    /// An IP address (IPv4 or IPv6) near which the session's servers are placed.
+    pub location: Option<String>,
+    /// Relayed (default) or routed.
+    pub media_mode: MediaMode,
+    /// Manual (default) or always.
+    pub archive_mode: ArchiveMode,
+    /// Name of automatic archives (1–80 characters; only with archive mode always).
+    pub archive_name: Option<String>,
+    /// Resolution of automatic archives (only with archive mode always).
+    pub archive_resolution: Option<ArchiveResolution>,
+    /// End-to-end encryption (routed sessions without automatic archiving only).
+    pub e2ee: bool,
+}
+
+impl SessionOptions {
+    /// Checks the rules every official SDK enforces somewhere, all of them:
+    /// always needs routed; archive name (1–80 characters) and resolution only with always;
+    /// e2ee needs routed and not always; location must be an IP address.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(loc) = &self.location {
+            if loc.trim().parse::<IpAddr>().is_err() {
+                return Err(Error::invalid("location", "must be an IPv4 or IPv6 address", loc));
+            }
+        }
+        if self.archive_mode == ArchiveMode::Always && self.media_mode != MediaMode::Routed {
+            return Err(Error::invalid(
+                "archiveMode",
+                "always needs mediaMode routed (archiving goes through the media router)",
+                "always with relayed",
+            ));
+        }
+        if let Some(name) = &self.archive_name {
+            if self.archive_mode != ArchiveMode::Always {
+                return Err(Error::invalid("archiveName", "is only allowed with archiveMode always", name));
+            }
+            let n = name.trim().chars().count();
+            if !(1..=80).contains(&n) {
+                return Err(Error::invalid("archiveName", format!("must be 1 to 80 characters, has {n}"), name));
+            }
+        }
+        if let Some(res) = &self.archive_resolution {
+            if self.archive_mode != ArchiveMode::Always {
+                return Err(Error::invalid("archiveResolution", "is only allowed with archiveMode always", res.as_str()));
+            }
+        }
+        if self.e2ee {
+            if self.media_mode != MediaMode::Routed {
+                return Err(Error::invalid("e2ee", "needs mediaMode routed", "true with relayed"));
+            }
+            if self.archive_mode == ArchiveMode::Always {
+                return Err(Error::invalid("e2ee", "cannot be combined with archiveMode always", "true with always"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The form body of `POST /session/create`, in the official Python SDK's field order.
+    pub fn to_form(&self) -> Vec<(&'static str, String)> {
+        let mut f = vec![
+            ("p2p.preference", self.media_mode.p2p_preference().to_string()),
+            ("archiveMode", self.archive_mode.as_str().to_string()),
+        ];
+        if let Some(n) = &self.archive_name {
+            f.push(("archiveName", n.trim().to_string()));
+        }
+        if let Some(r) = &self.archive_resolution {
+            f.push(("archiveResolution", r.as_str().to_string()));
+        }
+        if let Some(l) = &self.location {
+            f.push(("location", l.trim().to_string()));
+        }
+        f.push(("e2ee", self.e2ee.to_string()));
+        f
+    }
+
+    /// Reads the form body of `POST /session/create` as the service does (the emulator's side),
+    /// accepting every variant an official SDK sends: `p2p.preference` enabled/disabled/always,
+    /// `e2ee` true/True/false/False, empty or `null` location, the stray `api_key` and
+    /// `media_mode` fields. The result is validated.
+    pub fn from_form(pairs: &[(String, String)]) -> Result<SessionOptions> {
+        let get = |k: &str| pairs.iter().rev().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let mut o = SessionOptions::default();
+        match get("p2p.preference") {
+            Some(v) => {
+                o.media_mode = v.parse().map_err(|_| {
+                    Error::invalid("p2p.preference", "must be enabled (relayed) or disabled (routed)", v)
+                })?
+            }
+            None => {
+                if let Some(m) = get("media_mode") {
+                    o.media_mode = m.parse()?;
+                }
+            }
+        }
+        if let Some(v) = get("archiveMode").filter(|v| !v.is_empty()) {
+            o.archive_mode = v.parse()?;
+        }
+        o.location = get("location").map(str::trim).filter(|l| !l.is_empty() && *l != "null").map(str::to_string);
+        o.archive_name = get("archiveName").filter(|v| !v.is_empty()).map(str::to_string);
+        if let Some(r) = get("archiveResolution").filter(|v| !v.is_empty()) {
+            o.archive_resolution = Some(r.parse()?);
+        }
+        if let Some(e) = get("e2ee") {
+            o.e2ee = match e.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" => true,
+                "false" | "0" | "" => false,
+                _ => return Err(Error::invalid("e2ee", "must be true or false", e)),
+            };
+        }
+        o.validate()?;
+        Ok(o)
+    }
+}
+
+/// A session created by [`crate::Client::create_session`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The session id clients connect to.
+    pub session_id: String,
+    /// The media mode it was created with.
+    pub media_mode: MediaMode,
+    /// The archive mode it was created with.
+    pub archive_mode: ArchiveMode,
+    /// The location hint it was created with.
+    pub location: Option<String>,
+    /// Whether end-to-end encryption is on.
+    pub e2ee: bool,
+    /// Name of automatic archives.
+    pub archive_name: Option<String>,
+    /// Resolution of automatic archives.
+    pub archive_resolution: Option<ArchiveResolution>,
+    /// `project_id` (or `partner_id`) from the response.
+    pub project_id: Option<String>,
+    /// `create_dt` from the response.
+    pub create_dt: Option<String>,
+    /// `media_server_url` from the response.
+    pub media_server_url: Option<String>,
+}
+
+/// The parts of a `/session/create` answer the SDK keeps.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Created {
+    pub session_id: String,
+    pub project_id: Option<String>,
+    pub create_dt: Option<String>,
+    pub media_server_url: Option<String>,
+}
+
+/// Parses the answer: a JSON array with one object (or one object), or the legacy XML document.
+pub(crate) fn parse_created(body: &str) -> std::result::Result<Created, String> {
+    let t = body.trim_start();
+    if t.starts_with('[') || t.starts_with('{') {
+        let v: Value = serde_json::from_str(t).map_err(|e| format!("the JSON does not parse ({e})"))?;
+        let obj = match &v {
+            Value::Array(a) => a.first().cloned().ok_or("the JSON array is empty")?,
+            Value::Object(_) => v.clone(),
+            _ => return Err("expected a JSON array of sessions".into()),
+        };
+        let s = |k: &str| obj.get(k).and_then(|x| match x {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
+        let session_id = s("session_id").filter(|s| !s.is_empty()).ok_or("the answer has no session_id")?;
+        Ok(Created {
+            session_id,
+            project_id: s("project_id").or_else(|| s("partner_id")).or_else(|| s("application_id")),
+            create_dt: s("create_dt"),
+            media_server_url: s("media_server_url").filter(|u| !u.is_empty()),
+        })
+    } else if t.starts_with('<') {
+        let session_id = xml_text(t, "session_id").filter(|s| !s.is_empty()).ok_or("the XML has no <session_id>")?;
+        Ok(Created {
+            session_id,
+            project_id: xml_text(t, "partner_id").or_else(|| xml_text(t, "project_id")),
+            create_dt: xml_text(t, "create_dt"),
+            media_server_url: xml_text(t, "media_server_url").filter(|u| !u.is_empty()),
+        })
+    } else {
+        Err("expected JSON or XML".into())
+    }
+}
+
+/// The text of the first `<tag>…</tag>` element, with the five XML entities decoded.
+fn xml_text(doc: &str, tag: &str) -> Option<String> {
+    let open = format!("<{tag}>");
+    let start = doc.find(&open)? + open.len();
+    let end = doc[start..].find(&format!("</{tag}>"))? + start;
+    Some(
+        doc[start..end]
+            .trim()
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> SessionOptions {
+        SessionOptions::default()
+    }
+
+    #[test]
+    fn default_form_matches_python_sdk() {
+        let f = opts().to_form();
+        assert_eq!(f, vec![("p2p.preference", "enabled".into()), ("archiveMode", "manual".into()), ("e2ee", "false".into())]);
+    }
+
+    #[test]
+    fn always_needs_routed() {
+        let e = SessionOptions { archive_mode: ArchiveMode::Always, ..opts() }.validate().unwrap_err();
+        assert_eq!(e.field(), Some("archiveMode"));
+        assert!(e.to_string().contains("routed"));
+        SessionOptions { archive_mode: ArchiveMode::Always, media_mode: MediaMode::Routed, ..opts() }.validate().unwrap();
+    }
+
+    #[test]
+    fn archive_name_rules() {
+        let routed_always = SessionOptions { archive_mode: ArchiveMode::Always, media_mode: MediaMode::Routed, ..opts() };
+        let e = SessionOptions { archive_name: Some("x".into()), ..opts() }.validate().unwrap_err();
+        assert_eq!(e.field(), Some("archiveName"));
+        assert!(e.to_string().contains("only allowed with archiveMode always"));
+        let e = SessionOptions { archive_name: Some("x".repeat(81)), ..routed_always.clone() }.validate().unwrap_err();
+        assert!(e.to_string().contains("1 to 80"), "{e}");
+        let e = SessionOptions { archive_name: Some("  ".into()), ..routed_always.clone() }.validate().unwrap_err();
+        assert_eq!(e.field(), Some("archiveName"));
+        SessionOptions { archive_name: Some("x".repeat(80)), ..routed_always }.validate().unwrap();
+    }
+
+    #[test]
+    fn archive_resolution_rules() {
+        let e = SessionOptions { archive_resolution: Some(ArchiveResolution::Hd), ..opts() }.validate().unwrap_err();
+        assert_eq!(e.field(), Some("archiveResolution"));
+        let e = "800x600".parse::<ArchiveResolution>().unwrap_err();
+        assert!(e.to_string().contains("1280x720") && e.to_string().contains("800x600"));
+        for r in ArchiveResolution::ALL {
+            assert_eq!(r.as_str().parse::<ArchiveResolution>().unwrap(), r);
+        }
+    }
+
+    #[test]
+    fn e2ee_rules() {
+        let e = SessionOptions { e2ee: true, ..opts() }.validate().unwrap_err();
+        assert_eq!(e.field(), Some("e2ee"));
+        assert!(e.to_string().contains("routed"));
+        let e = SessionOptions { e2ee: true, media_mode: MediaMode::Routed, archive_mode: ArchiveMode::Always, ..opts() }
+            .validate()
+            .unwrap_err();
+        assert!(e.to_string().contains("always"));
+        SessionOptions { e2ee: true, media_mode: MediaMode::Routed, ..opts() }.validate().unwrap();
+    }
+
+    #[test]
+    fn location_accepts_ipv4_and_ipv6_only() {
+        for ok in ["12.34.56.78", "2001:db8::1", "::1"] {
+            SessionOptions { location: Some(ok.into()), ..opts() }.validate().unwrap();
+        }
+        for bad in ["", "localhost", "1", "999.1.1.1", "12.34.56"] {
+            let e = SessionOptions { location: Some(bad.into()), ..opts() }.validate().unwrap_err();
+            assert_eq!(e.field(), Some("location"), "{bad}");
+            assert!(e.to_string().contains("IPv4 or IPv6"));
+        }
+    }
+
+    #[test]
+    fn server_side_form_reading_accepts_every_sdk() {
+        let f = |s: &str| -> Vec<(String, String)> {
+            s.split('&').map(|p| { let (a, b) = p.split_once('=').unwrap(); (a.into(), b.into()) }).collect()
+        };
+        let o = SessionOptions::from_form(&f("location=&p2p.preference=enabled&archiveMode=manual&e2ee=False")).unwrap();
+        assert_eq!(o, opts());
+        let o = SessionOptions::from_form(&f("archiveMode=manual&location=null&p2p.preference=disabled")).unwrap();
+        assert_eq!(o.media_mode, MediaMode::Routed);
+        let o = SessionOptions::from_form(&f("location=1.2.3.4&media_mode=routed&e2ee=True&p2p.preference=disabled")).unwrap();
+        assert!(o.e2ee && o.location.as_deref() == Some("1.2.3.4"));
+        let o = SessionOptions::from_form(&f("archiveMode=manual&e2ee=false&p2p.preference=always&api_key=1")).unwrap();
+        assert_eq!(o.media_mode, MediaMode::Relayed);
+        assert!(SessionOptions::from_form(&f("archiveMode=always&p2p.preference=enabled")).is_err());
+    }
+
+    #[test]
+    fn parses_json_and_xml_answers() {
+        let c = parse_created(r#"[{"session_id":"1_abc","project_id":"123456","partner_id":"123456","create_dt":"Fri","media_server_url":""}]"#).unwrap();
+        assert_eq!(c.session_id, "1_abc");
+        assert_eq!(c.project_id.as_deref(), Some("123456"));
+        assert_eq!(c.media_server_url, None);
+        let c = parse_created("<?xml version=\"1.0\"?><sessions><Session><session_id>1_x</session_id><partner_id>1</partner_id><create_dt>d</create_dt></Session></sessions>").unwrap();
+        assert_eq!(c.session_id, "1_x");
+        assert!(parse_created("[]").is_err());
+        assert!(parse_created("<sessions/>").is_err());
+        assert!(parse_created("oops").is_err());
+    }
+}

@@ -1,0 +1,131 @@
+//! Session ids: `<prefix>_<URL-safe base64 of "1~API_KEY~LOCATION~CREATE_TIME~RANDOM~FLAG~~">`.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use std::fmt;
+
+use crate::error::{Error, Result};
+use crate::jwt::b64url_decode;
+
+/// A parsed OpenTok session id. Parsing never panics; bad ids are invalid-argument errors.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct SessionId {
+    raw: String,
+    fields: Vec<String>,
+}
+
+impl SessionId {
+    /// Parses a session id: a one-character prefix, `_`, then URL-safe base64 (padding optional)
+    /// of UTF-8 text with at least three `~`-separated fields, the second being the api key or
+    /// application id.
+    pub fn parse(s: &str) -> Result<SessionId> {
+        let bad = |rule: &str| Error::invalid("session_id", rule, s);
+        if s.len() > 512 {
+            return Err(bad("must be at most 512 characters"));
+        }
+        let mut chars = s.char_indices();
+        match (chars.next(), chars.next()) {
+            (Some((_, p)), Some((1, '_'))) if p.is_ascii_alphanumeric() => {}
+            _ => return Err(bad("must look like 1_MX4...: a one-character prefix, '_', then base64")),
+        }
+        let payload = &s[2..];
+        if payload.is_empty() {
+            return Err(bad("has an empty payload after the prefix"));
+        }
+        let bytes = b64url_decode(payload).ok_or_else(|| bad("payload is not URL-safe base64"))?;
+        let text = String::from_utf8(bytes).map_err(|_| bad("payload does not decode to UTF-8 text"))?;
+        let fields: Vec<String> = text.split('~').map(str::to_string).collect();
+        if fields.len() < 3 || fields[1].is_empty() {
+            return Err(bad("payload does not hold '~'-separated fields with an api key"));
+        }
+        Ok(SessionId { raw: s.to_string(), fields })
+    }
+
+    /// Mints a session id in the service's format (as the emulator does).
+    pub fn mint(api_key: &str, location: Option<&str>, created_at_ms: i64, random: &str, flag: &str) -> SessionId {
+        let text = format!("1~{api_key}~{}~{created_at_ms}~{random}~{flag}~~", location.unwrap_or(""));
+        let raw = format!("1_{}", URL_SAFE_NO_PAD.encode(text.as_bytes()));
+        SessionId { raw, fields: text.split('~').map(str::to_string).collect() }
+    }
+
+    /// The id as given.
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    /// The prefix before `_` (`"1"` or `"2"`).
+    pub fn prefix(&self) -> &str {
+        &self.raw[..1]
+    }
+
+    /// Every `~`-separated field of the decoded payload.
+    pub fn fields(&self) -> &[String] {
+        &self.fields
+    }
+
+    /// The api key or application id the session belongs to (field 1).
+    pub fn api_key(&self) -> &str {
+        &self.fields[1]
+    }
+
+    /// The location hint (field 2), when set.
+    pub fn location(&self) -> Option<&str> {
+        Some(self.fields[2].as_str()).filter(|l| !l.is_empty())
+    }
+
+    /// The creation time field as written (epoch ms in new ids, a date text in old ones).
+    pub fn create_time_field(&self) -> &str {
+        self.fields.get(3).map(String::as_str).unwrap_or("")
+    }
+
+    /// The creation time in epoch milliseconds, when the id carries one.
+    pub fn created_at_ms(&self) -> Option<i64> {
+        self.create_time_field().parse().ok()
+    }
+
+    /// Whether the session belongs to `api_key` (field 1 equals it).
+    pub fn belongs_to(&self, api_key: &str) -> bool {
+        self.api_key() == api_key
+    }
+}
+
+impl fmt::Display for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+impl fmt::Debug for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SessionId({:?}, api_key={:?})", self.raw, self.api_key())
+    }
+}
+
+impl std::str::FromStr for SessionId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<SessionId> {
+        SessionId::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mint_round_trips() {
+        let id = SessionId::mint("123456", Some("12.34.56.78"), 1739538894959, "abc", "P");
+        let p = SessionId::parse(id.as_str()).unwrap();
+        assert_eq!(p.api_key(), "123456");
+        assert_eq!(p.location(), Some("12.34.56.78"));
+        assert_eq!(p.created_at_ms(), Some(1739538894959));
+        assert!(p.belongs_to("123456") && !p.belongs_to("12345"));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for s in ["", "1", "1_", "é_abc", "1_é", "__", "1_~~~~", "1_!!!!", "1___79", "NOT A REAL SESSIONID"] {
+            assert!(SessionId::parse(s).is_err(), "{s}");
+        }
+    }
+}

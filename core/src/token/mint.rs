@@ -1,0 +1,136 @@
+//! Minting client tokens: JWT HS256 (project), JWT RS256 (application), legacy T1.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+
+use super::{Expiry, TokenFormat, TokenOptions, DEFAULT_TOKEN_TTL};
+use crate::clock::uuid_v4;
+use crate::credentials::Credentials;
+use crate::error::{Error, Result};
+use crate::jwt::{sign_hs256, sign_rs256, Claims};
+use crate::session_id::SessionId;
+
+/// Mints a token for `session_id` at time `now` (unix seconds) with `nonce`.
+///
+/// T1 output is byte-identical to the official Python SDK 3.15 for the same inputs, and so are
+/// HS256 JWTs.
+pub(crate) fn mint(creds: &Credentials, session_id: &str, opts: &TokenOptions, now: i64, nonce: u32) -> Result<String> {
+    let sid = SessionId::parse(session_id)?;
+    if !sid.belongs_to(creds.id()) {
+        return Err(Error::invalid(
+            "session_id",
+            format!("must belong to the {} {} (it belongs to {})", id_label(creds), creds.id(), sid.api_key()),
+            session_id,
+        ));
+    }
+    opts.validate()?;
+    let expire = opts.expire.unwrap_or(Expiry::In(DEFAULT_TOKEN_TTL)).resolve(now)?;
+    let layout = opts.initial_layout_class_list.join(" ");
+    let data = opts.data.as_deref().filter(|d| !d.is_empty());
+    match (creds, opts.format) {
+        (Credentials::Project(p), TokenFormat::Jwt) => {
+            let mut c = Claims::new();
+            c.str("session_id", session_id)
+                .str("role", opts.role.as_str())
+                .int("iat", now)
+                .int("exp", expire)
+                .str("scope", "session.connect");
+            if !layout.is_empty() {
+                c.str("initial_layout_class_list", &layout);
+            }
+            if let Some(d) = data {
+                c.str("connection_data", d);
+            }
+            c.str("iss", p.api_key()).str("ist", "project").int("nonce", nonce as i64);
+            Ok(sign_hs256(&c.finish(), &p.secret().hs256))
+        }
+        (Credentials::Application(a), TokenFormat::Jwt) => {
+            let mut c = Claims::new();
+            c.str("session_id", session_id)
+                .str("role", opts.role.as_str())
+                .int("iat", now)
+                .int("exp", expire)
+                .str("scope", "session.connect");
+            if !layout.is_empty() {
+                c.str("initial_layout_class_list", &layout);
+            }
+            if let Some(d) = data {
+                c.str("connection_data", d);
+            }
+            c.str("application_id", a.application_id())
+                .str("jti", &uuid_v4())
+                .str("sub", "video")
+                .str("subject", "video")
+                .raw("acl", r#"{"paths":{"/session/**":{}}}"#);
+            Ok(sign_rs256(&c.finish(), a.key()))
+        }
+        (Credentials::Project(p), TokenFormat::T1) => {
+            let mut signed = String::with_capacity(256 + data.map_or(0, |d| d.len() * 3));
+            signed.push_str("session_id=");
+            quote_plus(&mut signed, session_id);
+            signed.push_str("&create_time=");
+            signed.push_str(&now.to_string());
+            signed.push_str("&expire_time=");
+            signed.push_str(&expire.to_string());
+            signed.push_str("&role=");
+            signed.push_str(opts.role.as_str());
+            signed.push_str("&nonce=");
+            signed.push_str(&nonce.to_string());
+            signed.push_str("&initial_layout_class_list=");
+            quote_plus(&mut signed, &layout);
+            if let Some(d) = data {
+                signed.push_str("&connection_data=");
+                quote_plus(&mut signed, d);
+            }
+            let sig = ring::hmac::sign(&p.secret().sha1, signed.as_bytes());
+            let mut inner = String::with_capacity(signed.len() + 80);
+            inner.push_str("partner_id=");
+            inner.push_str(p.api_key());
+            inner.push_str("&sig=");
+            hex_lower(&mut inner, sig.as_ref());
+            inner.push(':');
+            inner.push_str(&signed);
+            let mut out = String::with_capacity(4 + inner.len() * 4 / 3 + 4);
+            out.push_str("T1==");
+            STANDARD.encode_string(inner.as_bytes(), &mut out);
+            Ok(out)
+        }
+        (Credentials::Application(_), TokenFormat::T1) => Err(Error::invalid(
+            "token_type",
+            "T1 tokens need project credentials (api key + secret); application credentials mint JWTs",
+            "T1",
+        )),
+    }
+}
+
+fn id_label(creds: &Credentials) -> &'static str {
+    if creds.is_application() {
+        "application id"
+    } else {
+        "api key"
+    }
+}
+
+/// Appends `s` form-encoded as Python's `urllib.parse.quote_plus` does.
+pub(crate) fn quote_plus(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &b in s.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => {
+                out.push('%');
+                out.push(HEX[(b >> 4) as usize] as char);
+                out.push(HEX[(b & 15) as usize] as char);
+            }
+        }
+    }
+}
+
+fn hex_lower(out: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for &b in bytes {
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
+    }
+}
