@@ -1,0 +1,205 @@
+//! The client over real sockets: success, every error status, timeouts, closed ports, proxies,
+//! retries and clock skew.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use opentok::{Client, ClientOptions, Credentials, ErrorKind, MediaMode, Proxy, RetryPolicy, SessionOptions};
+use support::{json, serve};
+
+const KEY: &str = "123456";
+const SECRET: &str = "1234567890abcdef1234567890abcdef1234567890";
+const CREATED: &str = r#"[{"session_id":"1_MX4xMjM0NTZ-fjE3Mzk1Mzg4OTQ5NTl-YWJjfn5-","project_id":"123456","partner_id":"123456","create_dt":"Fri Feb 14 05:14:54 PST 2025","media_server_url":""}]"#;
+
+fn client(url: &str, f: impl FnOnce(&mut ClientOptions)) -> Client {
+    let mut o = ClientOptions {
+        base_url: Some(url.into()),
+        retry: RetryPolicy { initial_backoff: Duration::from_millis(10), ..RetryPolicy::default() },
+        ..Default::default()
+    };
+    f(&mut o);
+    Client::new(Credentials::project(KEY, SECRET).unwrap(), o).unwrap()
+}
+
+#[tokio::test]
+async fn creates_a_session_with_the_form_headers_and_auth_the_service_expects() {
+    let s = serve(|_, _| json(200, CREATED)).await;
+    let c = client(&s.url, |o| o.binding = Some("test/1".into()));
+    let opts = SessionOptions { media_mode: MediaMode::Routed, location: Some("12.34.56.78".into()), ..Default::default() };
+    let session = c.create_session(&opts).await.unwrap();
+    assert_eq!(session.session_id, "1_MX4xMjM0NTZ-fjE3Mzk1Mzg4OTQ5NTl-YWJjfn5-");
+    assert_eq!(session.media_mode, MediaMode::Routed);
+    assert_eq!(session.project_id.as_deref(), Some("123456"));
+    let seen = s.seen.lock().unwrap()[0].clone();
+    assert_eq!(seen.request_line, "POST /session/create HTTP/1.1");
+    assert_eq!(seen.body, "p2p.preference=disabled&archiveMode=manual&location=12.34.56.78&e2ee=false");
+    assert_eq!(seen.header("accept"), Some("application/json"));
+    assert_eq!(seen.header("content-type"), Some("application/x-www-form-urlencoded"));
+    assert!(seen.header("user-agent").unwrap().starts_with("opentok-native/0.1.0 test/1"));
+    let jwt = opentok::jwt::Jwt::decode(seen.header("x-opentok-auth").unwrap()).unwrap();
+    assert!(jwt.verify_hs256(SECRET.as_bytes()));
+    assert_eq!(jwt.claims["iss"], KEY);
+}
+
+#[tokio::test]
+async fn accepts_the_legacy_xml_answer() {
+    let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><sessions><Session><session_id>1_MX4xMjM0NTZ-fjE3Mzk1Mzg4OTQ5NTl-YWJjfn5-</session_id><partner_id>123456</partner_id><create_dt>Mon Mar 17 00:41:31 PDT 2014</create_dt></Session></sessions>";
+    let s = serve(move |_, _| Some((200, vec![("content-type".into(), "text/xml".into())], xml.into()))).await;
+    let session = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap();
+    assert_eq!(session.create_dt.as_deref(), Some("Mon Mar 17 00:41:31 PDT 2014"));
+}
+
+#[tokio::test]
+async fn error_statuses_keep_kind_status_code_and_the_servers_message() {
+    let cases = [
+        (400, ErrorKind::Request),
+        (403, ErrorKind::Authentication),
+        (404, ErrorKind::NotFound),
+        (409, ErrorKind::Conflict),
+        (413, ErrorKind::PayloadTooLarge),
+        (429, ErrorKind::RateLimited),
+        (500, ErrorKind::Server),
+    ];
+    for (status, kind) in cases {
+        let body = format!(r#"{{"code":{status},"message":"server says {status}"}}"#);
+        let s = serve(move |_, _| json(status, &body)).await;
+        let e = client(&s.url, |o| o.retry = RetryPolicy::none()).create_session(&SessionOptions::default()).await.unwrap_err();
+        assert_eq!(e.kind(), kind, "{status}: {e}");
+        assert_eq!(e.status(), Some(status));
+        assert_eq!(e.code().as_deref(), Some(status.to_string().as_str()));
+        assert_eq!(e.api_message(), Some(format!("server says {status}").as_str()));
+        assert_eq!(e.request(), Some(("POST", "/session/create")));
+        assert!(e.to_string().contains(&format!("HTTP {status}")) && e.to_string().contains("server says"), "{e}");
+        assert!(!e.to_string().contains(SECRET));
+        assert_eq!(e.is_retryable(), matches!(kind, ErrorKind::RateLimited | ErrorKind::Server));
+    }
+}
+
+#[tokio::test]
+async fn a_server_that_never_answers_times_out_near_the_setting() {
+    let s = serve(|_, _| None).await;
+    let c = client(&s.url, |o| {
+        o.request_timeout = Duration::from_millis(400);
+        o.retry = RetryPolicy::none();
+    });
+    let started = Instant::now();
+    let e = c.create_session(&SessionOptions::default()).await.unwrap_err();
+    let took = started.elapsed();
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{e}");
+    assert!(took >= Duration::from_millis(390) && took < Duration::from_secs(5), "{took:?}");
+    assert!(e.to_string().contains("timed out"), "{e}");
+}
+
+#[tokio::test]
+async fn create_session_is_not_resent_after_a_timeout() {
+    let s = serve(|_, _| None).await;
+    let c = client(&s.url, |o| o.request_timeout = Duration::from_millis(200));
+    let _ = c.create_session(&SessionOptions::default()).await.unwrap_err();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(s.seen.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_closed_port_is_a_connect_error() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let e = client(&format!("http://127.0.0.1:{port}"), |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Connect, "{e}");
+    assert!(e.to_string().contains(&format!("127.0.0.1:{port}")), "{e}");
+    assert!(e.is_retryable());
+}
+
+#[tokio::test]
+async fn retries_503_and_429_even_for_create_but_not_500() {
+    let s = serve(|n, _| if n == 0 { json(503, r#"{"message":"busy"}"#) } else { json(200, CREATED) }).await;
+    client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap();
+    assert_eq!(s.seen.lock().unwrap().len(), 2);
+    // each attempt carries a fresh JWT
+    let seen = s.seen.lock().unwrap().clone();
+    assert_ne!(seen[0].header("x-opentok-auth"), seen[1].header("x-opentok-auth"));
+
+    let s = serve(|n, _| if n == 0 { Some((429, vec![("retry-after".into(), "0".into())], "{}".into())) } else { json(200, CREATED) }).await;
+    client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap();
+    assert_eq!(s.seen.lock().unwrap().len(), 2);
+
+    let s = serve(|_, _| json(500, r#"{"message":"boom"}"#)).await;
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Server);
+    assert_eq!(s.seen.lock().unwrap().len(), 1, "a POST that reached the server is not re-sent on 500");
+
+    let s = serve(|_, _| json(503, r#"{"message":"busy"}"#)).await;
+    let e = client(&s.url, |o| o.retry.max_retries = 3).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.status(), Some(503));
+    assert_eq!(s.seen.lock().unwrap().len(), 4, "bounded: 1 + max_retries");
+}
+
+#[tokio::test]
+async fn a_long_retry_after_is_not_waited_for() {
+    let s = serve(|_, _| Some((429, vec![("retry-after".into(), "3600".into())], r#"{"message":"slow down"}"#.into()))).await;
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::RateLimited);
+    assert_eq!(s.seen.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn auth_failure_with_a_distant_server_clock_is_clock_skew() {
+    let date = httpdate::fmt_http_date(std::time::SystemTime::now() - Duration::from_secs(3600));
+    let s = serve(move |_, _| Some((403, vec![("date".into(), date.clone())], r#"{"code":-1,"message":"Invalid token"}"#.into()))).await;
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ClockSkew, "{e}");
+    assert_eq!(e.status(), Some(403));
+    let opentok::Error::ClockSkew { offset_secs, .. } = e else { unreachable!() };
+    assert!((3590..3610).contains(&offset_secs), "{offset_secs}");
+
+    let s = serve(|_, _| json(403, r#"{"code":-1,"message":"Issued at time (iat) is in the future"}"#)).await;
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ClockSkew, "{e}");
+    assert!(e.to_string().contains("Issued at time"));
+
+    let s = serve(|_, _| json(403, r#"{"code":-1,"message":"Invalid signature"}"#)).await;
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Authentication);
+}
+
+#[tokio::test]
+async fn requests_go_through_an_http_proxy_with_credentials() {
+    // The socket server plays the proxy: it receives the absolute-form request line.
+    let proxy = serve(|_, _| json(200, CREATED)).await;
+    let c = client("http://api.invalid:9999", |o| {
+        o.proxy = Some(Proxy::new(proxy.url.clone()).with_credentials("user", "pa55"));
+    });
+    c.create_session(&SessionOptions::default()).await.unwrap();
+    let seen = proxy.seen.lock().unwrap()[0].clone();
+    assert_eq!(seen.request_line, "POST http://api.invalid:9999/session/create HTTP/1.1");
+    assert_eq!(seen.header("proxy-authorization"), Some("Basic dXNlcjpwYTU1"));
+    assert!(!format!("{:?}", c.options()).contains("pa55"));
+}
+
+#[tokio::test]
+async fn an_invalid_answer_is_invalid_response() {
+    let s = serve(|_, _| json(200, r#"[]"#)).await;
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidResponse, "{e}");
+    assert_eq!(e.status(), Some(200));
+}
+
+#[tokio::test]
+async fn rule_violations_send_nothing() {
+    let s = serve(|_, _| json(200, CREATED)).await;
+    let e = client(&s.url, |_| {})
+        .create_session(&SessionOptions { e2ee: true, ..Default::default() })
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    assert_eq!(s.seen.lock().unwrap().len(), 0);
+}
+
+#[test]
+fn a_bad_proxy_url_fails_at_construction() {
+    let o = ClientOptions { proxy: Some(Proxy::new("ftp://x")), ..Default::default() };
+    let e = Client::new(Credentials::project(KEY, SECRET).unwrap(), o).unwrap_err();
+    assert_eq!(e.field(), Some("proxy"));
+}
