@@ -1,0 +1,116 @@
+//! Command line: `opentok-emulator [--bind ADDR] [--port N] [--data-dir DIR | --in-memory]
+//! [--project KEY:SECRET]... [--application APP_ID:PUBLIC_KEY_PEM_FILE]...`
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::projects::{Application, Project, Registry, DEV_API_KEY, DEV_API_SECRET};
+
+/// Parsed command line of the emulator.
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "opentok-emulator",
+    version,
+    about = "A local OpenTok-compatible API server with a dashboard",
+    long_about = "A local OpenTok-compatible API server with a dashboard. Point any OpenTok \
+                  server SDK at it (api_url / apiUrl) for offline development and CI."
+)]
+pub struct Cli {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+
+    /// Port to listen on; 0 picks a free port (the first stdout line tells which).
+    #[arg(long, default_value_t = 4010)]
+    pub port: u16,
+
+    /// Directory of the SQLite database (created when missing).
+    #[arg(long, default_value = ".opentok-emulator", conflicts_with = "in_memory")]
+    pub data_dir: PathBuf,
+
+    /// Keep everything in memory; nothing survives a restart.
+    #[arg(long)]
+    pub in_memory: bool,
+
+    /// A project as API_KEY:API_SECRET (repeatable). Without any, the development project
+    /// 123456:1234567890abcdef1234567890abcdef1234567890 is served.
+    #[arg(long = "project", value_name = "KEY:SECRET", value_parser = parse_project)]
+    pub projects: Vec<Project>,
+
+    /// A Vonage application as APP_ID:PUBLIC_KEY_PEM_FILE (repeatable); its REST calls use
+    /// `Authorization: Bearer` RS256 JWTs and its client tokens are RS256.
+    #[arg(long = "application", value_name = "APP_ID:PEM_FILE", value_parser = parse_application)]
+    pub applications: Vec<Application>,
+}
+
+impl Cli {
+    /// Builds the credential registry; falls back to the development project when no
+    /// `--project` was given (the second value tells whether that happened).
+    pub fn registry(&self) -> (Registry, bool) {
+        let mut projects = self.projects.clone();
+        let dev = projects.is_empty();
+        if dev {
+            projects.push(Project {
+                api_key: DEV_API_KEY.to_string(),
+                api_secret: DEV_API_SECRET.to_string(),
+            });
+        }
+        (Registry::new(projects, self.applications.clone()), dev)
+    }
+}
+
+fn parse_project(s: &str) -> Result<Project, String> {
+    let (key, secret) = s
+        .split_once(':')
+        .ok_or_else(|| "expected API_KEY:API_SECRET".to_string())?;
+    if key.is_empty() || secret.is_empty() {
+        return Err("expected API_KEY:API_SECRET, both non-empty".to_string());
+    }
+    Ok(Project { api_key: key.to_string(), api_secret: secret.to_string() })
+}
+
+fn parse_application(s: &str) -> Result<Application, String> {
+    let (id, path) = s
+        .split_once(':')
+        .ok_or_else(|| "expected APP_ID:PUBLIC_KEY_PEM_FILE".to_string())?;
+    if id.is_empty() || path.is_empty() {
+        return Err("expected APP_ID:PUBLIC_KEY_PEM_FILE, both non-empty".to_string());
+    }
+    let pem = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read public key file {path}: {e}"))?;
+    if !pem.contains("-----BEGIN PUBLIC KEY-----") && !pem.contains("-----BEGIN RSA PUBLIC KEY-----") {
+        return Err(format!("{path} holds no PEM public key (-----BEGIN PUBLIC KEY-----)"));
+    }
+    Ok(Application { application_id: id.to_string(), public_key_pem: pem })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_dev_project() {
+        let cli = Cli::parse_from(["opentok-emulator"]);
+        assert_eq!(cli.port, 4010);
+        let (reg, dev) = cli.registry();
+        assert!(dev);
+        assert_eq!(reg.project("123456").unwrap().api_secret, DEV_API_SECRET);
+    }
+
+    #[test]
+    fn explicit_projects_replace_dev_project() {
+        let cli = Cli::parse_from(["x", "--project", "47:abc", "--project", "48:def", "--in-memory"]);
+        let (reg, dev) = cli.registry();
+        assert!(!dev);
+        assert!(reg.project("123456").is_none());
+        assert_eq!(reg.project("48").unwrap().api_secret, "def");
+    }
+
+    #[test]
+    fn rejects_bad_project_and_conflicting_storage() {
+        assert!(Cli::try_parse_from(["x", "--project", "nocolon"]).is_err());
+        assert!(Cli::try_parse_from(["x", "--in-memory", "--data-dir", "d"]).is_err());
+    }
+}

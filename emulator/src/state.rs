@@ -1,0 +1,58 @@
+//! Shared state of the running server: credentials, storage and one core client per project.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use opentok::{Client, ClientOptions, Credentials};
+
+use crate::projects::Registry;
+use crate::store::Store;
+
+/// Everything a request handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    registry: Registry,
+    store: Store,
+    clients: HashMap<String, Client>,
+}
+
+impl AppState {
+    /// Builds the state; creates a core [`Client`] per project (used to mint tokens for the
+    /// dashboard; it never sends a request).
+    pub fn new(registry: Registry, store: Store) -> opentok::Result<AppState> {
+        let mut clients = HashMap::new();
+        for p in registry.projects() {
+            let creds = Credentials::project(p.api_key.clone(), p.api_secret.clone())?;
+            clients.insert(p.api_key.clone(), Client::new(creds, ClientOptions::default())?);
+        }
+        Ok(AppState { inner: Arc::new(Inner { registry, store, clients }) })
+    }
+
+    /// The projects and applications served.
+    pub fn registry(&self) -> &Registry {
+        &self.inner.registry
+    }
+
+    /// The database.
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    /// The core client of a project (by API key).
+    pub fn client(&self, api_key: &str) -> Option<&Client> {
+        self.inner.clients.get(api_key)
+    }
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("registry", &self.inner.registry)
+            .field("store", &self.inner.store)
+            .finish()
+    }
+}

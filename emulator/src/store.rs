@@ -1,0 +1,335 @@
+//! Persistence: sessions and simulated connections in SQLite (a file under the data dir, in WAL
+//! mode so a `kill -9` loses nothing that was answered), or an in-memory SQLite database.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+/// File name of the database inside the data dir.
+pub const DB_FILE: &str = "emulator.sqlite3";
+
+/// A failure of the storage layer.
+#[derive(Debug)]
+pub struct StoreError(String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "storage error: {}", self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(e.to_string())
+    }
+}
+
+/// Result of a storage operation.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A session as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionRecord {
+    /// The session id (real OpenTok format).
+    pub session_id: String,
+    /// API key or application id that created it.
+    pub project_id: String,
+    /// `relayed` or `routed`.
+    pub media_mode: String,
+    /// `manual` or `always`.
+    pub archive_mode: String,
+    /// Location hint (IPv4), if any.
+    pub location: Option<String>,
+    /// End-to-end encryption.
+    pub e2ee: bool,
+    /// Archive name for `always` sessions.
+    pub archive_name: Option<String>,
+    /// Archive resolution for `always` sessions, e.g. `1280x720`.
+    pub archive_resolution: Option<String>,
+    /// Creation time as the service formats `create_dt`.
+    pub create_dt: String,
+    /// Creation time, unix milliseconds.
+    pub created_at_ms: i64,
+}
+
+/// A simulated client connected with a token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionRecord {
+    /// Connection id (a UUID).
+    pub connection_id: String,
+    /// The session it joined.
+    pub session_id: String,
+    /// API key or application id of the token.
+    pub project_id: String,
+    /// Role from the token.
+    pub role: String,
+    /// Connection data from the token, if any.
+    pub data: Option<String>,
+    /// `jwt` or `t1`.
+    pub token_format: String,
+    /// Connect time, unix milliseconds.
+    pub created_at_ms: i64,
+}
+
+/// The emulator's database.
+pub struct Store {
+    conn: Mutex<Connection>,
+    location: String,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("location", &self.location).finish()
+    }
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS sessions (
+    session_id TEXT PRIMARY KEY,
+    project_id TEXT NOT NULL,
+    media_mode TEXT NOT NULL,
+    archive_mode TEXT NOT NULL,
+    location TEXT,
+    e2ee INTEGER NOT NULL,
+    archive_name TEXT,
+    archive_resolution TEXT,
+    create_dt TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_time ON sessions (created_at_ms);
+CREATE TABLE IF NOT EXISTS connections (
+    connection_id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (session_id),
+    project_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    data TEXT,
+    token_format TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS connections_by_session ON connections (session_id, created_at_ms);
+";
+
+impl Store {
+    /// Opens (creating when missing) the database file inside `data_dir`.
+    pub fn open(data_dir: &Path) -> StoreResult<Store> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| StoreError(format!("cannot create data dir {}: {e}", data_dir.display())))?;
+        let path = data_dir.join(DB_FILE);
+        let conn = Connection::open(&path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Self::init(conn, path.display().to_string())
+    }
+
+    /// A fresh database that lives in memory only.
+    pub fn in_memory() -> StoreResult<Store> {
+        Self::init(Connection::open_in_memory()?, ":memory:".to_string())
+    }
+
+    fn init(conn: Connection, location: String) -> StoreResult<Store> {
+        conn.execute_batch(SCHEMA)?;
+        Ok(Store { conn: Mutex::new(conn), location })
+    }
+
+    /// Where the data lives: a file path or `:memory:`.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite inconsistent; keep serving.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Stores a new session.
+    pub fn insert_session(&self, s: &SessionRecord) -> StoreResult<()> {
+        self.lock().execute(
+            "INSERT INTO sessions (session_id, project_id, media_mode, archive_mode, location, e2ee,
+                 archive_name, archive_resolution, create_dt, created_at_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                s.session_id,
+                s.project_id,
+                s.media_mode,
+                s.archive_mode,
+                s.location,
+                s.e2ee,
+                s.archive_name,
+                s.archive_resolution,
+                s.create_dt,
+                s.created_at_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The session with this id.
+    pub fn session(&self, session_id: &str) -> StoreResult<Option<SessionRecord>> {
+        Ok(self
+            .lock()
+            .query_row(
+                &format!("SELECT {SESSION_COLS} FROM sessions WHERE session_id = ?1"),
+                params![session_id],
+                session_from_row,
+            )
+            .optional()?)
+    }
+
+    /// The most recent sessions, newest first.
+    pub fn sessions(&self, limit: u32) -> StoreResult<Vec<SessionRecord>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {SESSION_COLS} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map(params![limit], session_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of sessions stored.
+    pub fn session_count(&self) -> StoreResult<u64> {
+        Ok(self.lock().query_row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))?)
+    }
+
+    /// Stores a new connection.
+    pub fn insert_connection(&self, c: &ConnectionRecord) -> StoreResult<()> {
+        self.lock().execute(
+            "INSERT INTO connections (connection_id, session_id, project_id, role, data, token_format, created_at_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                c.connection_id,
+                c.session_id,
+                c.project_id,
+                c.role,
+                c.data,
+                c.token_format,
+                c.created_at_ms
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a connection; false when it was not connected to that session.
+    pub fn delete_connection(&self, session_id: &str, connection_id: &str) -> StoreResult<bool> {
+        let n = self.lock().execute(
+            "DELETE FROM connections WHERE session_id = ?1 AND connection_id = ?2",
+            params![session_id, connection_id],
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Connections of a session, oldest first.
+    pub fn connections(&self, session_id: &str) -> StoreResult<Vec<ConnectionRecord>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT connection_id, session_id, project_id, role, data, token_format, created_at_ms
+             FROM connections WHERE session_id = ?1 ORDER BY created_at_ms, rowid",
+        )?;
+        let rows = stmt.query_map(params![session_id], |r| {
+            Ok(ConnectionRecord {
+                connection_id: r.get(0)?,
+                session_id: r.get(1)?,
+                project_id: r.get(2)?,
+                role: r.get(3)?,
+                data: r.get(4)?,
+                token_format: r.get(5)?,
+                created_at_ms: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of connections per session for the given sessions.
+    pub fn connection_count(&self, session_id: &str) -> StoreResult<u64> {
+        Ok(self.lock().query_row(
+            "SELECT COUNT(*) FROM connections WHERE session_id = ?1",
+            params![session_id],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+const SESSION_COLS: &str = "session_id, project_id, media_mode, archive_mode, location, e2ee, \
+                            archive_name, archive_resolution, create_dt, created_at_ms";
+
+fn session_from_row(r: &Row<'_>) -> rusqlite::Result<SessionRecord> {
+    Ok(SessionRecord {
+        session_id: r.get(0)?,
+        project_id: r.get(1)?,
+        media_mode: r.get(2)?,
+        archive_mode: r.get(3)?,
+        location: r.get(4)?,
+        e2ee: r.get(5)?,
+        archive_name: r.get(6)?,
+        archive_resolution: r.get(7)?,
+        create_dt: r.get(8)?,
+        created_at_ms: r.get(9)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(id: &str, ms: i64) -> SessionRecord {
+        SessionRecord {
+            session_id: id.into(),
+            project_id: "123456".into(),
+            media_mode: "routed".into(),
+            archive_mode: "always".into(),
+            location: Some("1.2.3.4".into()),
+            e2ee: false,
+            archive_name: Some("n".into()),
+            archive_resolution: Some("1280x720".into()),
+            create_dt: "Sat Nov 28 00:00:00 UTC 2026".into(),
+            created_at_ms: ms,
+        }
+    }
+
+    #[test]
+    fn sessions_and_connections_round_trip() {
+        let store = Store::in_memory().unwrap();
+        store.insert_session(&session("a", 1)).unwrap();
+        store.insert_session(&session("b", 2)).unwrap();
+        assert_eq!(store.session("a").unwrap().unwrap(), session("a", 1));
+        assert!(store.session("zz").unwrap().is_none());
+        let ids: Vec<_> = store.sessions(10).unwrap().into_iter().map(|s| s.session_id).collect();
+        assert_eq!(ids, ["b", "a"]);
+        assert!(store.insert_session(&session("a", 3)).is_err(), "duplicate id must fail");
+
+        let c = ConnectionRecord {
+            connection_id: "c1".into(),
+            session_id: "a".into(),
+            project_id: "123456".into(),
+            role: "publisher".into(),
+            data: Some("d".into()),
+            token_format: "jwt".into(),
+            created_at_ms: 5,
+        };
+        store.insert_connection(&c).unwrap();
+        assert_eq!(store.connections("a").unwrap(), vec![c]);
+        assert_eq!(store.connection_count("a").unwrap(), 1);
+        assert!(!store.delete_connection("b", "c1").unwrap());
+        assert!(store.delete_connection("a", "c1").unwrap());
+        assert!(store.connections("a").unwrap().is_empty());
+    }
+
+    #[test]
+    fn file_store_survives_reopen() {
+        let dir = std::env::temp_dir().join(format!("otemu-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        {
+            let store = Store::open(&dir).unwrap();
+            store.insert_session(&session("persisted", 1)).unwrap();
+        }
+        let store = Store::open(&dir).unwrap();
+        assert!(store.session("persisted").unwrap().is_some());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
