@@ -1,0 +1,130 @@
+'use strict';
+// OpenTok: the official `opentok` 2.x constructor and methods over one native core client.
+
+const util = require('util');
+const native = require('./native');
+const errors = require('./error');
+const { Session, sessionInput } = require('./session');
+const { tokenInput, unwrap } = require('./token');
+
+const { argumentError, fromNative, isNativeError } = errors;
+const CLIENT = Symbol('opentok-native.client');
+const BINDING = `node/${process.versions.node}`;
+
+function clientConfig(apiKey, apiSecret, env) {
+  if (!(typeof apiKey === 'number' || typeof apiKey === 'string')) {
+    throw argumentError('api_key', 'must be a string or a number', apiKey);
+  }
+  if (typeof apiSecret !== 'string') {
+    throw argumentError('api_secret', 'must be a string (API secret or PEM private key)', apiSecret == null ? apiSecret : '<redacted>');
+  }
+  const config = { apiKey: String(apiKey), apiSecret, binding: BINDING };
+  if (typeof env === 'string') {
+    config.apiUrl = env;
+  } else if (env != null && typeof env === 'object' && !Array.isArray(env)) {
+    if (env.apiUrl != null) config.apiUrl = String(env.apiUrl);
+    if (env.timeout != null) {
+      const t = Number(env.timeout);
+      if (!Number.isFinite(t) || t <= 0) throw argumentError('timeout', 'must be a positive number of milliseconds', env.timeout);
+      config.timeoutMs = t;
+    }
+    if (env.proxy != null) {
+      if (typeof env.proxy === 'string') config.proxy = env.proxy;
+      else if (typeof env.proxy === 'object' && env.proxy.url != null) {
+        config.proxy = String(env.proxy.url);
+        if (env.proxy.username != null) config.proxyUsername = String(env.proxy.username);
+        if (env.proxy.password != null) config.proxyPassword = String(env.proxy.password);
+      } else throw argumentError('proxy', 'must be a URL string or {url, username, password}', '[object]');
+    }
+    if (env.uaAddendum != null) config.uaAddendum = String(env.uaAddendum);
+    if (env.maxRetries != null) {
+      const n = Number(env.maxRetries);
+      if (!Number.isInteger(n) || n < 0) throw argumentError('max_retries', 'must be a non-negative integer', env.maxRetries);
+      config.maxRetries = n;
+    }
+    if (env.testing != null) {
+      if (env.testing.now != null) config.fixedNow = Math.trunc(Number(env.testing.now));
+      if (env.testing.nonce != null) config.fixedNonce = Number(env.testing.nonce) >>> 0;
+    }
+  } else if (env != null && typeof env !== 'function') {
+    throw argumentError('options', 'must be an API URL string or an options object', env);
+  }
+  return config;
+}
+
+/**
+ * `new OpenTok(apiKey, apiSecret, env)`: `apiKey` a string or number (or a Vonage application id),
+ * `apiSecret` the API secret (or the application's PEM private key), `env` an API URL or
+ * `{apiUrl, timeout, proxy, uaAddendum}`. Works without `new`, like the official SDK.
+ */
+function OpenTok(apiKey, apiSecret, env) {
+  if (!(this instanceof OpenTok)) return new OpenTok(apiKey, apiSecret, env);
+  const r = native.createClient(clientConfig(apiKey, apiSecret, env));
+  if (isNativeError(r)) throw fromNative(r);
+  Object.defineProperty(this, CLIENT, { value: r, enumerable: false });
+  /** The API key (a string) or the application id. */
+  this.apiKey = r.apiKey;
+  /** The base URL of the API. */
+  this.apiUrl = r.apiUrl;
+}
+
+/**
+ * Creates a session. `options`: `mediaMode` ('relayed' default, 'routed'), `archiveMode`
+ * ('manual' default, 'always'), `location` (IPv4), `e2ee`, `archiveName`, `archiveResolution`.
+ * With a callback, calls `callback(err, session)`; without one, returns a Promise of the session.
+ */
+OpenTok.prototype.createSession = function createSession(options, callback) {
+  if (typeof options === 'function' && callback === undefined) {
+    callback = options;
+    options = {};
+  }
+  if (callback != null && typeof callback !== 'function') {
+    throw argumentError('callback', 'must be a function', callback);
+  }
+  const promise = this._createSession(options);
+  if (!callback) return promise;
+  promise.then(
+    (session) => process.nextTick(callback, null, session),
+    (err) => process.nextTick(callback, err),
+  );
+  return undefined;
+};
+
+OpenTok.prototype._createSession = async function _createSession(options) {
+  const input = sessionInput(options);
+  const r = await this[CLIENT].createSession(input);
+  if (isNativeError(r)) throw fromNative(r);
+  return new Session(this, r.sessionId, {
+    mediaMode: r.mediaMode,
+    archiveMode: r.archiveMode,
+    location: r.location,
+    e2ee: r.e2ee,
+    archiveName: r.archiveName,
+    archiveResolution: r.archiveResolution,
+    projectId: r.projectId,
+    createDt: r.createDt,
+    mediaServerUrl: r.mediaServerUrl,
+  });
+};
+
+/**
+ * Mints a connection token: a JWT by default, legacy T1 when `generateT1Token` is true.
+ * `options`: `role`, `expireTime` (unix seconds, or a Date), `data`, `initialLayoutClassList`.
+ * Throws `ArgumentError` naming the field when a rule is broken.
+ */
+OpenTok.prototype.generateToken = function generateToken(sessionId, options, generateT1Token) {
+  if (typeof sessionId !== 'string') {
+    throw argumentError('session_id', 'must be a string; a token cannot be generated without a session id', sessionId);
+  }
+  return unwrap(this[CLIENT].generateToken(sessionId, tokenInput(options, generateT1Token)));
+};
+
+OpenTok.prototype[util.inspect.custom] = function inspect() {
+  return `OpenTok { apiKey: ${JSON.stringify(this.apiKey)}, apiUrl: ${JSON.stringify(this.apiUrl)} }`;
+};
+
+OpenTok.prototype.toJSON = function toJSON() {
+  return { apiKey: this.apiKey, apiUrl: this.apiUrl };
+};
+
+module.exports = { OpenTok };

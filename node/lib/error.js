@@ -1,0 +1,133 @@
+'use strict';
+// Error classes with the official `opentok` package's names, built from the core's errors.
+
+/** Base class of every error this package raises. */
+class OpenTokError extends Error {
+  constructor(message, details) {
+    super(message);
+    Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false, configurable: true, writable: true });
+    const d = details || {};
+    /** The core's stable kind: 'invalid_argument', 'not_found', ... */
+    this.kind = d.errorKind || kindOf(new.target);
+    /** The API's error code when the server sent one, otherwise the kind. */
+    this.code = d.apiCode != null ? d.apiCode : this.kind;
+    /** The HTTP status when the server answered. */
+    this.status = d.status != null ? d.status : undefined;
+    /** The API's error code from the response body, if any. */
+    this.apiCode = d.apiCode != null ? d.apiCode : undefined;
+    /** The server's own message from the response body, if any. */
+    this.apiMessage = d.apiMessage != null ? d.apiMessage : undefined;
+    /** For argument errors: the offending field. */
+    this.field = d.field != null ? d.field : undefined;
+    /** For token errors: why the token was refused ('expired', 'bad_signature', ...). */
+    this.reason = d.reason != null ? d.reason : undefined;
+    /** HTTP method and path of the failed request. */
+    this.method = d.method != null ? d.method : undefined;
+    this.path = d.path != null ? d.path : undefined;
+    /** Whether trying again later may succeed. */
+    this.retryable = Boolean(d.retryable);
+  }
+}
+
+/** An argument broke a rule; nothing was sent (official name). */
+class ArgumentError extends OpenTokError {}
+/** A token did not decode or verify. */
+class InvalidTokenError extends ArgumentError {}
+/** 401/403: the credentials were refused (official name). */
+class AuthError extends OpenTokError {}
+/** Authentication failed because the local clock is off from the server's. */
+class ClockSkewError extends AuthError {}
+/** 404 (official name). */
+class NotFoundError extends OpenTokError {}
+/** Any other failed request (official name). */
+class RequestError extends OpenTokError {}
+/** 409. */
+class ConflictError extends RequestError {}
+/** 413. */
+class PayloadTooLargeError extends RequestError {}
+/** 429. */
+class RateLimitError extends RequestError {}
+/** 5xx. */
+class ServerError extends RequestError {}
+/** The request did not complete within the timeout. */
+class TimeoutError extends RequestError {}
+/** The connection could not be made (DNS, refused, TLS, proxy). */
+class ConnectionError extends RequestError {}
+/** The server's answer could not be understood. */
+class InvalidResponseError extends RequestError {}
+// Official names kept so `instanceof` checks of existing apps still compile and run.
+class ArchiveError extends OpenTokError {}
+class CaptionsError extends OpenTokError {}
+class SipError extends OpenTokError {}
+class SignalError extends OpenTokError {}
+class ForceDisconnectError extends OpenTokError {}
+class CallbackError extends OpenTokError {}
+
+const BY_KIND = {
+  invalid_argument: ArgumentError,
+  invalid_token: InvalidTokenError,
+  authentication: AuthError,
+  clock_skew: ClockSkewError,
+  not_found: NotFoundError,
+  request: RequestError,
+  conflict: ConflictError,
+  payload_too_large: PayloadTooLargeError,
+  rate_limited: RateLimitError,
+  server: ServerError,
+  timeout: TimeoutError,
+  connect: ConnectionError,
+  invalid_response: InvalidResponseError,
+};
+
+function kindOf(cls) {
+  for (const k of Object.keys(BY_KIND)) if (BY_KIND[k] === cls) return k;
+  return 'request';
+}
+
+/** Builds the JavaScript error for a native error object. */
+function fromNative(e) {
+  const Cls = BY_KIND[e.errorKind] || OpenTokError;
+  return new Cls(e.message, e);
+}
+
+/** Whether a native result is an error object. */
+function isNativeError(r) {
+  return r !== null && typeof r === 'object' && typeof r.errorKind === 'string';
+}
+
+/** An argument of the wrong JavaScript type, named like the core's messages. */
+function argumentError(field, rule, value) {
+  let shown;
+  try {
+    shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  } catch (_) {
+    shown = typeof value;
+  }
+  return new ArgumentError(`invalid ${field}: ${rule} (got ${shown})`, { errorKind: 'invalid_argument', field });
+}
+
+module.exports = {
+  OpenTokError,
+  ArgumentError,
+  InvalidTokenError,
+  AuthError,
+  ClockSkewError,
+  NotFoundError,
+  RequestError,
+  ConflictError,
+  PayloadTooLargeError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  ConnectionError,
+  InvalidResponseError,
+  ArchiveError,
+  CaptionsError,
+  SipError,
+  SignalError,
+  ForceDisconnectError,
+  CallbackError,
+  fromNative,
+  isNativeError,
+  argumentError,
+};

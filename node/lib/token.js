@@ -1,0 +1,89 @@
+'use strict';
+// Token options (argument shapes only) and reading tokens back through the core.
+
+const native = require('./native');
+const { argumentError, fromNative, isNativeError } = require('./error');
+
+/** Converts `generateToken` options (official shape) for the core. */
+function tokenInput(opts, generateT1Token) {
+  const input = {};
+  if (generateT1Token) input.t1 = true;
+  if (opts == null) return input;
+  if (typeof opts !== 'object' || Array.isArray(opts)) throw argumentError('options', 'must be an object', opts);
+  if (opts.role != null) {
+    if (typeof opts.role !== 'string') throw argumentError('role', 'must be a string', opts.role);
+    input.role = opts.role;
+  }
+  // `expireTime` (documented) or `expire_time` (read by the official SDK in Vonage mode).
+  const exp = opts.expireTime != null ? opts.expireTime : opts.expire_time;
+  if (exp != null) {
+    if (exp instanceof Date) input.expireTime = exp.getTime() / 1000;
+    else if (typeof exp === 'number') input.expireTime = exp;
+    else input.expireTime = String(exp); // the core parses numeric text and rejects the rest
+  }
+  if (opts.expireIn != null) {
+    if (typeof opts.expireIn !== 'number') throw argumentError('expire_in', 'must be a number of seconds', opts.expireIn);
+    input.expireIn = opts.expireIn;
+  }
+  if (opts.data != null) {
+    if (typeof opts.data !== 'string') throw argumentError('data', 'must be a string', opts.data);
+    input.data = opts.data;
+  }
+  const list = opts.initialLayoutClassList;
+  if (list != null) {
+    if (typeof list === 'string') input.initialLayoutClassList = list === '' ? [] : [list];
+    else if (Array.isArray(list) && list.every((c) => typeof c === 'string')) input.initialLayoutClassList = list;
+    else throw argumentError('initial_layout_class_list', 'must be an array of strings or a string', list);
+  }
+  return input;
+}
+
+function keyArgs(key) {
+  if (key == null) return [undefined, undefined];
+  if (typeof key === 'object' && !Buffer.isBuffer(key)) {
+    if (key.publicKey != null) return [undefined, String(key.publicKey)];
+    if (key.secret != null) return [String(key.secret), undefined];
+    throw argumentError('key', 'must be a secret string, a PEM public key, or {secret} / {publicKey}', '[object]');
+  }
+  const s = String(key);
+  return s.includes('-----BEGIN') ? [undefined, s] : [s, undefined];
+}
+
+function unwrap(r) {
+  if (isNativeError(r)) throw fromNative(r);
+  return r;
+}
+
+function tokenString(token) {
+  if (typeof token !== 'string') throw argumentError('token', 'must be a string', token);
+  return token;
+}
+
+/** Decodes a token (JWT or T1) without checking its signature. */
+function decodeToken(token) {
+  return unwrap(native.decodeToken(tokenString(token)));
+}
+
+function nowArg(options) {
+  if (options == null || options.now == null) return undefined;
+  const now = options.now instanceof Date ? options.now.getTime() / 1000 : Number(options.now);
+  if (!Number.isFinite(now)) throw argumentError('now', 'must be unix seconds or a Date', options.now);
+  return Math.trunc(now);
+}
+
+/**
+ * Verifies a token's signature and expiry with the API secret or the application's RSA public
+ * key (PEM). `options.now` (unix seconds or a Date) replaces the system clock.
+ */
+function verifyToken(token, key, options) {
+  const [secret, pem] = keyArgs(key);
+  return unwrap(native.verifyToken(tokenString(token), secret, pem, nowArg(options)));
+}
+
+/** Explains a token: its fields and, given a key, whether it is valid (`verdict` in words). */
+function explainToken(token, key, options) {
+  const [secret, pem] = keyArgs(key);
+  return unwrap(native.explainToken(tokenString(token), secret, pem, nowArg(options)));
+}
+
+module.exports = { tokenInput, decodeToken, verifyToken, explainToken, unwrap };

@@ -1,0 +1,133 @@
+//! `NativeClient`: one core `Client` (credentials, options, connection pool) per `OpenTok` object.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use napi::bindgen_prelude::Either;
+use napi_derive::napi;
+use opentok::{Client, ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy};
+
+use crate::error::{outcome, NativeError, Outcome};
+use crate::session::{SessionInfo, SessionInput};
+use crate::token::TokenInput;
+
+/// Construction parameters, already normalised by the facade (`new OpenTok(key, secret, env)`).
+#[napi(object)]
+pub struct ClientConfig {
+    /// API key (as a string) or Vonage application id.
+    pub api_key: String,
+    /// API secret, or a PEM private key for application credentials.
+    pub api_secret: String,
+    /// Base URL of the API (default: the core's default for the credential kind).
+    pub api_url: Option<String>,
+    /// Request timeout in milliseconds (the official `timeout` option). Also caps the connect timeout.
+    pub timeout_ms: Option<f64>,
+    /// Proxy URL (`http://`, `https://`, `socks5://`), credentials may be in the URL.
+    pub proxy: Option<String>,
+    /// Proxy user name, when not in the URL.
+    pub proxy_username: Option<String>,
+    /// Proxy password, when not in the URL.
+    pub proxy_password: Option<String>,
+    /// Text appended to the User-Agent (the official `uaAddendum`).
+    pub ua_addendum: Option<String>,
+    /// The binding's tag for the User-Agent, e.g. `node/20.11.0`.
+    pub binding: Option<String>,
+    /// Maximum automatic retries of safe requests (core default when unset).
+    pub max_retries: Option<u32>,
+    /// Test hook: a fixed clock, in unix seconds.
+    pub fixed_now: Option<i64>,
+    /// Test hook: a fixed token nonce.
+    pub fixed_nonce: Option<u32>,
+}
+
+fn credentials(api_key: &str, api_secret: &str) -> opentok::Result<Credentials> {
+    // A PEM secret means a Vonage application; the core checks the id and key shapes and names
+    // the credential kind it expected when they are wrong.
+    if api_secret.contains("-----BEGIN") {
+        Credentials::application(api_key, api_secret)
+    } else {
+        Credentials::project(api_key, api_secret)
+    }
+}
+
+fn build(config: ClientConfig) -> opentok::Result<Client> {
+    let creds = credentials(&config.api_key, &config.api_secret)?;
+    let mut options = ClientOptions { base_url: config.api_url, ..ClientOptions::default() };
+    if let Some(ms) = config.timeout_ms {
+        if !(ms.is_finite() && ms > 0.0) {
+            return Err(opentok::Error::invalid("timeout", "must be a positive number of milliseconds", ms));
+        }
+        let t = Duration::from_millis(ms as u64);
+        options.request_timeout = t;
+        options.connect_timeout = options.connect_timeout.min(t);
+    }
+    if let Some(url) = config.proxy {
+        options.proxy = Some(Proxy { url, username: config.proxy_username, password: config.proxy_password });
+    }
+    options.user_agent_suffix = config.ua_addendum;
+    options.binding = config.binding;
+    if let Some(n) = config.max_retries {
+        options.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..options.retry } };
+    }
+    if let Some(now) = config.fixed_now {
+        options.clock = Arc::new(FixedClock::at_unix(now));
+    }
+    if let Some(n) = config.fixed_nonce {
+        options.nonce = Arc::new(FixedNonce(n));
+    }
+    Client::new(creds, options)
+}
+
+/// A core client as a JavaScript class; cheap to share, safe across concurrent calls.
+#[napi]
+pub struct NativeClient {
+    inner: Client,
+}
+
+/// Builds a client, or returns the construction error (bad credentials, URL, proxy, timeout).
+#[napi]
+pub fn create_client(config: ClientConfig) -> Outcome<NativeClient> {
+    outcome(build(config), |inner| NativeClient { inner })
+}
+
+#[napi]
+impl NativeClient {
+    /// The API key or application id.
+    #[napi(getter)]
+    pub fn api_key(&self) -> String {
+        self.inner.credentials().id().to_string()
+    }
+
+    /// Whether the credentials are a Vonage application's.
+    #[napi(getter)]
+    pub fn is_application(&self) -> bool {
+        self.inner.credentials().is_application()
+    }
+
+    /// The base URL requests go to.
+    #[napi(getter)]
+    pub fn api_url(&self) -> String {
+        self.inner.base_url().to_string()
+    }
+
+    /// `POST /session/create` on napi's tokio runtime.
+    #[napi]
+    pub async fn create_session(&self, input: SessionInput) -> Outcome<SessionInfo> {
+        let options = match input.to_core() {
+            Ok(o) => o,
+            Err(e) => return Either::B(NativeError::from(&e)),
+        };
+        let client = self.inner.clone();
+        outcome(client.create_session(&options).await, SessionInfo::from)
+    }
+
+    /// Mints a connection token (pure CPU, synchronous).
+    #[napi]
+    pub fn generate_token(&self, session_id: String, input: Option<TokenInput>) -> Outcome<String> {
+        let options = match input.map(|i| i.to_core()).transpose() {
+            Ok(o) => o.unwrap_or_default(),
+            Err(e) => return Either::B(NativeError::from(&e)),
+        };
+        outcome(self.inner.generate_token(&session_id, &options), |t| t)
+    }
+}

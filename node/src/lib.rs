@@ -1,0 +1,21 @@
+//! Native half of the `opentok-native` npm package: a thin napi-rs layer over the `opentok` core.
+//!
+//! Modules mirror the core (`client`, `session`, `token`, `session_id`, `error`). This layer only
+//! converts arguments and results; every rule (limits, enums from strings, expiry parsing, signing,
+//! HTTP) is the core's. Failures are returned as [`error::NativeError`] values (never thrown, never a
+//! panic) and the JavaScript facade (`index.js`) turns them into `Error` subclasses with the official
+//! SDK's names.
+
+mod client;
+mod error;
+mod session;
+mod session_id;
+mod token;
+
+use napi_derive::napi;
+
+/// Version of the Rust core this addon was built from.
+#[napi]
+pub fn core_version() -> &'static str {
+    opentok::VERSION
+}

@@ -1,0 +1,178 @@
+//! Token options in (`generateToken`) and tokens read back (`decodeToken`, `verifyToken`,
+//! `explainToken`).
+
+use std::time::Duration;
+
+use napi::bindgen_prelude::Either;
+use napi_derive::napi;
+use opentok::{DecodedToken, Expiry, Role, TokenFormat, TokenOptions, VerifyKey};
+
+use crate::error::{outcome, NativeError, Outcome};
+
+/// `generateToken` options as the facade passes them.
+#[napi(object)]
+#[derive(Default)]
+pub struct TokenInput {
+    /// `publisher` (default), `subscriber`, `moderator`, `publisheronly` (parsed by the core).
+    pub role: Option<String>,
+    /// Absolute expiry in unix seconds, as a number or a numeric string (parsed by the core).
+    pub expire_time: Option<Either<f64, String>>,
+    /// Lifetime in seconds from now (an extension: `expireIn`).
+    pub expire_in: Option<f64>,
+    /// Connection data.
+    pub data: Option<String>,
+    /// Initial layout class list.
+    pub initial_layout_class_list: Option<Vec<String>>,
+    /// Legacy T1 format instead of a JWT.
+    pub t1: Option<bool>,
+}
+
+impl TokenInput {
+    /// Converts to the core's options (limits are checked by the core when minting).
+    pub fn to_core(self) -> opentok::Result<TokenOptions> {
+        let mut o = TokenOptions::default();
+        if let Some(r) = &self.role {
+            o.role = r.parse::<Role>()?;
+        }
+        o.expire = match self.expire_time {
+            Some(Either::A(secs)) => Some(Expiry::from_unix_f64(secs)?),
+            Some(Either::B(text)) => Some(Expiry::parse(&text)?),
+            None => None,
+        };
+        if let Some(ttl) = self.expire_in {
+            if !(ttl.is_finite() && ttl >= 0.0) {
+                return Err(opentok::Error::invalid("expire_in", "must be a non-negative number of seconds", ttl));
+            }
+            o.expire = Some(Expiry::In(Duration::from_secs(ttl as u64)));
+        }
+        o.data = self.data;
+        o.initial_layout_class_list = self.initial_layout_class_list.unwrap_or_default();
+        if self.t1.unwrap_or(false) {
+            o.format = TokenFormat::T1;
+        }
+        Ok(o)
+    }
+}
+
+/// A token read back.
+#[napi(object)]
+pub struct TokenInfo {
+    /// `"JWT"` or `"T1"`.
+    pub format: String,
+    /// JWT algorithm (`HS256`, `RS256`).
+    pub algorithm: Option<String>,
+    /// API key or application id the token was minted for.
+    pub project_id: Option<String>,
+    /// Session id.
+    pub session_id: Option<String>,
+    /// Role.
+    pub role: Option<String>,
+    /// Issue time, unix seconds.
+    pub issued_at: Option<i64>,
+    /// Expiry, unix seconds.
+    pub expires_at: Option<i64>,
+    /// Connection data.
+    pub connection_data: Option<String>,
+    /// Initial layout class list (space-separated).
+    pub initial_layout_class_list: Option<String>,
+    /// Nonce, as text.
+    pub nonce: Option<String>,
+    /// Every claim or field (T1 fields as strings).
+    pub claims: serde_json::Value,
+}
+
+impl From<DecodedToken> for TokenInfo {
+    fn from(d: DecodedToken) -> Self {
+        TokenInfo {
+            format: d.format.as_str().to_string(),
+            algorithm: d.algorithm,
+            project_id: d.project_id,
+            session_id: d.session_id,
+            role: d.role,
+            issued_at: d.issued_at,
+            expires_at: d.expires_at,
+            connection_data: d.connection_data,
+            initial_layout_class_list: d.initial_layout_class_list,
+            nonce: d.nonce,
+            claims: serde_json::Value::Object(d.claims),
+        }
+    }
+}
+
+/// What `explainToken` says about a token.
+#[napi(object)]
+pub struct TokenExplanation {
+    /// The decoded token, when it decodes.
+    pub decoded: Option<TokenInfo>,
+    /// Whether it verified (signature and expiry) with the key given.
+    pub valid: bool,
+    /// Why it is not valid (`"expired"`, `"bad_signature"`, ...), when it is not.
+    pub rejection: Option<String>,
+    /// A verdict in words: `"valid, expires in 23 h"`, `"expired 3 h ago"`, `"bad signature"`.
+    pub verdict: String,
+}
+
+fn verify_key(secret: Option<String>, public_key_pem: Option<String>) -> opentok::Result<Option<VerifyKey>> {
+    match (secret, public_key_pem) {
+        (Some(s), None) => Ok(Some(VerifyKey::Secret(s))),
+        (None, Some(pem)) => Ok(Some(VerifyKey::RsaPublicKeyPem(pem))),
+        (None, None) => Ok(None),
+        (Some(_), Some(_)) => Err(opentok::Error::invalid("key", "give a secret or a public key, not both", "<redacted>")),
+    }
+}
+
+/// Decodes a token without checking its signature.
+#[napi]
+pub fn decode_token(token: String) -> Outcome<TokenInfo> {
+    outcome(opentok::decode_token(&token), TokenInfo::from)
+}
+
+/// Verifies a token's signature (constant time) and expiry with a secret or an RSA public key,
+/// at `now` (unix seconds) or the system clock.
+#[napi]
+pub fn verify_token(
+    token: String,
+    secret: Option<String>,
+    public_key_pem: Option<String>,
+    now: Option<i64>,
+) -> Outcome<TokenInfo> {
+    let key = match verify_key(secret, public_key_pem) {
+        Ok(Some(k)) => k,
+        Ok(None) => {
+            return Either::B(NativeError::from(opentok::Error::invalid(
+                "key",
+                "verifyToken needs the API secret or the application's public key",
+                "none",
+            )))
+        }
+        Err(e) => return Either::B(NativeError::from(e)),
+    };
+    let r = match now {
+        Some(t) => opentok::verify_token_at(&token, &key, t),
+        None => opentok::verify_token(&token, &key),
+    };
+    outcome(r, TokenInfo::from)
+}
+
+/// Explains a token: what it holds and, with a key, whether it is valid and why not (at `now`
+/// unix seconds, or the system clock).
+#[napi]
+pub fn explain_token(
+    token: String,
+    secret: Option<String>,
+    public_key_pem: Option<String>,
+    now: Option<i64>,
+) -> Outcome<TokenExplanation> {
+    outcome(verify_key(secret, public_key_pem), |key| {
+        let e = match now {
+            Some(t) => opentok::explain_token_at(&token, key.as_ref(), t),
+            None => opentok::explain_token(&token, key.as_ref()),
+        };
+        TokenExplanation {
+            decoded: e.decoded.map(TokenInfo::from),
+            valid: e.valid,
+            rejection: e.rejection.map(|r| r.as_str().to_string()),
+            verdict: e.verdict,
+        }
+    })
+}
