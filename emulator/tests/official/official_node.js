@@ -1,0 +1,63 @@
+// The official Node SDK (opentok@2.23.2) as a real client of the emulator.
+// Usage: node official_node.js EMULATOR_URL  (NODE_PATH points at the scratch node_modules).
+'use strict';
+const OpenTok = require('opentok');
+const assert = require('node:assert/strict');
+
+const KEY = '123456';
+const SECRET = '1234567890abcdef1234567890abcdef1234567890';
+const URL = process.argv[2];
+let passed = 0;
+const check = (cond, what) => { assert.ok(cond, `node: ${what}`); passed++; };
+
+const ot = new OpenTok(KEY, SECRET, { apiUrl: URL });
+const createSession = (opts) => new Promise((resolve, reject) =>
+  ot.createSession(opts, (err, s) => (err ? reject(err) : resolve(s))));
+
+async function connect(sessionId, token) {
+  const r = await fetch(`${URL}/emulator/v1/sessions/${sessionId}/connections`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }),
+  });
+  return [r.status, await r.json()];
+}
+async function stored(sessionId) {
+  const r = await fetch(`${URL}/emulator/v1/sessions/${sessionId}`);
+  return r.json();
+}
+
+async function main() {
+  check(require('opentok/package.json').version === '2.23.2', 'installed opentok version');
+  const cases = [
+    ['relayed', {}, { mediaMode: 'relayed', archiveMode: 'manual' }],
+    ['routed', { mediaMode: 'routed' }, { mediaMode: 'routed' }],
+    ['routed+always+archive name/resolution',
+      { mediaMode: 'routed', archiveMode: 'always', archiveName: 'node archive', archiveResolution: '1920x1080' },
+      { mediaMode: 'routed', archiveMode: 'always', archiveName: 'node archive', archiveResolution: '1920x1080' }],
+    ['location', { location: '12.34.56.78' }, { location: '12.34.56.78' }],
+    ['e2ee', { mediaMode: 'routed', e2ee: true }, { e2ee: true, mediaMode: 'routed' }],
+  ];
+  for (const [name, opts, expect] of cases) {
+    const s = await createSession(opts);
+    check(s.sessionId.startsWith('1_'), `${name}: session id ${s.sessionId}`);
+    const got = await stored(s.sessionId);
+    for (const [k, v] of Object.entries(expect)) check(got[k] === v, `${name}: stored ${k}=${got[k]}, expected ${v}`);
+    for (const role of ['publisher', 'subscriber', 'moderator', 'publisheronly']) {
+      for (const t1 of [false, true]) {
+        const token = ot.generateToken(s.sessionId, {
+          role, data: 'name=Node & co', expireTime: Math.floor(Date.now() / 1000) + 3600, initialLayoutClassList: ['focus'],
+        }, t1);
+        const [status, body] = await connect(s.sessionId, token);
+        check(status === 201, `${name}: connect ${role} t1=${t1}: ${status} ${JSON.stringify(body)}`);
+        check(body.role === role, `${name}: role ${body.role}`);
+        check(body.data === 'name=Node & co', `${name}: data ${body.data}`);
+      }
+    }
+  }
+  // Wrong secret: the SDK maps the 403 to its auth error.
+  const bad = new OpenTok(KEY, 'f'.repeat(40), { apiUrl: URL });
+  const err = await new Promise((resolve) => bad.createSession({}, (e) => resolve(e)));
+  check(err && /Invalid API key or secret|AuthError|403/.test(String(err)), `wrong secret error: ${err}`);
+  console.log(`node official SDK: ${passed} passed, 0 failed`);
+}
+
+main().catch((e) => { console.error('FAIL', e); process.exit(1); });
