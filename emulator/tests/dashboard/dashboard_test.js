@@ -94,6 +94,9 @@ async function main() {
     await page.click('#inspect-button');
     await page.waitForFunction(() => document.getElementById('inspect-verdict').textContent.startsWith('INVALID'));
     check(true, 'tampered token shown invalid');
+    await page.fill('#inspect-token', token);
+    await page.click('#inspect-button');
+    await page.waitForFunction(() => document.getElementById('inspect-verdict').textContent.startsWith('valid'));
 
     check(consoleErrors.length === 0, `no page errors: ${consoleErrors.join('; ')}`);
     fs.mkdirSync(path.dirname(SHOT), { recursive: true });
