@@ -20,6 +20,7 @@ pub struct SessionInput {
     /// Resolution of automatic archives, e.g. `"1280x720"`.
     pub archive_resolution: Option<String>,
     /// End-to-end encryption.
+    #[napi(js_name = "e2ee")]
     pub e2ee: Option<bool>,
 }
 
@@ -56,6 +57,7 @@ pub struct SessionInfo {
     /// The location hint, if one was given.
     pub location: Option<String>,
     /// Whether end-to-end encryption is on.
+    #[napi(js_name = "e2ee")]
     pub e2ee: bool,
     /// Name of automatic archives.
     pub archive_name: Option<String>,
