@@ -46,6 +46,11 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// `--bind 127.0.0.1 --port 0 --in-memory` with the development project.
+    pub fn in_memory_on_free_port() -> Cli {
+        Cli::parse_from(["opentok-emulator", "--bind", "127.0.0.1", "--port", "0", "--in-memory"])
+    }
+
     /// Builds the credential registry; falls back to the development project when no
     /// `--project` was given (the second value tells whether that happened).
     pub fn registry(&self) -> (Registry, bool) {

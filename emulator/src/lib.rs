@@ -5,6 +5,17 @@
 //! connections in SQLite (or memory), and lets tests "connect" with a client token through
 //! `POST /emulator/v1/sessions/{sessionId}/connections`. Token and JWT logic is the `opentok`
 //! core crate's; this crate holds the server rules only.
+//!
+//! In-process use (tests of other crates):
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), opentok_emulator::StartError> {
+//! let emulator = opentok_emulator::start_in_memory().await?;
+//! let url = emulator.url().to_string(); // give it to ClientOptions::base_url
+//! # drop(url);
+//! emulator.stop().await?;
+//! # Ok(()) }
+//! ```
 
 pub mod api_error;
 pub mod auth;
@@ -18,4 +29,4 @@ pub mod state;
 pub mod store;
 
 pub use cli::Cli;
-pub use server::{run, Server};
+pub use server::{run, start, start_in_memory, Running, Server, StartError};

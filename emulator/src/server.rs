@@ -17,7 +17,7 @@ pub struct Server {
 
 impl Server {
     /// Opens the store and binds the listener described by `cli`.
-    pub async fn bind(cli: &Cli) -> Result<(Server, bool), Box<dyn std::error::Error + Send + Sync>> {
+    pub async fn bind(cli: &Cli) -> Result<(Server, bool), StartError> {
         let (registry, dev) = cli.registry();
         let store = if cli.in_memory { Store::in_memory()? } else { Store::open(&cli.data_dir)? };
         let state = AppState::new(registry, store)?;
@@ -42,16 +42,86 @@ impl Server {
     }
 }
 
-/// Runs the emulator as the binary does: prints `listening on http://HOST:PORT` as the first
-/// stdout line, then what it serves, and serves until Ctrl-C or SIGTERM.
-pub async fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let (server, dev) = Server::bind(&cli).await?;
+/// Error type of starting the emulator.
+pub type StartError = Box<dyn std::error::Error + Send + Sync>;
+
+/// An emulator serving in the background of the current tokio runtime, for in-process tests.
+/// Dropping it (or [`Running::stop`]) shuts the server down.
+pub struct Running {
+    addr: SocketAddr,
+    url: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Running {
+    /// Base URL, e.g. `http://127.0.0.1:41234`; give it to `ClientOptions::base_url`.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Shuts the server down and waits until it stopped.
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        match self.task.take() {
+            Some(task) => task.await.unwrap_or_else(|e| Err(std::io::Error::other(e))),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+impl std::fmt::Debug for Running {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Running").field("url", &self.url).finish()
+    }
+}
+
+/// Starts an emulator described by `cli` on the current tokio runtime and returns once it
+/// listens.
+pub async fn start(cli: &Cli) -> Result<Running, StartError> {
+    let (server, _) = Server::bind(cli).await?;
     let addr = server.local_addr()?;
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(server.serve(async move {
+        let _ = rx.await;
+    }));
+    Ok(Running { addr, url: url_of(addr), shutdown: Some(tx), task: Some(task) })
+}
+
+/// Starts an in-memory emulator for the development project on a free loopback port.
+pub async fn start_in_memory() -> Result<Running, StartError> {
+    start(&Cli::in_memory_on_free_port()).await
+}
+
+fn url_of(addr: SocketAddr) -> String {
     let host = match addr {
         SocketAddr::V6(a) => format!("[{}]", a.ip()),
         SocketAddr::V4(a) => a.ip().to_string(),
     };
-    let url = format!("http://{host}:{}", addr.port());
+    format!("http://{host}:{}", addr.port())
+}
+
+/// Runs the emulator as the binary does: prints `listening on http://HOST:PORT` as the first
+/// stdout line, then what it serves, and serves until Ctrl-C or SIGTERM.
+pub async fn run(cli: Cli) -> Result<(), StartError> {
+    let (server, dev) = Server::bind(&cli).await?;
+    let addr = server.local_addr()?;
+    let url = url_of(addr);
     {
         let mut out = std::io::stdout().lock();
         writeln!(out, "listening on {url}")?;
