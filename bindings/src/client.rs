@@ -1,0 +1,183 @@
+//! The exported client: an [`opentok::Client`] plus blocking twins of its async calls.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use opentok::{ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy};
+
+use crate::error::Result;
+use crate::session::{SessionInfo, SessionSpec};
+use crate::token::TokenSpec;
+
+/// How the client talks to the API. Every field is optional; `None` keeps the core's default.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct ClientConfig {
+    /// API base URL (default `https://api.opentok.com`; point it at the emulator in tests).
+    #[uniffi(default = None)]
+    pub api_url: Option<String>,
+    /// Time allowed for a whole request, per attempt, in milliseconds (default 30 000).
+    #[uniffi(default = None)]
+    pub request_timeout_ms: Option<u64>,
+    /// Time allowed to open a connection, in milliseconds (default 10 000).
+    #[uniffi(default = None)]
+    pub connect_timeout_ms: Option<u64>,
+    /// Proxy URL: `http://`, `https://` or `socks5://`.
+    #[uniffi(default = None)]
+    pub proxy_url: Option<String>,
+    /// Proxy user name.
+    #[uniffi(default = None)]
+    pub proxy_username: Option<String>,
+    /// Proxy password (never printed).
+    #[uniffi(default = None)]
+    pub proxy_password: Option<String>,
+    /// Appended to the User-Agent.
+    #[uniffi(default = None)]
+    pub user_agent_suffix: Option<String>,
+    /// The binding and its runtime, e.g. `kotlin/2.2.21` or `ruby/3.1.2`.
+    #[uniffi(default = None)]
+    pub binding: Option<String>,
+    /// Retries of idempotent or unsent requests (default 2; 0 turns retries off).
+    #[uniffi(default = None)]
+    pub max_retries: Option<u32>,
+    /// Test hook: a fixed clock, in unix seconds (tokens become reproducible).
+    #[uniffi(default = None)]
+    pub fixed_now: Option<i64>,
+    /// Test hook: a fixed token nonce.
+    #[uniffi(default = None)]
+    pub fixed_nonce: Option<u32>,
+}
+
+impl ClientConfig {
+    fn into_options(self) -> ClientOptions {
+        let mut o = ClientOptions { base_url: self.api_url, ..Default::default() };
+        if let Some(ms) = self.request_timeout_ms {
+            o.request_timeout = Duration::from_millis(ms);
+        }
+        if let Some(ms) = self.connect_timeout_ms {
+            o.connect_timeout = Duration::from_millis(ms);
+        }
+        if let Some(url) = self.proxy_url {
+            let mut p = Proxy::new(url);
+            if let Some(user) = self.proxy_username {
+                p = p.with_credentials(user, self.proxy_password.unwrap_or_default());
+            }
+            o.proxy = Some(p);
+        }
+        o.user_agent_suffix = self.user_agent_suffix;
+        o.binding = self.binding;
+        if let Some(n) = self.max_retries {
+            o.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..RetryPolicy::default() } };
+        }
+        if let Some(now) = self.fixed_now {
+            o.clock = Arc::new(FixedClock::at_unix(now));
+        }
+        if let Some(n) = self.fixed_nonce {
+            o.nonce = Arc::new(FixedNonce(n));
+        }
+        o
+    }
+}
+
+/// The runtime behind the blocking twins (two workers, created on first use, never dropped).
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RT.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("opentok-uniffi")
+            .enable_all()
+            .build()
+            .expect("tokio runtime for blocking OpenTok calls")
+    })
+}
+
+/// Runs `fut` to completion on the shared runtime, from a thread that is not a runtime worker.
+fn block_on<F>(fut: F) -> F::Output
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    match tokio::runtime::Handle::try_current() {
+        // Called from inside some tokio runtime: hand the work over and wait on a plain thread.
+        Ok(_) => std::thread::scope(|s| s.spawn(|| runtime().block_on(fut)).join().expect("blocking OpenTok call panicked")),
+        Err(_) => runtime().block_on(fut),
+    }
+}
+
+/// An OpenTok client: credentials, options and one connection pool. Cheap to share.
+#[derive(uniffi::Object)]
+pub struct Client {
+    inner: opentok::Client,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("api_key", &self.inner.credentials().id()).field("api_url", &self.inner.base_url()).finish()
+    }
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Client {
+    /// A client with project credentials (api key and secret).
+    #[uniffi::constructor]
+    pub fn new(api_key: String, api_secret: String, config: ClientConfig) -> Result<Arc<Self>> {
+        let credentials = Credentials::project(api_key, api_secret)?;
+        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
+    }
+
+    /// A client with Vonage application credentials (application id and private key PEM).
+    #[uniffi::constructor]
+    pub fn with_application(application_id: String, private_key_pem: String, config: ClientConfig) -> Result<Arc<Self>> {
+        let credentials = Credentials::application(application_id, &private_key_pem)?;
+        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
+    }
+
+    /// The api key (or application id).
+    pub fn api_key(&self) -> String {
+        self.inner.credentials().id().to_string()
+    }
+
+    /// The API base URL in use.
+    pub fn api_url(&self) -> String {
+        self.inner.base_url().to_string()
+    }
+
+    /// The User-Agent sent with every request.
+    pub fn user_agent(&self) -> String {
+        self.inner.user_agent().to_string()
+    }
+
+    /// Creates a session (`POST /session/create`).
+    pub async fn create_session(&self, options: SessionSpec) -> Result<SessionInfo> {
+        let opts = options.into_core()?;
+        Ok(self.inner.create_session(&opts).await?.into())
+    }
+
+    /// Blocking twin of [`Client::create_session`].
+    pub fn create_session_blocking(&self, options: SessionSpec) -> Result<SessionInfo> {
+        let opts = options.into_core()?;
+        let client = self.inner.clone();
+        Ok(block_on(async move { client.create_session(&opts).await })?.into())
+    }
+
+    /// Creates a session from the seed API's shape: a location and form-style properties
+    /// (`p2p.preference`, `archiveMode`, `archiveName`, `archiveResolution`, `e2ee`).
+    pub async fn create_session_with_properties(&self, location: Option<String>, properties: HashMap<String, String>) -> Result<SessionInfo> {
+        let opts = crate::session::from_properties(location, properties)?;
+        Ok(self.inner.create_session(&opts).await?.into())
+    }
+
+    /// Blocking twin of [`Client::create_session_with_properties`].
+    pub fn create_session_with_properties_blocking(&self, location: Option<String>, properties: HashMap<String, String>) -> Result<SessionInfo> {
+        let opts = crate::session::from_properties(location, properties)?;
+        let client = self.inner.clone();
+        Ok(block_on(async move { client.create_session(&opts).await })?.into())
+    }
+
+    /// Mints a client token for `session_id` (pure CPU, no I/O).
+    pub fn generate_token(&self, session_id: String, options: TokenSpec) -> Result<String> {
+        let opts = options.into_core()?;
+        Ok(self.inner.generate_token(&session_id, &opts)?)
+    }
+}
