@@ -9,7 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use opentok::{DecodedToken, Role, TokenFormat};
+use opentok::{DecodedToken, Role};
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::Deserialize;
 use serde_json::json;
@@ -58,11 +58,7 @@ fn connect_inner(state: &AppState, session_id: &str, body: &[u8]) -> Result<Conn
         project_id: session.project_id.clone(),
         role: role.as_str().to_string(),
         data: decoded.connection_data.clone(),
-        token_format: match decoded.format {
-            TokenFormat::T1 => "t1",
-            _ => "jwt",
-        }
-        .to_string(),
+        token_format: decoded.format.as_str().to_ascii_lowercase(),
         created_at_ms: clock::now_ms(),
     };
     state.store().insert_connection(&record)?;

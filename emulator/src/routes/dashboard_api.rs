@@ -160,16 +160,9 @@ pub async fn mint_token(State(state): State<AppState>, body: Bytes) -> Response 
             Some(Value::Array(items)) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
             _ => Vec::new(),
         };
-        options.format = match req.format.as_deref().map(str::to_ascii_lowercase).as_deref() {
-            None | Some("") | Some("jwt") => TokenFormat::Jwt,
-            Some("t1") => TokenFormat::T1,
-            Some(other) => {
-                return Err(ApiError::bad_request(
-                    "invalid_argument",
-                    format!("format: must be \"jwt\" or \"t1\", got {other:?}"),
-                ))
-            }
-        };
+        if let Some(format) = req.format.as_deref().filter(|f| !f.trim().is_empty()) {
+            options.format = TokenFormat::from_str(format).map_err(|e| ApiError::from_core(&e))?;
+        }
         let token = client.generate_token(sid.as_str(), &options).map_err(|e| ApiError::from_core(&e))?;
         Ok(json!({ "token": token }))
     })();
@@ -213,7 +206,7 @@ pub async fn inspect_token(State(state): State<AppState>, body: Bytes) -> Respon
 
 fn decoded_json(d: &DecodedToken) -> Value {
     json!({
-        "format": match d.format { TokenFormat::T1 => "t1", _ => "jwt" },
+        "format": d.format.as_str().to_ascii_lowercase(),
         "algorithm": d.algorithm,
         "projectId": d.project_id,
         "sessionId": d.session_id,
