@@ -1,0 +1,131 @@
+'use strict';
+// new OpenTok(apiKey, apiSecret, env): argument shapes, Vonage application credentials against
+// the emulator, and secrets kept out of reprs, JSON and errors.
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('crypto');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const util = require('util');
+const OpenTok = require('..');
+const { API_KEY, API_SECRET, startEmulator, simulateConnect } = require('./helpers/emulator');
+
+const APP_ID = '29f760f8-7ce1-46c9-ade3-f2dedee4ed5f';
+const { privateKey: PRIVATE_PEM, publicKey: PUBLIC_PEM } = crypto.generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+});
+
+let emu;
+let keyDir;
+test.before(async () => {
+  keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentok-native-node-'));
+  const pub = path.join(keyDir, 'app.pub.pem');
+  fs.writeFileSync(pub, PUBLIC_PEM);
+  emu = await startEmulator(['--project', `${API_KEY}:${API_SECRET}`, '--application', `${APP_ID}:${pub}`]);
+});
+test.after(async () => {
+  if (emu) await emu.stop();
+  if (keyDir) fs.rmSync(keyDir, { recursive: true, force: true });
+});
+
+test('numeric api keys are accepted and stored as strings', () => {
+  const ot = new OpenTok(123456, API_SECRET);
+  assert.equal(ot.apiKey, '123456');
+  assert.equal(ot.apiUrl, 'https://api.opentok.com');
+});
+
+test('works without new, like the official SDK', () => {
+  const ot = OpenTok(API_KEY, API_SECRET);
+  assert.ok(ot instanceof OpenTok);
+});
+
+test('env as a URL string or as {apiUrl, timeout, proxy, uaAddendum}', () => {
+  assert.equal(new OpenTok(API_KEY, API_SECRET, 'http://127.0.0.1:4010').apiUrl, 'http://127.0.0.1:4010');
+  const ot = new OpenTok(API_KEY, API_SECRET, { apiUrl: 'http://127.0.0.1:4011', timeout: 5000, proxy: 'http://127.0.0.1:3128', uaAddendum: 'x/1' });
+  assert.equal(ot.apiUrl, 'http://127.0.0.1:4011');
+});
+
+test('bad constructor arguments -> ArgumentError naming the field', () => {
+  const cases = [
+    [[undefined, API_SECRET], 'api_key'],
+    [[{}, API_SECRET], 'api_key'],
+    [[API_KEY, undefined], 'api_secret'],
+    [[API_KEY, 42], 'api_secret'],
+    [[API_KEY, API_SECRET, 42], 'options'],
+    [[API_KEY, API_SECRET, { timeout: -1 }], 'timeout'],
+    [[API_KEY, API_SECRET, { timeout: 'soon' }], 'timeout'],
+    [[API_KEY, API_SECRET, { maxRetries: 1.5 }], 'max_retries'],
+    [[API_KEY, API_SECRET, { proxy: 42 }], 'proxy'],
+    [['', API_SECRET], 'api_key'],
+    [[API_KEY, ''], 'api_secret'],
+    [[API_KEY, API_SECRET, 'not a url'], undefined],
+    [[API_KEY, API_SECRET, { proxy: 'ftp://proxy' }], undefined],
+    [['not-a-uuid', PRIVATE_PEM], 'application_id'],
+    [[APP_ID, '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'], 'private_key'],
+  ];
+  for (const [args, field] of cases) {
+    assert.throws(() => new OpenTok(...args), (e) => {
+      assert.ok(e instanceof OpenTok.ArgumentError, `${JSON.stringify(args).slice(0, 60)}: got ${e.name}: ${e.message}`);
+      if (field) assert.equal(e.field, field, e.message);
+      assert.ok(!e.message.includes(API_SECRET), 'no secret in the message');
+      assert.ok(!e.message.includes('BEGIN PRIVATE KEY'), 'no key in the message');
+      return true;
+    });
+  }
+});
+
+test('the secret never shows in inspect, JSON, string forms or own properties', () => {
+  const ot = new OpenTok(API_KEY, API_SECRET);
+  assert.ok(!util.inspect(ot, { showHidden: true, depth: 5 }).includes(API_SECRET));
+  assert.ok(!JSON.stringify(ot).includes(API_SECRET));
+  assert.ok(!String(ot).includes(API_SECRET));
+  for (const k of Reflect.ownKeys(ot)) assert.ok(!String(ot[k]).includes(API_SECRET));
+  const app = new OpenTok(APP_ID, PRIVATE_PEM);
+  assert.ok(!util.inspect(app, { showHidden: true, depth: 5 }).includes('PRIVATE KEY'));
+});
+
+test('error classes carry the official names and are exported', () => {
+  for (const name of ['ArgumentError', 'AuthError', 'RequestError', 'NotFoundError', 'ArchiveError', 'SipError', 'SignalError', 'ForceDisconnectError', 'CallbackError', 'CaptionsError']) {
+    const Cls = OpenTok[name];
+    assert.equal(typeof Cls, 'function', name);
+    const e = new Cls('m');
+    assert.ok(e instanceof Error);
+    assert.equal(e.name, name);
+    assert.equal(e.message, 'm');
+    assert.ok(e.stack.includes(name));
+  }
+});
+
+test('Vonage application: createSession with an RS256 bearer, RS256 tokens the emulator accepts', async () => {
+  const ot = new OpenTok(APP_ID, PRIVATE_PEM, emu.url);
+  assert.equal(ot.apiKey, APP_ID);
+  const s = await ot.createSession({ mediaMode: 'routed' });
+  assert.equal(new OpenTok.SessionId(s.sessionId).apiKey, APP_ID);
+  const token = s.generateToken({ role: 'moderator', data: 'vonage' });
+  const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url'));
+  assert.equal(header.alg, 'RS256');
+  const d = OpenTok.verifyToken(token, PUBLIC_PEM);
+  assert.equal(d.role, 'moderator');
+  assert.equal(d.sessionId, s.sessionId);
+  assert.equal(d.claims.application_id, APP_ID);
+  assert.throws(() => OpenTok.verifyToken(token, API_SECRET), OpenTok.InvalidTokenError);
+  const r = await simulateConnect(emu.url, s.sessionId, token);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.equal(r.body.role, 'moderator');
+});
+
+test('Vonage application: callback style, and a key the emulator does not know -> AuthError', async () => {
+  const other = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const ot = new OpenTok(APP_ID, other.privateKey, emu.url);
+  const err = await new Promise((resolve) => ot.createSession({}, (e) => resolve(e)));
+  assert.ok(err instanceof OpenTok.AuthError, `got ${err && err.name}`);
+  assert.ok(err.status === 401 || err.status === 403);
+});
+
+test('Vonage application default URL is the Vonage host', () => {
+  assert.equal(new OpenTok(APP_ID, PRIVATE_PEM).apiUrl, 'https://video.api.vonage.com');
+});
