@@ -245,7 +245,7 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Number of connections per session for the given sessions.
+    /// Number of connections of a session.
     pub fn connection_count(&self, session_id: &str) -> StoreResult<u64> {
         Ok(self.lock().query_row(
             "SELECT COUNT(*) FROM connections WHERE session_id = ?1",
