@@ -57,6 +57,24 @@ async function main() {
   const bad = new OpenTok(KEY, 'f'.repeat(40), { apiUrl: URL });
   const err = await new Promise((resolve) => bad.createSession({}, (e) => resolve(e)));
   check(err && /Invalid API key or secret|AuthError|403/.test(String(err)), `wrong secret error: ${err}`);
+  // Vonage mode (application id + PKCS#8 private key): Bearer RS256 REST auth, RS256 tokens.
+  const [appId, keyFile] = process.argv.slice(3);
+  if (appId && keyFile) {
+    const pem = require('node:fs').readFileSync(keyFile, 'utf8');
+    const vonage = new OpenTok(appId, pem, { apiUrl: URL });
+    const createVonage = (opts) => new Promise((resolve, reject) =>
+      vonage.createSession(opts, (err, s) => (err ? reject(err) : resolve(s))));
+    const s = await createVonage({ mediaMode: 'routed' });
+    const got = await stored(s.sessionId);
+    check(got.projectId === appId && got.mediaMode === 'routed', `vonage session stored: ${JSON.stringify(got)}`);
+    for (const role of ['publisher', 'subscriber', 'moderator']) {
+      const token = vonage.generateToken(s.sessionId, { role, data: 'vonage' });
+      const header = JSON.parse(Buffer.from(token.split('.')[0], 'base64url'));
+      check(header.alg === 'RS256', `vonage token alg ${header.alg}`);
+      const [status, body] = await connect(s.sessionId, token);
+      check(status === 201 && body.role === role, `vonage connect ${role}: ${status} ${JSON.stringify(body)}`);
+    }
+  }
   console.log(`node official SDK: ${passed} passed, 0 failed`);
 }
 

@@ -21,7 +21,9 @@ if [ ! -f "$SCRATCH/npm/node_modules/opentok/package.json" ] || \
 fi
 
 . "$HERE/../start_emulator.sh"
-start_emulator "$SCRATCH"
+FIXTURES="$HERE/../fixtures"
+APP_ID=29f760f8-7ce1-46c9-ade3-f2dedee4ed5f
+start_emulator "$SCRATCH" --application "$APP_ID:$FIXTURES/app_public.pem"
 
 "$SCRATCH/venv/bin/python" "$HERE/official_py.py" "$URL"
-NODE_PATH="$SCRATCH/npm/node_modules" node "$HERE/official_node.js" "$URL"
+NODE_PATH="$SCRATCH/npm/node_modules" node "$HERE/official_node.js" "$URL" "$APP_ID" "$FIXTURES/app_private.pem"
