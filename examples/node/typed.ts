@@ -1,0 +1,73 @@
+// TypeScript use of opentok-native's public API; `make test-node` type-checks it with
+// `tsc --noEmit` (node/tsconfig.json). Run it with any TS runner against the emulator:
+//   OPENTOK_API_URL=http://127.0.0.1:4010 npx tsx examples/node/typed.ts
+import OpenTok, {
+  ArgumentError,
+  AuthError,
+  DecodedToken,
+  OpenTokError,
+  OpenTokSDK,
+  Session,
+  SessionId,
+  SessionOptions,
+  TokenOptions,
+  decodeToken,
+  explainToken,
+  verifyToken,
+} from 'opentok-native';
+
+const apiKey = process.env.OPENTOK_API_KEY ?? '123456';
+const apiSecret = process.env.OPENTOK_API_SECRET ?? '1234567890abcdef1234567890abcdef1234567890';
+const apiUrl = process.env.OPENTOK_API_URL ?? 'http://127.0.0.1:4010';
+
+async function main(): Promise<void> {
+  const ot = new OpenTok(Number(apiKey), apiSecret, { apiUrl, timeout: 10_000, uaAddendum: 'typed-example/1.0' });
+
+  const options: SessionOptions = { mediaMode: 'routed', archiveMode: 'manual', location: '12.34.56.78', e2ee: false };
+  const session: Session = await ot.createSession(options);
+
+  const tokenOptions: TokenOptions = {
+    role: 'moderator',
+    expireTime: new Date(Date.now() + 3600_000),
+    data: 'name=Ada',
+    initialLayoutClassList: ['focus'],
+  };
+  const token: string = session.generateToken(tokenOptions);
+  const t1: string = ot.generateToken(session.sessionId, { role: OpenTok.Roles.SUBSCRIBER }, true);
+
+  const decoded: DecodedToken = verifyToken(token, apiSecret);
+  const role: string | undefined = decoded.role;
+  const parsed = new SessionId(session.sessionId);
+  const owner: boolean = parsed.belongsTo(apiKey);
+  console.log(session.sessionId, role, owner, parsed.location, decodeToken(t1).format, explainToken(token).verdict);
+
+  ot.createSession({ mediaMode: 'relayed' }, (err, s) => {
+    if (err) {
+      const status: number | undefined = err.status;
+      console.error(err.name, err.code, status);
+      return;
+    }
+    console.log('callback session', s?.sessionId);
+  });
+
+  try {
+    ot.generateToken(session.sessionId, { role: 'admin' });
+  } catch (e) {
+    if (e instanceof ArgumentError) console.log(`${e.name} on ${e.field}: ${e.message}`);
+  }
+
+  try {
+    await new OpenTok(apiKey, 'f'.repeat(40), apiUrl).createSession();
+  } catch (e) {
+    if (e instanceof AuthError) console.log(e.status, e.apiMessage);
+    else if (e instanceof OpenTokError) console.log(e.kind, e.retryable);
+  }
+
+  const seed = await new OpenTokSDK(apiKey, apiSecret, apiUrl).createSession('12.34.56.78', { 'p2p.preference': 'disabled' });
+  console.log(seed.getSessionId() === seed.session_id);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
