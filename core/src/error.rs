@@ -161,7 +161,7 @@ pub enum Error {
     },
     /// The server answered with an error status.
     #[error("{} {} failed with HTTP {}{}", .0.method, .0.path, .0.status, api_suffix(.0))]
-    Api(ApiFailure),
+    Api(Box<ApiFailure>),
     /// Authentication failed and the local clock is off from the server's.
     #[error("clock skew: the local clock is {} the server's by about {}s; {} {} was refused with HTTP {}{} (fix the clock or raise the leeway)",
         if *.offset_secs > 0 { "ahead of" } else { "behind" }, .offset_secs.abs(), .failure.method, .failure.path, .failure.status, api_suffix(.failure))]
@@ -169,7 +169,7 @@ pub enum Error {
         /// Local clock minus server clock, in seconds (positive: local clock ahead).
         offset_secs: i64,
         /// The refusal the skew caused.
-        failure: ApiFailure,
+        failure: Box<ApiFailure>,
     },
     /// The request timed out.
     #[error("{method} {path} timed out after {}ms (timeout {}ms)", elapsed.as_millis(), timeout.as_millis())]

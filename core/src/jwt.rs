@@ -4,7 +4,9 @@
 //! official Python SDK (compact separators, non-ASCII escaped as `\uXXXX`), so tokens are
 //! reproducible and no intermediate JSON tree is built.
 
-use base64::engine::general_purpose::{URL_SAFE_NO_PAD, STANDARD};
+use base64::alphabet;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
 use base64::Engine;
 use ring::signature::{RsaKeyPair, UnparsedPublicKey, RSA_PKCS1_2048_8192_SHA256, RSA_PKCS1_SHA256};
 use serde_json::{Map, Value};
@@ -48,7 +50,8 @@ impl Claims {
     /// Adds an integer claim.
     pub(crate) fn int(&mut self, k: &str, v: i64) -> &mut Self {
         self.key(k);
-        self.buf.push_str(itoa(v).as_str());
+        use std::fmt::Write;
+        let _ = write!(self.buf, "{v}");
         self
     }
 
@@ -65,13 +68,14 @@ impl Claims {
     }
 }
 
-fn itoa(v: i64) -> String {
-    v.to_string()
-}
-
 /// Writes `s` as a JSON string the way Python's `json.dumps(ensure_ascii=True)` does.
 pub(crate) fn write_json_string(out: &mut String, s: &str) {
     out.push('"');
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -119,14 +123,17 @@ pub(crate) fn sign_rs256(claims_json: &str, key: &RsaKeyPair) -> String {
     out
 }
 
-/// Decodes base64url, tolerating padding and the standard alphabet.
+const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_decode_allow_trailing_bits(true)
+    .with_decode_padding_mode(DecodePaddingMode::Indifferent);
+/// URL-safe alphabet, padding optional, non-zero trailing bits allowed (as Python decodes).
+pub(crate) const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
+/// Standard alphabet, padding optional, non-zero trailing bits allowed.
+pub(crate) const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
+
+/// Decodes base64url, tolerating padding, trailing bits and the standard alphabet.
 pub(crate) fn b64url_decode(s: &str) -> Option<Vec<u8>> {
-    let trimmed = s.trim_end_matches('=');
-    URL_SAFE_NO_PAD.decode(trimmed).ok().or_else(|| {
-        let std: String = trimmed.chars().map(|c| match c { '-' => '+', '_' => '/', c => c }).collect();
-        let pad = (4 - std.len() % 4) % 4;
-        STANDARD.decode(format!("{std}{}", "=".repeat(pad))).ok()
-    })
+    URL_SAFE_LENIENT.decode(s).ok().or_else(|| STANDARD_LENIENT.decode(s).ok())
 }
 
 /// An RSA public key used to verify RS256 signatures.

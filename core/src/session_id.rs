@@ -5,7 +5,7 @@ use base64::Engine;
 use std::fmt;
 
 use crate::error::{Error, Result};
-use crate::jwt::b64url_decode;
+use crate::jwt::{b64url_decode, URL_SAFE_LENIENT};
 
 /// A parsed OpenTok session id. Parsing never panics; bad ids are invalid-argument errors.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -19,26 +19,33 @@ impl SessionId {
     /// of UTF-8 text with at least three `~`-separated fields, the second being the api key or
     /// application id.
     pub fn parse(s: &str) -> Result<SessionId> {
-        let bad = |rule: &str| Error::invalid("session_id", rule, s);
-        if s.len() > 512 {
-            return Err(bad("must be at most 512 characters"));
+        let text = decode_payload(s)?;
+        Ok(SessionId { raw: s.to_string(), fields: text.split('~').map(str::to_string).collect() })
+    }
+
+    /// Checks that `s` parses and belongs to `api_key`, without building a [`SessionId`]
+    /// (the hot path of token minting). The error names both ids.
+    pub fn check_belongs(s: &str, api_key: &str, label: &str) -> Result<()> {
+        // Fast path: decode into a stack buffer; fall back to the full parse for the error.
+        let mut buf = [0u8; 400];
+        if s.len() <= 512 && s.as_bytes().get(1) == Some(&b'_') && s.as_bytes()[0].is_ascii_alphanumeric() {
+            if let Ok(n) = URL_SAFE_LENIENT.decode_slice(&s[2..], &mut buf) {
+                if let Ok(text) = std::str::from_utf8(&buf[..n]) {
+                    let mut f = text.split('~');
+                    let (_, owner, third) = (f.next(), f.next(), f.next());
+                    if owner == Some(api_key) && !api_key.is_empty() && third.is_some() {
+                        return Ok(());
+                    }
+                }
+            }
         }
-        let mut chars = s.char_indices();
-        match (chars.next(), chars.next()) {
-            (Some((_, p)), Some((1, '_'))) if p.is_ascii_alphanumeric() => {}
-            _ => return Err(bad("must look like 1_MX4...: a one-character prefix, '_', then base64")),
+        let text = decode_payload(s)?;
+        let owner = text.split('~').nth(1).unwrap_or("");
+        if owner == api_key {
+            Ok(())
+        } else {
+            Err(Error::invalid("session_id", format!("must belong to the {label} {api_key} (it belongs to {owner})"), s))
         }
-        let payload = &s[2..];
-        if payload.is_empty() {
-            return Err(bad("has an empty payload after the prefix"));
-        }
-        let bytes = b64url_decode(payload).ok_or_else(|| bad("payload is not URL-safe base64"))?;
-        let text = String::from_utf8(bytes).map_err(|_| bad("payload does not decode to UTF-8 text"))?;
-        let fields: Vec<String> = text.split('~').map(str::to_string).collect();
-        if fields.len() < 3 || fields[1].is_empty() {
-            return Err(bad("payload does not hold '~'-separated fields with an api key"));
-        }
-        Ok(SessionId { raw: s.to_string(), fields })
     }
 
     /// Mints a session id in the service's format (as the emulator does).
@@ -89,6 +96,31 @@ impl SessionId {
     }
 }
 
+/// Decodes and checks the payload of a session id, returning its `~`-separated text.
+fn decode_payload(s: &str) -> Result<String> {
+    let bad = |rule: &str| Error::invalid("session_id", rule, s);
+    if s.len() > 512 {
+        return Err(bad("must be at most 512 characters"));
+    }
+    let mut chars = s.char_indices();
+    match (chars.next(), chars.next()) {
+        (Some((_, p)), Some((1, '_'))) if p.is_ascii_alphanumeric() => {}
+        _ => return Err(bad("must look like 1_MX4...: a one-character prefix, '_', then base64")),
+    }
+    let payload = &s[2..];
+    if payload.is_empty() {
+        return Err(bad("has an empty payload after the prefix"));
+    }
+    let bytes = b64url_decode(payload).ok_or_else(|| bad("payload is not URL-safe base64"))?;
+    let text = String::from_utf8(bytes).map_err(|_| bad("payload does not decode to UTF-8 text"))?;
+    let mut fields = text.split('~');
+    let (_, key, third) = (fields.next(), fields.next(), fields.next());
+    if key.map_or(true, str::is_empty) || third.is_none() {
+        return Err(bad("payload does not hold '~'-separated fields with an api key"));
+    }
+    Ok(text)
+}
+
 impl fmt::Display for SessionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.raw)
@@ -124,6 +156,8 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
+        // non-zero trailing bits decode as Python decodes them
+        assert_eq!(SessionId::parse("1_MX4xMjM0NTZ-fn5").unwrap().api_key(), "123456");
         for s in ["", "1", "1_", "é_abc", "1_é", "__", "1_~~~~", "1_!!!!", "1___79", "NOT A REAL SESSIONID"] {
             assert!(SessionId::parse(s).is_err(), "{s}");
         }

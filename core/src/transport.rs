@@ -247,12 +247,12 @@ fn failure(method: &str, path: &str, status: u16, headers: &HeaderMap, body: Str
             .unwrap_or(false);
         let leeway = opts.clock_leeway.as_secs() as i64;
         match offset {
-            Some(o) if o.abs() > leeway || says_future => return Error::ClockSkew { offset_secs: o, failure: f },
-            None if says_future => return Error::ClockSkew { offset_secs: 0, failure: f },
+            Some(o) if o.abs() > leeway || says_future => return Error::ClockSkew { offset_secs: o, failure: Box::new(f) },
+            None if says_future => return Error::ClockSkew { offset_secs: 0, failure: Box::new(f) },
             _ => {}
         }
     }
-    Error::Api(f)
+    Error::Api(Box::new(f))
 }
 
 /// Reads `code` and `message` from a JSON error body (`{"code":404,"message":"…"}`, also

@@ -15,14 +15,7 @@ use crate::session_id::SessionId;
 /// T1 output is byte-identical to the official Python SDK 3.15 for the same inputs, and so are
 /// HS256 JWTs.
 pub(crate) fn mint(creds: &Credentials, session_id: &str, opts: &TokenOptions, now: i64, nonce: u32) -> Result<String> {
-    let sid = SessionId::parse(session_id)?;
-    if !sid.belongs_to(creds.id()) {
-        return Err(Error::invalid(
-            "session_id",
-            format!("must belong to the {} {} (it belongs to {})", id_label(creds), creds.id(), sid.api_key()),
-            session_id,
-        ));
-    }
+    SessionId::check_belongs(session_id, creds.id(), id_label(creds))?;
     opts.validate()?;
     let expire = opts.expire.unwrap_or(Expiry::In(DEFAULT_TOKEN_TTL)).resolve(now)?;
     let layout = opts.initial_layout_class_list.join(" ");

@@ -120,7 +120,7 @@ impl Expiry {
             return Ok(Expiry::At(v));
         }
         match t.parse::<f64>() {
-            Ok(f) if f.is_finite() && !t.contains(['e', 'E', 'i', 'n', 'N']) => Ok(Expiry::At(f.trunc() as i64)),
+            Ok(f) if f.is_finite() => Ok(Expiry::At(f.trunc() as i64)),
             _ => Err(Error::invalid("expire_time", "must be a time in unix seconds", s)),
         }
     }

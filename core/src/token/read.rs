@@ -1,7 +1,5 @@
 //! Reading tokens back: decode (no key), verify (secret or public key), explain (a verdict).
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use serde_json::{Map, Value};
 
 use super::TokenFormat;
@@ -174,10 +172,7 @@ fn parse(token: &str) -> Result<Parsed> {
 }
 
 fn parse_t1(body: &str) -> Result<Parsed> {
-    let bytes = STANDARD
-        .decode(body)
-        .ok()
-        .or_else(|| b64url_decode(body))
+    let bytes = b64url_decode(body)
         .ok_or_else(|| malformed("T1 token body is not base64"))?;
     let text = String::from_utf8(bytes).map_err(|_| malformed("T1 token body is not UTF-8 text"))?;
     let (head, data) = text.split_once(':').ok_or_else(|| malformed("T1 token has no ':' between signature and data"))?;
