@@ -91,7 +91,7 @@ pub fn parse_role(value: String) -> Result<String> {
 /// What a token says.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct TokenInfo {
-    /// `jwt` or `t1`.
+    /// `JWT` or `T1`.
     pub format: String,
     /// `HS256`, `RS256` or `HMAC-SHA1`.
     pub algorithm: Option<String>,

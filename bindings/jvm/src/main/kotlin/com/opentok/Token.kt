@@ -108,7 +108,7 @@ class TokenOptions private constructor(
 
 /** What a token says (read by the core). */
 data class DecodedToken(
-    /** `jwt` or `t1`. */
+    /** `JWT` or `T1`. */
     val format: String,
     /** `HS256`, `RS256` or `HMAC-SHA1`. */
     val algorithm: String?,

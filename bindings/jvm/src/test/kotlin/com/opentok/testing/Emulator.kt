@@ -1,0 +1,69 @@
+package com.opentok.testing
+
+import com.google.gson.JsonObject
+import com.google.gson.JsonParser
+import java.io.BufferedReader
+import java.io.File
+import java.io.InputStreamReader
+import java.net.URI
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.util.concurrent.TimeUnit
+
+/**
+ * A real `opentok-emulator` process on an ephemeral loopback port (`--port 0 --in-memory`),
+ * located by the `opentok.emulator.bin` system property (from `$EMULATOR_BIN`).
+ */
+class Emulator private constructor(private val process: Process, val url: String) : AutoCloseable {
+
+    /** The HTTP status and JSON body of a simulated client's connect attempt. */
+    data class Connect(val status: Int, val body: JsonObject)
+
+    /** Connects a simulated client to [sessionId] with [token] (emulator-only API). */
+    fun connect(sessionId: String, token: String): Connect {
+        val body = JsonObject().apply { addProperty("token", token) }.toString()
+        val req = HttpRequest.newBuilder(URI.create("$url/emulator/v1/sessions/$sessionId/connections"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build()
+        val res = http.send(req, HttpResponse.BodyHandlers.ofString())
+        return Connect(res.statusCode(), JsonParser.parseString(res.body()).asJsonObject)
+    }
+
+    override fun close() {
+        process.destroy()
+        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly()
+    }
+
+    companion object {
+        /** The development project's api key. */
+        const val API_KEY = "123456"
+
+        /** The development project's secret. */
+        const val API_SECRET = "1234567890abcdef1234567890abcdef1234567890"
+
+        private val http: HttpClient = HttpClient.newHttpClient()
+
+        /** Starts an emulator and waits for its `listening on http://HOST:PORT` line. */
+        @JvmStatic
+        fun start(): Emulator {
+            val bin = System.getProperty("opentok.emulator.bin")?.takeIf { it.isNotBlank() && !it.startsWith("\${") }
+                ?: error("set EMULATOR_BIN (system property opentok.emulator.bin) to the opentok-emulator binary")
+            check(File(bin).canExecute()) { "emulator binary not found or not executable: $bin" }
+            val process = ProcessBuilder(bin, "--port", "0", "--in-memory")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start()
+            val reader = BufferedReader(InputStreamReader(process.inputStream))
+            val first = reader.readLine() ?: run {
+                process.destroyForcibly()
+                error("emulator exited before printing its address")
+            }
+            val match = Regex("""listening on (http://\S+)""").find(first)
+                ?: run { process.destroyForcibly(); error("unexpected first emulator line: $first") }
+            // Keep draining stdout so the emulator never blocks on a full pipe.
+            Thread({ runCatching { while (reader.readLine() != null) Unit } }, "emulator-stdout").apply { isDaemon = true }.start()
+            return Emulator(process, match.groupValues[1].trimEnd('/'))
+        }
+    }
+}

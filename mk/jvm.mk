@@ -1,0 +1,27 @@
+# Kotlin/Java package (issue 6): bindings/jvm, a Maven project over the uniffi crate.
+# Maven's cache lives in the repo (.m2/, gitignored); the build runs cargo (respecting
+# $CARGO_TARGET_DIR) and the workspace's uniffi-bindgen to generate the Kotlin FFI layer.
+MVN ?= mvn
+MVN_FLAGS := -B -ntp -Dstyle.color=never -Dmaven.repo.local=$(ROOT)/.m2
+JVM_DIR := $(ROOT)/bindings/jvm
+
+.PHONY: test-jvm demo-jvm jvm-tools jvm-install
+
+jvm-tools:
+	@command -v $(MVN) >/dev/null && command -v javac >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven default-jdk-headless; }
+
+# Kotlin and plain-Java JUnit 5 suites against a real emulator, then the jar.
+test-jvm: jvm-tools emulator-bin
+	cd $(JVM_DIR) && EMULATOR_BIN=$(EMULATOR_BIN) $(MVN) $(MVN_FLAGS) verify
+
+# The jar (native library inside) into the repo-local Maven cache, for the quickstart.
+jvm-install: jvm-tools
+	cd $(JVM_DIR) && $(MVN) $(MVN_FLAGS) -q -DskipTests install
+
+# examples/kotlin/quickstart.kt against $OPENTOK_API_URL.
+demo-jvm: jvm-install
+	cd $(ROOT)/examples/kotlin && $(MVN) $(MVN_FLAGS) -q compile exec:java
+
+TEST_TARGETS += test-jvm
+DEMO_TARGETS += demo-jvm
