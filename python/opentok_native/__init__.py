@@ -90,3 +90,10 @@ __all__ = [
     "KINDS",
     "exceptions",
 ] + list(exceptions.__all__)
+
+import atexit as _atexit
+
+from ._native import _shutdown
+
+# Let result hand-overs from the runtime's threads finish before the interpreter goes away.
+_atexit.register(_shutdown)

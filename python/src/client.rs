@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
 use crate::convert;
-use crate::error::{invalid, to_py_attached, IntoPyResult};
+use crate::error::{invalid, IntoPyResult};
 use crate::runtime::{self, SharedRuntime};
 use crate::session::Session;
 
@@ -568,9 +568,24 @@ fn spawn_create<'py>(py: Python<'py>, base: &ClientBase, options: SessionOptions
     let client = base.shared.io_client().py_err(py)?;
     let shared = base.shared.clone();
     pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(py, async move {
-        match client.create_session(&options).await {
-            Ok(s) => Ok(Session::new(s, shared)),
-            Err(e) => Err(to_py_attached(e)),
-        }
+        // The error becomes a Python exception when the bridge converts the outcome, on a thread
+        // attached to the interpreter; the tokio worker never attaches.
+        Ok(Outcome(client.create_session(&options).await.map(|s| Session::new(s, shared))))
     })
+}
+
+/// A finished async call, converted to its Python value or exception by the asyncio bridge.
+struct Outcome<T>(opentok::Result<T>);
+
+impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Outcome<T> {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.0 {
+            Ok(v) => pyo3::IntoPyObjectExt::into_bound_py_any(v, py),
+            Err(e) => Err(crate::error::to_py(py, e)),
+        }
+    }
 }

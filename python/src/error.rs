@@ -57,11 +57,6 @@ pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
     build(py, &err).unwrap_or_else(|e| e)
 }
 
-/// Converts a core error without a `Python` token in hand (attaches to the interpreter).
-pub fn to_py_attached(err: Error) -> PyErr {
-    Python::attach(|py| to_py(py, err))
-}
-
 /// An invalid-argument error (the core's wording) for a Python value of the wrong shape.
 pub fn invalid(py: Python<'_>, field: &str, rule: &str, value: &Bound<'_, PyAny>) -> PyErr {
     let shown = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".into());

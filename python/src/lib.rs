@@ -31,6 +31,12 @@ fn _runtime_pid() -> u32 {
     runtime::owner_pid()
 }
 
+/// Interpreter exit hook (registered with `atexit` by the package): see [`runtime::shutdown`].
+#[pyfunction]
+fn _shutdown(py: Python<'_>) {
+    py.detach(|| runtime::shutdown(std::time::Duration::from_secs(2)));
+}
+
 #[pymodule]
 #[pyo3(name = "_native")]
 fn opentok_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -50,5 +56,6 @@ fn opentok_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token::verify_token, m)?)?;
     m.add_function(wrap_pyfunction!(token::explain_token, m)?)?;
     m.add_function(wrap_pyfunction!(_runtime_pid, m)?)?;
+    m.add_function(wrap_pyfunction!(_shutdown, m)?)?;
     Ok(())
 }

@@ -8,7 +8,8 @@
 use std::cell::OnceCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 use std::sync::Mutex;
 
 use pyo3_async_runtimes::generic::{ContextExt, JoinError, Runtime as GenericRuntime};
@@ -42,6 +43,19 @@ pub fn get() -> &'static Runtime {
     CURRENT.store(leaked as *const Runtime as *mut Runtime, Ordering::Release);
     PID.store(pid, Ordering::Release);
     leaked
+}
+
+static EXITING: AtomicBool = AtomicBool::new(false);
+static ATTACHING: AtomicUsize = AtomicUsize::new(0);
+
+/// Called at interpreter exit (`atexit`): stops handing results to Python and waits (up to
+/// `timeout`) for result hand-overs already attached to the interpreter to finish.
+pub fn shutdown(timeout: Duration) {
+    EXITING.store(true, Ordering::SeqCst);
+    let end = Instant::now() + timeout;
+    while ATTACHING.load(Ordering::SeqCst) > 0 && Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(1));
+    }
 }
 
 /// The process id the current runtime was built for (0 before first use).
@@ -93,7 +107,18 @@ impl GenericRuntime for SharedRuntime {
     where
         F: FnOnce() + Send + 'static,
     {
-        TaskHandle(get().spawn_blocking(f))
+        // The bridge runs `f` to attach to the interpreter and hand a result to asyncio. Once the
+        // interpreter is exiting, attaching from a foreign thread kills that thread mid-Rust
+        // (a crash), so such work is counted and skipped after `shutdown()`.
+        TaskHandle(get().spawn_blocking(move || {
+            ATTACHING.fetch_add(1, Ordering::SeqCst);
+            if !EXITING.load(Ordering::SeqCst) {
+                f();
+            } else {
+                drop(f);
+            }
+            ATTACHING.fetch_sub(1, Ordering::SeqCst);
+        }))
     }
 }
 

@@ -1,0 +1,237 @@
+"""Shared fixtures: a real emulator process, a scriptable socket server for faults the emulator
+cannot produce, the token vectors, and a scratch venv holding the official ``opentok`` package."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+API_KEY = "123456"
+API_SECRET = "1234567890abcdef1234567890abcdef1234567890"
+SID = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4"
+OFFICIAL_VERSION = "3.15.0"
+
+
+def emulator_binary() -> Path:
+    candidates = []
+    if os.environ.get("EMULATOR_BIN"):
+        candidates.append(Path(os.environ["EMULATOR_BIN"]))
+    target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
+    candidates += [target / "debug" / "opentok-emulator", REPO / "target" / "debug" / "opentok-emulator"]
+    for c in candidates:
+        if c.is_file():
+            return c
+    raise RuntimeError(
+        "opentok-emulator binary not found (tried %s); build it with `cargo build -p opentok-emulator`"
+        % ", ".join(map(str, candidates))
+    )
+
+
+class Emulator:
+    """A running `opentok-emulator --port 0 --in-memory` process."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [str(emulator_binary()), "--port", "0", "--in-memory"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert self.proc.stdout is not None
+        first = self.proc.stdout.readline().strip()
+        if not first.startswith("listening on "):
+            self.proc.kill()
+            raise RuntimeError("emulator did not start: %r" % first)
+        self.url = first[len("listening on ") :]
+        # drain the rest of stdout so the process never blocks on a full pipe
+        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+
+    def request(self, method: str, path: str, body: Optional[Dict[str, Any]] = None) -> Tuple[int, Any]:
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.url + path, data=data, method=method)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                raw = r.read()
+                return r.status, json.loads(raw) if raw else None
+        except urllib.error.HTTPError as e:
+            raw = e.read()
+            return e.code, json.loads(raw) if raw else None
+
+    def connect(self, session_id: str, token: str) -> Tuple[int, Any]:
+        """A simulated client connecting with `token`."""
+        return self.request("POST", f"/emulator/v1/sessions/{session_id}/connections", {"token": token})
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="session")
+def emulator() -> Iterator[Emulator]:
+    emu = Emulator()
+    try:
+        yield emu
+    finally:
+        emu.stop()
+
+
+Reply = Tuple[int, Dict[str, str], bytes]
+
+
+class StubServer:
+    """A real HTTP server on a loopback port answering with scripted replies, recording requests.
+
+    Used only for what the emulator cannot do: arbitrary error statuses, broken bodies.
+    """
+
+    def __init__(self) -> None:
+        self.replies: List[Reply] = []
+        self.default: Reply = (200, {"Content-Type": "application/json"}, b"[]")
+        self.requests: List[Dict[str, Any]] = []
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length)
+                stub.requests.append({"path": self.path, "headers": dict(self.headers), "body": body.decode()})
+                status, headers, payload = stub.replies.pop(0) if stub.replies else stub.default
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def reply(self, status: int, body: Any, content_type: str = "application/json", **headers: str) -> None:
+        payload = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.replies.append((status, {"Content-Type": content_type, **headers}, payload))
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def stub() -> Iterator[StubServer]:
+    s = StubServer()
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+class SilentServer:
+    """Accepts TCP connections and never answers (for timeouts)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.url = "http://127.0.0.1:%d" % self.sock.getsockname()[1]
+        self.conns: List[socket.socket] = []
+        self._stop = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while not self._stop:
+            try:
+                c, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(c)
+
+    def close(self) -> None:
+        self._stop = True
+        for c in self.conns:
+            c.close()
+        self.sock.close()
+
+
+@pytest.fixture
+def silent() -> Iterator[SilentServer]:
+    s = SilentServer()
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture(scope="session")
+def vectors() -> Dict[str, Any]:
+    with open(REPO / "tests" / "vectors" / "tokens.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _official_python() -> Path:
+    """A scratch venv (under .scratch/, gitignored) with the official opentok package from PyPI."""
+    venv = REPO / ".scratch" / "python-official"
+    py = venv / "bin" / "python"
+    marker = venv / f".opentok-{OFFICIAL_VERSION}"
+    if not marker.exists():
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True)
+        subprocess.run(
+            [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", f"opentok=={OFFICIAL_VERSION}"],
+            check=True,
+        )
+        marker.touch()
+    return py
+
+
+@pytest.fixture(scope="session")
+def official() -> Callable[[str, Any], Any]:
+    """Runs a snippet in the official package's venv: `official(code, payload)`; the snippet reads
+    `payload` and assigns `result`, which comes back through JSON."""
+    py = _official_python()
+
+    def run(code: str, payload: Any = None) -> Any:
+        script = (
+            "import json, sys\n"
+            "payload = json.loads(sys.stdin.read())\n" + code + "\nprint(json.dumps(result))\n"
+        )
+        out = subprocess.run(
+            [str(py), "-c", script], input=json.dumps(payload), capture_output=True, text=True, timeout=120
+        )
+        if out.returncode != 0:
+            raise AssertionError("official snippet failed:\n" + out.stderr)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    return run
+
+
+def wait_until(cond: Callable[[], bool], timeout: float = 5.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if cond():
+            return True
+        time.sleep(0.01)
+    return cond()
