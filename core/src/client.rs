@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::options::ClientOptions;
 use crate::session::{parse_created, Session, SessionOptions};
 use crate::token::{mint, TokenOptions};
-use crate::transport::{Body, Request, Transport};
+use crate::transport::{Body, Request, Response, Transport};
 
 /// An OpenTok / Vonage Video API client. Cheap to clone (an `Arc` inside), `Send + Sync`; one
 /// connection pool per client, no background threads.
@@ -84,6 +84,22 @@ impl Client {
             create_dt: created.create_dt,
             media_server_url: created.media_server_url,
         })
+    }
+
+    /// Sends one REST request with this client's auth, retries and error mapping; for the
+    /// operation modules (`archive.rs`, `broadcast.rs`, ...), which add their methods to
+    /// `Client` in their own `impl Client` blocks.
+    #[allow(dead_code)]
+    pub(crate) async fn call(&self, method: Method, path: String, body: Body) -> Result<Response> {
+        let idempotent = matches!(method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD);
+        let req = Request { method, path, body, idempotent };
+        self.inner.transport.send(&self.inner.credentials, &self.inner.options, req).await
+    }
+
+    /// `/v2/project/{api key or application id}{suffix}`.
+    #[allow(dead_code)]
+    pub(crate) fn project_path(&self, suffix: &str) -> String {
+        format!("/v2/project/{}{}", self.inner.credentials.id(), suffix)
     }
 
     /// Mints a client token for `session_id` (pure CPU, no I/O). The session id must parse and
