@@ -203,3 +203,22 @@ fn a_bad_proxy_url_fails_at_construction() {
     let e = Client::new(Credentials::project(KEY, SECRET).unwrap(), o).unwrap_err();
     assert_eq!(e.field(), Some("proxy"));
 }
+
+#[tokio::test]
+async fn application_credentials_send_a_fresh_rs256_bearer() {
+    let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/keys/app_private.pem")).unwrap();
+    let public = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/keys/app_public.pem")).unwrap();
+    let app = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f";
+    let s = serve(|_, _| json(200, CREATED)).await;
+    let creds = Credentials::application(app, &pem).unwrap();
+    assert_eq!(Client::new(creds.clone(), ClientOptions::default()).unwrap().base_url(), "https://video.api.vonage.com");
+    let c = Client::new(creds, ClientOptions { base_url: Some(s.url.clone()), ..Default::default() }).unwrap();
+    c.create_session(&SessionOptions::default()).await.unwrap();
+    let seen = s.seen.lock().unwrap()[0].clone();
+    assert!(seen.header("x-opentok-auth").is_none());
+    let bearer = seen.header("authorization").unwrap().strip_prefix("Bearer ").unwrap();
+    let jwt = opentok::jwt::Jwt::decode(bearer).unwrap();
+    assert!(jwt.verify_rs256(&opentok::jwt::RsaPublicKey::from_pem(&public).unwrap()));
+    assert_eq!(jwt.claims["application_id"], app);
+    assert!(jwt.claims.contains_key("jti") && jwt.int_claim("exp").unwrap() > jwt.int_claim("iat").unwrap());
+}
