@@ -17,9 +17,9 @@ from __future__ import annotations
 from typing import Any, Dict, Mapping, Optional, Union
 
 from . import exceptions
+from ._native import _AsyncClient
 from ._native import (
     CORE_VERSION,
-    AsyncClient,
     Client,
     DecodedToken,
     Session,
@@ -36,6 +36,37 @@ from .exceptions import KINDS
 
 #: The official SDK's deprecated name for ``Client``.
 OpenTok = Client
+
+
+class AsyncClient(_AsyncClient):
+    """The asyncio client: the same constructor, properties and ``generate_token`` as ``Client``
+    (tokens are pure CPU, so ``generate_token`` stays a plain method), and ``create_session`` as a
+    coroutine. Requests run on one Rust runtime shared by every client of the process, so any
+    number can be in flight; create it anywhere (no loop needed), use it from any loop; it keeps
+    working in a child process after ``os.fork()``.
+    """
+
+    async def create_session(
+        self,
+        location: Optional[str] = None,
+        media_mode: Union[MediaModes, str, None] = MediaModes.relayed,
+        archive_mode: Union[ArchiveModes, str, None] = ArchiveModes.manual,
+        archive_name: Optional[str] = None,
+        archive_resolution: Optional[str] = None,
+        e2ee: bool = False,
+    ) -> Session:
+        """Creates a session (``POST /session/create``); same arguments as ``Client.create_session``."""
+        return await self.create_session_future(
+            location, media_mode, archive_mode, archive_name, archive_resolution, e2ee
+        )
+
+    async def create_session_from_properties(
+        self, location: Optional[str] = None, properties: Optional[Mapping[str, Any]] = None
+    ) -> Session:
+        """The seed API's ``create_session(location, properties)`` as a coroutine."""
+        return await self.create_session_from_properties_future(
+            location, dict(properties) if properties is not None else None
+        )
 
 
 class OpenTokSDK:

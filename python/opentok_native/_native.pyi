@@ -84,8 +84,8 @@ class Client(_ClientBase):
         self, location: Optional[str] = ..., properties: Optional[Dict[str, Any]] = ...
     ) -> Session: ...
 
-class AsyncClient(_ClientBase):
-    """asyncio client: ``create_session`` returns an awaitable; one runtime for the process."""
+class _AsyncClient(_ClientBase):
+    """Native half of ``AsyncClient``: methods return asyncio futures (need a running loop)."""
 
     def __init__(
         self,
@@ -100,7 +100,7 @@ class AsyncClient(_ClientBase):
         _now: Optional[int] = ...,
         _nonce: Optional[int] = ...,
     ) -> None: ...
-    def create_session(
+    def create_session_future(
         self,
         location: Optional[str] = ...,
         media_mode: _MediaMode = ...,
@@ -109,7 +109,7 @@ class AsyncClient(_ClientBase):
         archive_resolution: Optional[str] = ...,
         e2ee: bool = ...,
     ) -> Awaitable[Session]: ...
-    def create_session_from_properties(
+    def create_session_from_properties_future(
         self, location: Optional[str] = ..., properties: Optional[Dict[str, Any]] = ...
     ) -> Awaitable[Session]: ...
 

@@ -508,7 +508,7 @@ fn form_options(
 /// The asyncio client: `await client.create_session(...)`. Requests run on one runtime shared by
 /// every client of the process; any number can be in flight. Creatable outside a running loop;
 /// usable from any loop; safe after `os.fork()`.
-#[pyclass(module = "opentok_native", extends = ClientBase, subclass, frozen)]
+#[pyclass(module = "opentok_native", name = "_AsyncClient", extends = ClientBase, subclass, frozen)]
 pub struct AsyncClient;
 
 #[pymethods]
@@ -532,10 +532,11 @@ impl AsyncClient {
         Ok(PyClassInitializer::from(base).add_subclass(AsyncClient))
     }
 
-    /// Coroutine: creates a session (`POST /session/create`) and returns a `Session`.
+    /// Starts `POST /session/create` on the shared runtime and returns an asyncio future of the
+    /// `Session` (needs a running loop; `create_session` is the coroutine around it).
     #[pyo3(signature = (location=None, media_mode=None, archive_mode=None, archive_name=None, archive_resolution=None, e2ee=false))]
     #[allow(clippy::too_many_arguments)]
-    fn create_session<'py>(
+    fn create_session_future<'py>(
         slf: &Bound<'py, Self>,
         location: Option<&Bound<'py, PyAny>>,
         media_mode: Option<&Bound<'py, PyAny>>,
@@ -550,9 +551,9 @@ impl AsyncClient {
         spawn_create(py, base, options)
     }
 
-    /// Coroutine twin of the seed API's `create_session(location, properties)`.
+    /// Future twin of the seed API's `create_session(location, properties)`.
     #[pyo3(signature = (location=None, properties=None))]
-    fn create_session_from_properties<'py>(
+    fn create_session_from_properties_future<'py>(
         slf: &Bound<'py, Self>,
         location: Option<&Bound<'py, PyAny>>,
         properties: Option<&Bound<'py, PyAny>>,
