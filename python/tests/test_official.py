@@ -72,7 +72,7 @@ def test_our_tokens_decode_and_verify_with_official_logic(official: Callable[...
 
 
 def test_official_tokens_verify_with_ours(official: Callable[..., Any]) -> None:
-    options = [
+    options: List[Dict[str, Any]] = [
         dict(),
         dict(role="moderator", data="name=Johnny & co"),
         dict(role="publisheronly", initial_layout_class_list=["focus", "small"]),
