@@ -94,10 +94,26 @@ pub(crate) fn fill_random(buf: &mut [u8]) {
         .expect("the operating system random generator failed");
 }
 
+/// Four bytes from the operating system's generator, read 256 bytes at a time per thread: one
+/// `getrandom` call per 64 nonces instead of one per token (it was most of a token's cost).
+/// The pool is dropped in a forked child so parent and child never share nonces.
 fn random_u32() -> u32 {
-    let mut b = [0u8; 4];
-    fill_random(&mut b);
-    u32::from_le_bytes(b)
+    use std::cell::RefCell;
+    thread_local! {
+        static POOL: RefCell<([u8; 256], usize, u32)> = const { RefCell::new(([0u8; 256], 256, 0)) };
+    }
+    POOL.with(|p| {
+        let (buf, used, pid) = &mut *p.borrow_mut();
+        let me = std::process::id();
+        if *used + 4 > buf.len() || *pid != me {
+            fill_random(buf);
+            *used = 0;
+            *pid = me;
+        }
+        let b = [buf[*used], buf[*used + 1], buf[*used + 2], buf[*used + 3]];
+        *used += 4;
+        u32::from_le_bytes(b)
+    })
 }
 
 /// A random RFC 4122 version 4 UUID, as text.
