@@ -116,7 +116,7 @@ OpenTok.prototype.generateToken = function generateToken(sessionId, options, gen
   if (typeof sessionId !== 'string') {
     throw argumentError('session_id', 'must be a string; a token cannot be generated without a session id', sessionId);
   }
-  return unwrap(this[CLIENT].generateToken(sessionId, tokenInput(options, generateT1Token)));
+  return unwrap(this[CLIENT].generateToken(sessionId, Boolean(generateT1Token), tokenInput(options)));
 };
 
 OpenTok.prototype[util.inspect.custom] = function inspect() {

@@ -4,11 +4,13 @@
 const native = require('./native');
 const { argumentError, fromNative, isNativeError } = require('./error');
 
-/** Converts `generateToken` options (official shape) for the core. */
-function tokenInput(opts, generateT1Token) {
+/**
+ * Converts `generateToken` options (official shape) for the core; `undefined` when there are none
+ * (the hot path then converts no object).
+ */
+function tokenInput(opts) {
+  if (opts == null) return undefined;
   const input = {};
-  if (generateT1Token) input.t1 = true;
-  if (opts == null) return input;
   if (typeof opts !== 'object' || Array.isArray(opts)) throw argumentError('options', 'must be an object', opts);
   if (opts.role != null) {
     if (typeof opts.role !== 'string') throw argumentError('role', 'must be a string', opts.role);
@@ -35,7 +37,7 @@ function tokenInput(opts, generateT1Token) {
     else if (Array.isArray(list) && list.every((c) => typeof c === 'string')) input.initialLayoutClassList = list;
     else throw argumentError('initial_layout_class_list', 'must be an array of strings or a string', list);
   }
-  return input;
+  return Object.keys(input).length > 0 ? input : undefined;
 }
 
 function keyArgs(key) {

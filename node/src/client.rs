@@ -4,8 +4,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use napi::bindgen_prelude::Either;
+use napi::{Env, JsString, Result};
 use napi_derive::napi;
-use opentok::{Client, ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy};
+use opentok::{Client, ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy, TokenFormat};
 
 use crate::error::{outcome, NativeError, Outcome};
 use crate::session::{SessionInfo, SessionInput};
@@ -121,13 +122,29 @@ impl NativeClient {
         outcome(client.create_session(&options).await, SessionInfo::from)
     }
 
-    /// Mints a connection token (pure CPU, synchronous).
-    #[napi]
-    pub fn generate_token(&self, session_id: String, input: Option<TokenInput>) -> Outcome<String> {
-        let options = match input.map(|i| i.to_core()).transpose() {
+    /// Mints a connection token (pure CPU, synchronous). `t1` selects the legacy format; `input`
+    /// is omitted when there are no other options (skips converting an object on the hot path).
+    /// Tokens are ASCII (base64), so they are handed to V8 as one-byte strings without UTF-8
+    /// validation.
+    #[napi(ts_return_type = "Outcome<string>")]
+    pub fn generate_token<'env>(
+        &self,
+        env: &'env Env,
+        session_id: String,
+        t1: bool,
+        input: Option<TokenInput>,
+    ) -> Result<Either<JsString<'env>, NativeError>> {
+        let mut options = match input.map(|i| i.to_core()).transpose() {
             Ok(o) => o.unwrap_or_default(),
-            Err(e) => return Either::B(NativeError::from(&e)),
+            Err(e) => return Ok(Either::B(NativeError::from(&e))),
         };
-        outcome(self.inner.generate_token(&session_id, &options), |t| t)
+        if t1 {
+            options.format = TokenFormat::T1;
+        }
+        match self.inner.generate_token(&session_id, &options) {
+            Ok(token) if token.is_ascii() => env.create_string_latin1(token.as_bytes()).map(Either::A),
+            Ok(token) => env.create_string(&token).map(Either::A),
+            Err(e) => Ok(Either::B(NativeError::from(&e))),
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use napi::bindgen_prelude::Either;
 use napi_derive::napi;
-use opentok::{DecodedToken, Expiry, Role, TokenFormat, TokenOptions, VerifyKey};
+use opentok::{DecodedToken, Expiry, Role, TokenOptions, VerifyKey};
 
 use crate::error::{outcome, NativeError, Outcome};
 
@@ -23,8 +23,6 @@ pub struct TokenInput {
     pub data: Option<String>,
     /// Initial layout class list.
     pub initial_layout_class_list: Option<Vec<String>>,
-    /// Legacy T1 format instead of a JWT.
-    pub t1: Option<bool>,
 }
 
 impl TokenInput {
@@ -47,9 +45,6 @@ impl TokenInput {
         }
         o.data = self.data;
         o.initial_layout_class_list = self.initial_layout_class_list.unwrap_or_default();
-        if self.t1.unwrap_or(false) {
-            o.format = TokenFormat::T1;
-        }
         Ok(o)
     }
 }
