@@ -26,20 +26,52 @@
 
 #![warn(missing_docs)]
 
+mod archive;
+mod audio_connector;
 mod auth;
+mod broadcast;
+mod callback;
+mod captions;
 mod client;
 mod clock;
 mod credentials;
+mod connection;
 mod error;
 pub mod jwt;
+mod layout;
+mod moderation;
 mod options;
 mod pem;
+mod render;
+mod rest;
 mod session;
 mod session_id;
+mod signal;
+mod sip;
+mod stream;
 mod token;
 mod transport;
 
+pub use archive::{
+    Archive, ArchiveList, ArchiveOptions, ArchiveStatus, OutputMode, TranscriptionProperties, MAX_BITRATE_RANGE,
+    QUANTIZATION_RANGE,
+};
+pub use audio_connector::{AudioConnection, AudioConnectorOptions, AudioTransport, AUDIO_RATES};
+pub use broadcast::{
+    Broadcast, BroadcastList, BroadcastOptions, BroadcastOutputs, BroadcastUrls, HlsOptions, RtmpOutput, RtmpStatus,
+    BROADCAST_DURATION_RANGE, MAX_RTMP_OUTPUTS,
+};
+pub use callback::{Callback, CallbackOptions, CALLBACK_EVENTS};
+pub use captions::{CaptionOptions, CaptionStatus, Captions, MAX_CAPTIONS_DURATION};
 pub use client::Client;
+pub use connection::{Connection, ConnectionList};
+pub use layout::{IncludedStream, Layout, LayoutType, StreamMode, StreamTracks};
+pub use moderation::MuteAllOptions;
+pub use render::{Render, RenderList, RenderOptions, RENDER_DURATION_RANGE};
+pub use rest::{ListOptions, Page};
+pub use signal::{Signal, MAX_SIGNAL_DATA_BYTES, MAX_SIGNAL_TYPE_CHARS};
+pub use sip::{validate_dtmf, SipAuth, SipCall, SipDialOptions};
+pub use stream::{Stream, StreamClassList, StreamList};
 pub use clock::{unix_seconds, Clock, FixedClock, FixedNonce, NonceSource, RandomNonce, SystemClock};
 pub use credentials::{ApplicationCredentials, Credentials, ProjectCredentials};
 pub use error::{ApiFailure, Error, ErrorKind, Result, TokenRejection};

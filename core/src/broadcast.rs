@@ -1,0 +1,318 @@
+//! Live-streaming broadcasts (HLS and RTMP): start, stop, get, list, set the layout, add and
+//! remove streams (`/v2/project/{id}/broadcast...`).
+
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use crate::archive::MAX_BITRATE_RANGE;
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::layout::{IncludedStream, Layout, StreamMode, StreamTracks};
+use crate::rest::{id_segment, json, opt_bool, opt_i64, opt_string, session_segment, vec_or_null, ListOptions, Page};
+use crate::session::ArchiveResolution;
+use crate::transport::Body;
+
+/// Most RTMP outputs one broadcast may have.
+pub const MAX_RTMP_OUTPUTS: usize = 5;
+/// Allowed `maxDuration` of a broadcast, seconds.
+pub const BROADCAST_DURATION_RANGE: std::ops::RangeInclusive<u32> = 60..=36_000;
+
+/// HLS output settings. `dvr` and `low_latency` cannot both be on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HlsOptions {
+    /// Keep a rewindable window (DVR).
+    pub dvr: bool,
+    /// Low-latency HLS.
+    pub low_latency: bool,
+}
+
+/// One RTMP output.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RtmpOutput {
+    /// Your id for this output (echoed in `broadcastUrls.rtmp[].id`).
+    pub id: Option<String>,
+    /// RTMP server URL (`rtmp://` or `rtmps://`).
+    pub server_url: String,
+    /// Stream name (key) on that server.
+    pub stream_name: String,
+}
+
+/// Outputs of a broadcast: HLS, up to five RTMP targets, or both.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BroadcastOutputs {
+    /// HLS output, if wanted.
+    pub hls: Option<HlsOptions>,
+    /// RTMP outputs (at most 5).
+    pub rtmp: Vec<RtmpOutput>,
+}
+
+/// Options of [`Client::start_broadcast`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BroadcastOptions {
+    /// Where to stream (required: HLS and/or RTMP).
+    pub outputs: BroadcastOutputs,
+    /// Layout (default bestFit).
+    pub layout: Option<Layout>,
+    /// Stop after this many seconds, 60 to 36000 (service default 7200).
+    pub max_duration: Option<u32>,
+    /// Maximum video bitrate, 100000 to 6000000 bits/s.
+    pub max_bitrate: Option<u32>,
+    /// Resolution (default 640x480).
+    pub resolution: Option<ArchiveResolution>,
+    /// Auto (default) or manual stream selection.
+    pub stream_mode: Option<StreamMode>,
+    /// Tag that lets several broadcasts of one session run at once (one per distinct tag).
+    pub multi_broadcast_tag: Option<String>,
+    /// Include audio (default true).
+    pub has_audio: Option<bool>,
+    /// Include video (default true).
+    pub has_video: Option<bool>,
+}
+
+impl BroadcastOptions {
+    /// The strictest SDKs' rules (Python, Node, Java): at least one output; at most 5 RTMP
+    /// outputs, each with an `rtmp://`/`rtmps://` server URL and a stream name; HLS `dvr` and
+    /// `lowLatency` not both; max duration 60–36000; max bitrate 100000–6000000; audio or
+    /// video; a valid layout; a non-empty multi-broadcast tag.
+    pub fn validate(&self) -> Result<()> {
+        let o = &self.outputs;
+        if o.hls.is_none() && o.rtmp.is_empty() {
+            return Err(Error::invalid("outputs", "must contain hls or at least one rtmp output", "none"));
+        }
+        if o.rtmp.len() > MAX_RTMP_OUTPUTS {
+            return Err(Error::invalid("outputs.rtmp", "must have at most 5 outputs", o.rtmp.len()));
+        }
+        for r in &o.rtmp {
+            let lower = r.server_url.to_ascii_lowercase();
+            if !(lower.starts_with("rtmp://") || lower.starts_with("rtmps://")) {
+                return Err(Error::invalid("outputs.rtmp.serverUrl", "must start with rtmp:// or rtmps://", &r.server_url));
+            }
+            if r.stream_name.trim().is_empty() {
+                return Err(Error::invalid("outputs.rtmp.streamName", "must not be empty", &r.stream_name));
+            }
+        }
+        if let Some(h) = o.hls {
+            if h.dvr && h.low_latency {
+                return Err(Error::invalid("outputs.hls.lowLatency", "cannot be combined with dvr", true));
+            }
+        }
+        if let Some(d) = self.max_duration {
+            if !BROADCAST_DURATION_RANGE.contains(&d) {
+                return Err(Error::invalid("maxDuration", "must be 60 to 36000 seconds", d));
+            }
+        }
+        if let Some(b) = self.max_bitrate {
+            if !MAX_BITRATE_RANGE.contains(&b) {
+                return Err(Error::invalid("maxBitrate", "must be 100000 to 6000000", b));
+            }
+        }
+        if self.has_audio == Some(false) && self.has_video == Some(false) {
+            return Err(Error::invalid("hasAudio", "hasAudio and hasVideo cannot both be false", "false/false"));
+        }
+        if let Some(t) = &self.multi_broadcast_tag {
+            if t.trim().is_empty() {
+                return Err(Error::invalid("multiBroadcastTag", "must not be empty", t));
+            }
+        }
+        if let Some(l) = &self.layout {
+            l.validate()?;
+        }
+        Ok(())
+    }
+
+    /// The JSON body of `POST /broadcast` for `session_id` (only set fields).
+    pub fn to_json(&self, session_id: &str) -> Value {
+        let mut outputs = Map::new();
+        if let Some(h) = self.outputs.hls {
+            outputs.insert("hls".into(), json!({"dvr": h.dvr, "lowLatency": h.low_latency}));
+        }
+        if !self.outputs.rtmp.is_empty() {
+            let list: Vec<Value> = self
+                .outputs
+                .rtmp
+                .iter()
+                .map(|r| {
+                    let mut m = Map::new();
+                    if let Some(id) = &r.id {
+                        m.insert("id".into(), json!(id));
+                    }
+                    m.insert("serverUrl".into(), json!(r.server_url));
+                    m.insert("streamName".into(), json!(r.stream_name));
+                    Value::Object(m)
+                })
+                .collect();
+            outputs.insert("rtmp".into(), Value::Array(list));
+        }
+        let mut m = Map::new();
+        m.insert("sessionId".into(), json!(session_id));
+        m.insert("outputs".into(), Value::Object(outputs));
+        let mut put = |k: &str, v: Option<Value>| {
+            if let Some(v) = v {
+                m.insert(k.into(), v);
+            }
+        };
+        put("layout", self.layout.as_ref().map(Layout::to_json));
+        put("maxDuration", self.max_duration.map(|v| json!(v)));
+        put("maxBitrate", self.max_bitrate.map(|v| json!(v)));
+        put("resolution", self.resolution.map(|v| json!(v.as_str())));
+        put("streamMode", self.stream_mode.map(|v| json!(v.as_str())));
+        put("multiBroadcastTag", self.multi_broadcast_tag.as_ref().map(|v| json!(v)));
+        put("hasAudio", self.has_audio.map(|v| json!(v)));
+        put("hasVideo", self.has_video.map(|v| json!(v)));
+        Value::Object(m)
+    }
+}
+
+/// One RTMP output as the service reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RtmpStatus {
+    /// Your id for it.
+    pub id: Option<String>,
+    /// Server URL.
+    pub server_url: Option<String>,
+    /// Stream name.
+    pub stream_name: Option<String>,
+    /// `connecting`, `live`, `ended`, `error`, `offline`...
+    pub status: Option<String>,
+}
+
+/// Where a broadcast can be watched.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BroadcastUrls {
+    /// HLS playlist URL.
+    pub hls: Option<String>,
+    /// HLS state: `connecting`, `ready`, `live`, `ended` or `error`.
+    pub hls_status: Option<String>,
+    /// RTMP outputs.
+    #[serde(deserialize_with = "vec_or_null")]
+    pub rtmp: Vec<RtmpStatus>,
+}
+
+/// A broadcast as the service describes it. Unknown fields are ignored; missing ones are `None`.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Broadcast {
+    /// Broadcast id.
+    pub id: String,
+    /// The session broadcast.
+    pub session_id: String,
+    /// API key or application id (`projectId`, or `partnerId`).
+    #[serde(deserialize_with = "opt_string", alias = "partnerId")]
+    pub project_id: Option<String>,
+    /// `started`, `stopped`, `paused`...
+    pub status: Option<String>,
+    /// Creation time, unix milliseconds.
+    #[serde(deserialize_with = "opt_i64")]
+    pub created_at: Option<i64>,
+    /// Last update, unix milliseconds.
+    #[serde(deserialize_with = "opt_i64")]
+    pub updated_at: Option<i64>,
+    /// Maximum duration in seconds.
+    #[serde(deserialize_with = "opt_i64")]
+    pub max_duration: Option<i64>,
+    /// Maximum bitrate.
+    #[serde(deserialize_with = "opt_i64")]
+    pub max_bitrate: Option<i64>,
+    /// Resolution, e.g. `640x480`.
+    pub resolution: Option<String>,
+    /// Whether audio is included.
+    #[serde(deserialize_with = "opt_bool")]
+    pub has_audio: Option<bool>,
+    /// Whether video is included.
+    #[serde(deserialize_with = "opt_bool")]
+    pub has_video: Option<bool>,
+    /// `auto` or `manual`.
+    pub stream_mode: Option<String>,
+    /// Streams included (manual stream mode).
+    #[serde(deserialize_with = "vec_or_null")]
+    pub streams: Vec<IncludedStream>,
+    /// The multi-broadcast tag.
+    pub multi_broadcast_tag: Option<String>,
+    /// Where to watch it.
+    pub broadcast_urls: Option<BroadcastUrls>,
+}
+
+/// A page of broadcasts.
+pub type BroadcastList = Page<Broadcast>;
+
+impl Client {
+    /// Starts a live-streaming broadcast: `POST /v2/project/{id}/broadcast`. 409
+    /// ([`crate::ErrorKind::Conflict`]) when the session already broadcasts with the same (or no)
+    /// `multiBroadcastTag` or is relayed; 404 for an unknown session or one with no connected
+    /// clients. Not retried after the request reached the server.
+    pub async fn start_broadcast(&self, session_id: &str, options: &BroadcastOptions) -> Result<Broadcast> {
+        session_segment(self, session_id)?;
+        options.validate()?;
+        self.call_json(Method::POST, self.project_path("/broadcast"), json(&options.to_json(session_id))).await
+    }
+
+    /// Stops a broadcast: `POST /broadcast/{broadcastId}/stop`. 409 when it is not running.
+    pub async fn stop_broadcast(&self, broadcast_id: &str) -> Result<Broadcast> {
+        let id = id_segment("broadcastId", broadcast_id)?;
+        self.call_json(Method::POST, self.project_path(&format!("/broadcast/{id}/stop")), Body::None).await
+    }
+
+    /// Reads a broadcast: `GET /broadcast/{broadcastId}`. 404 when unknown.
+    pub async fn get_broadcast(&self, broadcast_id: &str) -> Result<Broadcast> {
+        let id = id_segment("broadcastId", broadcast_id)?;
+        self.call_json(Method::GET, self.project_path(&format!("/broadcast/{id}")), Body::None).await
+    }
+
+    /// Lists broadcasts, newest first: `GET /broadcast?offset&count&sessionId`.
+    pub async fn list_broadcasts(&self, options: &ListOptions) -> Result<BroadcastList> {
+        options.validate()?;
+        self.call_json(Method::GET, self.project_path(&format!("/broadcast{}", options.query())), Body::None).await
+    }
+
+    /// Changes the layout of a running broadcast: `PUT /broadcast/{broadcastId}/layout`.
+    pub async fn set_broadcast_layout(&self, broadcast_id: &str, layout: &Layout) -> Result<()> {
+        let id = id_segment("broadcastId", broadcast_id)?;
+        layout.validate()?;
+        self.call_unit(Method::PUT, self.project_path(&format!("/broadcast/{id}/layout")), json(&layout.to_json())).await
+    }
+
+    /// Adds a stream to a broadcast started with stream mode manual:
+    /// `PATCH /broadcast/{broadcastId}/streams` `{addStream, hasAudio, hasVideo}` (204). The
+    /// tracks are sent as given (the Node SDK always sends true).
+    pub async fn add_broadcast_stream(&self, broadcast_id: &str, stream_id: &str, tracks: StreamTracks) -> Result<()> {
+        let id = id_segment("broadcastId", broadcast_id)?;
+        id_segment("streamId", stream_id)?;
+        tracks.validate()?;
+        let body = json!({"addStream": stream_id, "hasAudio": tracks.has_audio, "hasVideo": tracks.has_video});
+        self.call_unit(Method::PATCH, self.project_path(&format!("/broadcast/{id}/streams")), json(&body)).await
+    }
+
+    /// Removes a stream from a broadcast: `PATCH /broadcast/{broadcastId}/streams` `{removeStream}`
+    /// (the right path; the PHP SDK uses the archive one).
+    pub async fn remove_broadcast_stream(&self, broadcast_id: &str, stream_id: &str) -> Result<()> {
+        let id = id_segment("broadcastId", broadcast_id)?;
+        id_segment("streamId", stream_id)?;
+        let body = json!({ "removeStream": stream_id });
+        self.call_unit(Method::PATCH, self.project_path(&format!("/broadcast/{id}/streams")), json(&body)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_shape() {
+        let o = BroadcastOptions {
+            outputs: BroadcastOutputs {
+                hls: Some(HlsOptions { dvr: true, low_latency: false }),
+                rtmp: vec![RtmpOutput { id: None, server_url: "rtmp://x/app".into(), stream_name: "k".into() }],
+            },
+            max_duration: Some(60),
+            ..Default::default()
+        };
+        assert_eq!(
+            o.to_json("S"),
+            json!({"sessionId":"S","outputs":{"hls":{"dvr":true,"lowLatency":false},
+                   "rtmp":[{"serverUrl":"rtmp://x/app","streamName":"k"}]},"maxDuration":60})
+        );
+    }
+}

@@ -1,0 +1,95 @@
+//! Callback registration (session monitoring): list, register, delete
+//! (`/v2/project/{id}/callback...`, as the Node SDK calls them).
+
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::rest::{check_url, id_segment, json, opt_i64, vec_or_null};
+use crate::transport::Body;
+
+/// The (group, event) pairs a callback can be registered for.
+pub const CALLBACK_EVENTS: [(&str, &str); 5] = [
+    ("connection", "connectionCreated"),
+    ("connection", "connectionDestroyed"),
+    ("stream", "streamCreated"),
+    ("stream", "streamDestroyed"),
+    ("archive", "status"),
+];
+
+/// A callback to register.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallbackOptions {
+    /// `connection`, `stream` or `archive`.
+    pub group: String,
+    /// `connectionCreated`, `connectionDestroyed`, `streamCreated`, `streamDestroyed` or `status`.
+    pub event: String,
+    /// Where the service posts the events (http/https).
+    pub url: String,
+}
+
+impl CallbackOptions {
+    /// The group/event pair must be a known one; the URL http(s).
+    pub fn validate(&self) -> Result<()> {
+        if !CALLBACK_EVENTS.iter().any(|(g, _)| *g == self.group) {
+            return Err(Error::invalid("group", "must be connection, stream or archive", &self.group));
+        }
+        if !CALLBACK_EVENTS.iter().any(|(g, e)| *g == self.group && *e == self.event) {
+            return Err(Error::invalid("event", format!("is not an event of group {}", self.group), &self.event));
+        }
+        check_url("url", &self.url, &["http://", "https://"], 8..=2048)
+    }
+}
+
+/// A registered callback.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Callback {
+    /// Callback id.
+    pub id: String,
+    /// Group.
+    pub group: Option<String>,
+    /// Event.
+    pub event: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Registration time, unix milliseconds.
+    #[serde(deserialize_with = "opt_i64")]
+    pub created_at: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum CallbackListWire {
+    List(Vec<Callback>),
+    Page {
+        #[serde(default, deserialize_with = "vec_or_null")]
+        items: Vec<Callback>,
+    },
+}
+
+impl Client {
+    /// Lists registered callbacks: `GET /v2/project/{id}/callback` (a JSON array, or a page).
+    pub async fn list_callbacks(&self) -> Result<Vec<Callback>> {
+        let wire: CallbackListWire = self.call_json(Method::GET, self.project_path("/callback"), Body::None).await?;
+        Ok(match wire {
+            CallbackListWire::List(l) => l,
+            CallbackListWire::Page { items } => items,
+        })
+    }
+
+    /// Registers a callback: `POST /callback` `{group, event, url}`.
+    pub async fn register_callback(&self, options: &CallbackOptions) -> Result<Callback> {
+        options.validate()?;
+        let body = json!({"group": options.group, "event": options.event, "url": options.url});
+        self.call_json(Method::POST, self.project_path("/callback"), json(&body)).await
+    }
+
+    /// Deletes a callback: `DELETE /callback/{callbackId}`.
+    pub async fn delete_callback(&self, callback_id: &str) -> Result<()> {
+        let id = id_segment("callbackId", callback_id)?;
+        self.call_unit(Method::DELETE, self.project_path(&format!("/callback/{id}")), Body::None).await
+    }
+}

@@ -1,0 +1,128 @@
+//! Live captions: start, stop and read the status (`/v2/project/{id}/captions...`).
+
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+use crate::archive::is_language_code;
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::rest::{check_url, id_segment, json, opt_i64, opt_string, require_token, session_segment};
+use crate::transport::Body;
+
+/// Longest captioning, seconds (4 hours).
+pub const MAX_CAPTIONS_DURATION: u32 = 14_400;
+
+/// Options of [`Client::start_captions`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaptionOptions {
+    /// Language of the speech, `xx-XX` (service default `en-US`).
+    pub language_code: Option<String>,
+    /// Stop after this many seconds, 300 to 14400 (service default 14400).
+    pub max_duration: Option<u32>,
+    /// Send partial (not yet final) captions (default true).
+    pub partial_captions: Option<bool>,
+    /// URL the service posts status changes to (15–2048 characters, http/https).
+    pub status_callback_url: Option<String>,
+}
+
+impl CaptionOptions {
+    /// The rules of the Java and .NET SDKs: language `xx-XX`; duration 300–14400 s (the .NET
+    /// lower bound, Java's upper); callback URL 15–2048 characters.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(l) = &self.language_code {
+            if !is_language_code(l) {
+                return Err(Error::invalid("languageCode", "must look like en-US", l));
+            }
+        }
+        if let Some(d) = self.max_duration {
+            if !(300..=MAX_CAPTIONS_DURATION).contains(&d) {
+                return Err(Error::invalid("maxDuration", "must be 300 to 14400 seconds", d));
+            }
+        }
+        if let Some(u) = &self.status_callback_url {
+            check_url("statusCallbackUrl", u, &["http://", "https://"], 15..=2048)?;
+        }
+        Ok(())
+    }
+
+    fn to_json(&self, session_id: &str, token: &str) -> Value {
+        let mut m = Map::new();
+        m.insert("sessionId".into(), json!(session_id));
+        m.insert("token".into(), json!(token));
+        if let Some(l) = &self.language_code {
+            m.insert("languageCode".into(), json!(l));
+        }
+        if let Some(d) = self.max_duration {
+            m.insert("maxDuration".into(), json!(d));
+        }
+        if let Some(p) = self.partial_captions {
+            m.insert("partialCaptions".into(), json!(p));
+        }
+        if let Some(u) = &self.status_callback_url {
+            m.insert("statusCallbackUrl".into(), json!(u));
+        }
+        Value::Object(m)
+    }
+}
+
+/// The answer of [`Client::start_captions`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Captions {
+    /// Id of the captioning, for stop and status.
+    pub captions_id: String,
+}
+
+/// The state of a captioning ([`Client::get_captions`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CaptionStatus {
+    /// Captioning id.
+    pub captions_id: String,
+    /// The session.
+    pub session_id: Option<String>,
+    /// API key or application id.
+    #[serde(deserialize_with = "opt_string", alias = "applicationId")]
+    pub project_id: Option<String>,
+    /// `started`, `stopped`, `paused` or `failed`.
+    pub status: Option<String>,
+    /// Language code.
+    pub language_code: Option<String>,
+    /// Caption provider (`aws-transcribe`).
+    pub provider: Option<String>,
+    /// Why it stopped or failed.
+    pub reason: Option<String>,
+    /// Maximum duration, seconds.
+    #[serde(deserialize_with = "opt_i64")]
+    pub max_duration: Option<i64>,
+    /// Start time, unix milliseconds.
+    #[serde(deserialize_with = "opt_i64")]
+    pub created_at: Option<i64>,
+    /// Last update, unix milliseconds.
+    #[serde(deserialize_with = "opt_i64")]
+    pub updated_at: Option<i64>,
+}
+
+impl Client {
+    /// Starts live captions: `POST /v2/project/{id}/captions` (202). `token` is a moderator
+    /// token of the session. 409 ([`crate::ErrorKind::Conflict`]) when captions already run.
+    pub async fn start_captions(&self, session_id: &str, token: &str, options: &CaptionOptions) -> Result<Captions> {
+        session_segment(self, session_id)?;
+        require_token(token)?;
+        options.validate()?;
+        self.call_json(Method::POST, self.project_path("/captions"), json(&options.to_json(session_id, token))).await
+    }
+
+    /// Stops live captions: `POST /captions/{captionsId}/stop` (202).
+    pub async fn stop_captions(&self, captions_id: &str) -> Result<()> {
+        let id = id_segment("captionsId", captions_id)?;
+        self.call_unit(Method::POST, self.project_path(&format!("/captions/{id}/stop")), Body::None).await
+    }
+
+    /// Reads the state of a captioning: `GET /captions/{captionsId}`.
+    pub async fn get_captions(&self, captions_id: &str) -> Result<CaptionStatus> {
+        let id = id_segment("captionsId", captions_id)?;
+        self.call_json(Method::GET, self.project_path(&format!("/captions/{id}")), Body::None).await
+    }
+}

@@ -1,0 +1,81 @@
+//! Streams of a session: get one, list them, set their layout class lists
+//! (`/v2/project/{id}/session/{sessionId}/stream...`).
+
+use reqwest::Method;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::rest::{id_segment, json, vec_or_null, session_segment, Page};
+use crate::transport::Body;
+
+/// A stream published in a session. Unknown fields are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Stream {
+    /// Stream id.
+    pub id: String,
+    /// `camera`, `screen` or `custom`.
+    pub video_type: Option<String>,
+    /// Name given by the publisher.
+    pub name: Option<String>,
+    /// Layout classes of the stream.
+    #[serde(deserialize_with = "vec_or_null")]
+    pub layout_class_list: Vec<String>,
+}
+
+/// A page of streams.
+pub type StreamList = Page<Stream>;
+
+/// The layout classes to give one stream ([`Client::set_stream_class_lists`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StreamClassList {
+    /// Stream id.
+    pub id: String,
+    /// Its new layout classes (empty clears them).
+    pub layout_class_list: Vec<String>,
+}
+
+impl StreamClassList {
+    /// Stream `id` with these classes.
+    pub fn new(id: impl Into<String>, classes: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        StreamClassList { id: id.into(), layout_class_list: classes.into_iter().map(Into::into).collect() }
+    }
+}
+
+impl Client {
+    /// Reads one stream: `GET /session/{sessionId}/stream/{streamId}`. 404 when unknown.
+    pub async fn get_stream(&self, session_id: &str, stream_id: &str) -> Result<Stream> {
+        let sid = session_segment(self, session_id)?;
+        let st = id_segment("streamId", stream_id)?;
+        self.call_json(Method::GET, self.project_path(&format!("/session/{sid}/stream/{st}")), Body::None).await
+    }
+
+    /// Lists the streams of a session: `GET /session/{sessionId}/stream`.
+    pub async fn list_streams(&self, session_id: &str) -> Result<StreamList> {
+        let sid = session_segment(self, session_id)?;
+        self.call_json(Method::GET, self.project_path(&format!("/session/{sid}/stream")), Body::None).await
+    }
+
+    /// Sets the layout classes of streams: `PUT /session/{sessionId}/stream`
+    /// `{"items": [{"id", "layoutClassList"}]}`. Needs at least one item; ids non-empty;
+    /// class names non-empty and without whitespace.
+    pub async fn set_stream_class_lists(&self, session_id: &str, items: &[StreamClassList]) -> Result<()> {
+        let sid = session_segment(self, session_id)?;
+        if items.is_empty() {
+            return Err(Error::invalid("items", "must list at least one stream", "[]"));
+        }
+        for it in items {
+            id_segment("items.id", &it.id)?;
+            for c in &it.layout_class_list {
+                if c.is_empty() || c.chars().any(char::is_whitespace) {
+                    return Err(Error::invalid("items.layoutClassList", "class names must be non-empty words", c));
+                }
+            }
+        }
+        let list: Vec<_> = items.iter().map(|i| json!({"id": i.id, "layoutClassList": i.layout_class_list})).collect();
+        self.call_unit(Method::PUT, self.project_path(&format!("/session/{sid}/stream")), json(&json!({ "items": list })))
+            .await
+    }
+}
