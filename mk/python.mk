@@ -21,10 +21,10 @@ python-venv: $(PY)
 	@$(PY) -m pip install -q --disable-pip-version-check $(PY_TOOLS)
 
 python-install: python-venv
-	MATURIN_PEP517_ARGS="--profile dev" $(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps $(ROOT)/python
+	PATH="$(PY_VENV)/bin:$$PATH" MATURIN_PEP517_ARGS="--profile dev" $(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps $(ROOT)/python
 
 python-install-release: python-venv
-	$(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps $(ROOT)/python
+	PATH="$(PY_VENV)/bin:$$PATH" $(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps $(ROOT)/python
 
 test-python: python-install emulator-bin
 	cd $(ROOT)/python && EMULATOR_BIN=$(EMULATOR_BIN) $(PY) -m pytest -q -p no:cacheprovider tests
