@@ -262,8 +262,11 @@ pub struct Archive {
     /// The session recorded.
     pub session_id: String,
     /// API key of the project (`partnerId`; may arrive as a number).
-    #[serde(deserialize_with = "opt_string", alias = "projectId")]
+    #[serde(deserialize_with = "opt_string")]
     pub partner_id: Option<String>,
+    /// API key or application id (`projectId`, sent by some service versions instead).
+    #[serde(deserialize_with = "opt_string")]
+    pub project_id: Option<String>,
     /// Creation time, unix milliseconds.
     #[serde(deserialize_with = "opt_i64")]
     pub created_at: Option<i64>,
@@ -308,9 +311,10 @@ pub struct Archive {
     /// Whether the archive is transcribed.
     #[serde(deserialize_with = "opt_bool")]
     pub has_transcription: Option<bool>,
-    /// Transcription details as sent (`transcription` or `transcriptionProperties`).
-    #[serde(alias = "transcriptionProperties")]
+    /// Transcription details as sent (`transcription`).
     pub transcription: Option<Value>,
+    /// Transcription settings echoed back (`transcriptionProperties`), if sent.
+    pub transcription_properties: Option<Value>,
 }
 
 /// A page of archives.
@@ -385,7 +389,7 @@ mod tests {
     #[test]
     fn parses_a_tolerant_archive() {
         let a: Archive = serde_json::from_str(
-            r#"{"id":"a","status":"weird","sessionId":"s","partnerId":123456,"createdAt":1.5e12,"size":null,
+            r#"{"id":"a","status":"weird","sessionId":"s","partnerId":123456,"projectId":"123456","createdAt":1.5e12,"size":null,
                 "streams":null,"hasAudio":"true","extra":{"x":1}}"#,
         )
         .unwrap();

@@ -199,8 +199,8 @@ pub struct Broadcast {
     pub id: String,
     /// The session broadcast.
     pub session_id: String,
-    /// API key or application id (`projectId`, or `partnerId`).
-    #[serde(deserialize_with = "opt_string", alias = "partnerId")]
+    /// API key or application id (`projectId`; may arrive as a number).
+    #[serde(deserialize_with = "opt_string")]
     pub project_id: Option<String>,
     /// `started`, `stopped`, `paused`...
     pub status: Option<String>,

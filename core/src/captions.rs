@@ -82,9 +82,12 @@ pub struct CaptionStatus {
     pub captions_id: String,
     /// The session.
     pub session_id: Option<String>,
-    /// API key or application id.
-    #[serde(deserialize_with = "opt_string", alias = "applicationId")]
+    /// API key (`projectId`).
+    #[serde(deserialize_with = "opt_string")]
     pub project_id: Option<String>,
+    /// Application id (`applicationId`), as Vonage-era answers name the project.
+    #[serde(deserialize_with = "opt_string")]
+    pub application_id: Option<String>,
     /// `started`, `stopped`, `paused` or `failed`.
     pub status: Option<String>,
     /// Language code.

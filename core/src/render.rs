@@ -84,9 +84,12 @@ pub struct Render {
     pub id: String,
     /// The session it publishes into.
     pub session_id: Option<String>,
-    /// API key or application id.
-    #[serde(deserialize_with = "opt_string", alias = "applicationId")]
+    /// API key (`projectId`).
+    #[serde(deserialize_with = "opt_string")]
     pub project_id: Option<String>,
+    /// Application id (`applicationId`), as Vonage-era answers name the project.
+    #[serde(deserialize_with = "opt_string")]
+    pub application_id: Option<String>,
     /// Creation time, unix milliseconds.
     #[serde(deserialize_with = "opt_i64")]
     pub created_at: Option<i64>,

@@ -53,7 +53,33 @@ pub fn render(state: &AppState) -> Result<String, ApiError> {
             n
         ));
     }
+    let mut recordings = String::new();
+    for s in store.sessions(100)? {
+        for kind in [crate::routes::archives::KIND, crate::routes::broadcasts::KIND] {
+            for r in store.resources(kind, None, Some(&s.session_id), None)? {
+                let d = &r.doc;
+                let text = |k: &str| d[k].as_str().map(str::to_string).unwrap_or_default();
+                let num = |k: &str| d[k].as_i64().map(|n| n.to_string()).unwrap_or_default();
+                let label = [text("name"), text("multiArchiveTag"), text("multiBroadcastTag")]
+                    .into_iter()
+                    .filter(|x| !x.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                recordings.push_str(&format!(
+                    "<tr><td class=\"id\">{}</td><td>{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    escape(&s.session_id),
+                    kind,
+                    escape(&r.id),
+                    escape(&text("status")),
+                    escape(&label),
+                    num("duration"),
+                    num("size"),
+                ));
+            }
+        }
+    }
     Ok(TEMPLATE
+        .replace("{{RECORDING_ROWS}}", &recordings)
         .replace("{{PROJECT_KEYS}}", &keys.join(" · "))
         .replace("{{STORAGE}}", &escape(store.location()))
         .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))

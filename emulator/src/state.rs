@@ -18,6 +18,9 @@ struct Inner {
     registry: Registry,
     store: Store,
     clients: HashMap<String, Client>,
+    /// Serializes read-check-write sequences of the REST state machines (one archive per
+    /// session, ...). Never held across an await.
+    ops: std::sync::Mutex<()>,
 }
 
 impl AppState {
@@ -29,7 +32,7 @@ impl AppState {
             let creds = Credentials::project(p.api_key.clone(), p.api_secret.clone())?;
             clients.insert(p.api_key.clone(), Client::new(creds, ClientOptions::default())?);
         }
-        Ok(AppState { inner: Arc::new(Inner { registry, store, clients }) })
+        Ok(AppState { inner: Arc::new(Inner { registry, store, clients, ops: std::sync::Mutex::new(()) }) })
     }
 
     /// The projects and applications served.
@@ -40,6 +43,11 @@ impl AppState {
     /// The database.
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// Takes the state-machine lock (see the field's docs).
+    pub fn ops_lock(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.inner.ops.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The core client of a project (by API key).

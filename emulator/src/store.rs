@@ -113,7 +113,39 @@ CREATE TABLE IF NOT EXISTS connections (
     created_at_ms INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS connections_by_session ON connections (session_id, created_at_ms);
+CREATE TABLE IF NOT EXISTS resources (
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    project_id TEXT NOT NULL,
+    session_id TEXT,
+    parent_id TEXT,
+    created_at_ms INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (kind, id)
+);
+CREATE INDEX IF NOT EXISTS resources_by_session ON resources (kind, session_id, created_at_ms);
+CREATE INDEX IF NOT EXISTS resources_by_parent ON resources (kind, parent_id);
 ";
+
+/// A REST resource (archive, broadcast, stream, signal, SIP call, captions, render, Audio
+/// Connector, callback...) stored as its JSON document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    /// What it is (`archive`, `stream`, ...).
+    pub kind: String,
+    /// Its id.
+    pub id: String,
+    /// API key or application id that owns it.
+    pub project_id: String,
+    /// The session it belongs to, if any.
+    pub session_id: Option<String>,
+    /// The connection it belongs to (streams, signals), if any.
+    pub parent_id: Option<String>,
+    /// Creation time, unix milliseconds.
+    pub created_at_ms: i64,
+    /// The document, in the service's JSON shape (plus emulator-only fields).
+    pub doc: serde_json::Value,
+}
 
 impl Store {
     /// Opens (creating when missing) the database file inside `data_dir`.
@@ -217,10 +249,15 @@ impl Store {
 
     /// Removes a connection; false when it was not connected to that session.
     pub fn delete_connection(&self, session_id: &str, connection_id: &str) -> StoreResult<bool> {
-        let n = self.lock().execute(
+        let conn = self.lock();
+        let n = conn.execute(
             "DELETE FROM connections WHERE session_id = ?1 AND connection_id = ?2",
             params![session_id, connection_id],
         )?;
+        if n > 0 {
+            // Its published streams go with it.
+            conn.execute("DELETE FROM resources WHERE kind = 'stream' AND parent_id = ?1", params![connection_id])?;
+        }
         Ok(n > 0)
     }
 
@@ -252,6 +289,82 @@ impl Store {
             params![session_id],
             |r| r.get(0),
         )?)
+    }
+}
+
+const RESOURCE_COLS: &str = "kind, id, project_id, session_id, parent_id, created_at_ms, doc";
+
+fn resource_from_row(r: &Row<'_>) -> rusqlite::Result<Resource> {
+    let doc: String = r.get(6)?;
+    Ok(Resource {
+        kind: r.get(0)?,
+        id: r.get(1)?,
+        project_id: r.get(2)?,
+        session_id: r.get(3)?,
+        parent_id: r.get(4)?,
+        created_at_ms: r.get(5)?,
+        doc: serde_json::from_str(&doc).unwrap_or(serde_json::Value::Null),
+    })
+}
+
+impl Store {
+    /// Inserts or replaces a resource.
+    pub fn put_resource(&self, r: &Resource) -> StoreResult<()> {
+        self.lock().execute(
+            "INSERT OR REPLACE INTO resources (kind, id, project_id, session_id, parent_id, created_at_ms, doc)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![r.kind, r.id, r.project_id, r.session_id, r.parent_id, r.created_at_ms, r.doc.to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// The resource of this kind and id.
+    pub fn resource(&self, kind: &str, id: &str) -> StoreResult<Option<Resource>> {
+        Ok(self
+            .lock()
+            .query_row(
+                &format!("SELECT {RESOURCE_COLS} FROM resources WHERE kind = ?1 AND id = ?2"),
+                params![kind, id],
+                resource_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Resources of a kind, newest first, optionally only a project's, a session's or a
+    /// connection's.
+    pub fn resources(
+        &self,
+        kind: &str,
+        project_id: Option<&str>,
+        session_id: Option<&str>,
+        parent_id: Option<&str>,
+    ) -> StoreResult<Vec<Resource>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {RESOURCE_COLS} FROM resources WHERE kind = ?1
+               AND (?2 IS NULL OR project_id = ?2) AND (?3 IS NULL OR session_id = ?3)
+               AND (?4 IS NULL OR parent_id = ?4)
+             ORDER BY created_at_ms DESC, rowid DESC"
+        ))?;
+        let rows = stmt.query_map(params![kind, project_id, session_id, parent_id], resource_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Deletes one resource; false when there was none.
+    pub fn delete_resource(&self, kind: &str, id: &str) -> StoreResult<bool> {
+        Ok(self.lock().execute("DELETE FROM resources WHERE kind = ?1 AND id = ?2", params![kind, id])? > 0)
+    }
+
+    /// Deletes every resource of a kind that belongs to a connection; returns how many.
+    pub fn delete_children(&self, kind: &str, parent_id: &str) -> StoreResult<usize> {
+        Ok(self
+            .lock()
+            .execute("DELETE FROM resources WHERE kind = ?1 AND parent_id = ?2", params![kind, parent_id])?)
+    }
+
+    /// One connection of a session.
+    pub fn connection(&self, session_id: &str, connection_id: &str) -> StoreResult<Option<ConnectionRecord>> {
+        Ok(self.connections(session_id)?.into_iter().find(|c| c.connection_id == connection_id))
     }
 }
 

@@ -219,3 +219,29 @@ fn decoded_json(d: &DecodedToken) -> Value {
         "claims": d.claims,
     })
 }
+
+fn session_resources(state: &AppState, session_id: &str, kind: &str) -> Response {
+    let result = require_session(state, session_id).and_then(|_| {
+        let items: Vec<Value> = state
+            .store()
+            .resources(kind, None, Some(session_id), None)?
+            .into_iter()
+            .map(|r| r.doc)
+            .collect();
+        Ok(json!({ "count": items.len(), "items": items }))
+    });
+    match result {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Handles `GET /emulator/v1/sessions/{sessionId}/archives`: the session's archives, newest first.
+pub async fn session_archives(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
+    session_resources(&state, &session_id, crate::routes::archives::KIND)
+}
+
+/// Handles `GET /emulator/v1/sessions/{sessionId}/broadcasts`: the session's broadcasts, newest first.
+pub async fn session_broadcasts(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
+    session_resources(&state, &session_id, crate::routes::broadcasts::KIND)
+}

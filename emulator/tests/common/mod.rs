@@ -167,3 +167,58 @@ pub async fn connect(url: &str, session_id: &str, token: &str) -> (u16, serde_js
     let status = res.status().as_u16();
     (status, res.json().await.unwrap_or(serde_json::Value::Null))
 }
+
+/// An in-process emulator and a core client of the dev project pointed at it.
+pub async fn in_process() -> (opentok_emulator::Running, opentok::Client) {
+    let emu = opentok_emulator::start_in_memory().await.expect("start emulator");
+    let client = project_client(emu.url());
+    (emu, client)
+}
+
+/// Creates a session (routed unless `relayed`) and connects `clients` simulated clients with
+/// `role` tokens; returns the session id and the connection ids.
+pub async fn session_with_clients(
+    url: &str,
+    client: &opentok::Client,
+    relayed: bool,
+    clients: usize,
+    role: opentok::Role,
+) -> (String, Vec<String>) {
+    let media_mode = if relayed { opentok::MediaMode::Relayed } else { opentok::MediaMode::Routed };
+    let s = client
+        .create_session(&opentok::SessionOptions { media_mode, ..Default::default() })
+        .await
+        .expect("create session");
+    let mut ids = Vec::new();
+    for _ in 0..clients {
+        let token = client.generate_token(&s.session_id, &opentok::TokenOptions { role, ..Default::default() }).unwrap();
+        let (status, body) = connect(url, &s.session_id, &token).await;
+        assert_eq!(status, 201, "{body}");
+        ids.push(body["connectionId"].as_str().unwrap().to_string());
+    }
+    (s.session_id, ids)
+}
+
+/// Publishes a stream from a simulated connection (emulator-only API); returns the stream.
+pub async fn publish(url: &str, session_id: &str, connection_id: &str, body: serde_json::Value) -> serde_json::Value {
+    let res = http()
+        .post(format!("{url}/emulator/v1/sessions/{session_id}/connections/{connection_id}/streams"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    res.json().await.unwrap()
+}
+
+/// GET of an emulator-only JSON endpoint.
+pub async fn emulator_get(url: &str, path: &str) -> (u16, serde_json::Value) {
+    let res = http().get(format!("{url}{path}")).send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(serde_json::Value::Null))
+}
+
+/// A session id in the real format, of the dev project, that the emulator does not hold.
+pub fn unknown_session_id() -> String {
+    opentok::SessionId::mint(KEY, None, 1_700_000_000_000, "nosuchsession", "").as_str().to_string()
+}

@@ -1,0 +1,106 @@
+//! Audio Connector: `POST /connect` adds a connection that streams the session's audio to a
+//! WebSocket and answers `{id, connectionId}`; `POST /connect/{id}/stop` removes it.
+//! `audioTransport` may be an object (as the core, .NET and @vonage/video send it) or the JSON
+//! string the Python SDK sends.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Map, Value};
+
+use crate::api_error::ApiError;
+use crate::clock;
+use crate::routes::clients::uuid_v4;
+use crate::routes::rest::{
+    authorize, body_object, new_resource, opt_bool, opt_int, opt_str_list, owned_resource, project_session, reply,
+    req_str, require_routed, Answer,
+};
+use crate::routes::sip::service_connection;
+use crate::state::AppState;
+
+/// Resource kind of Audio Connector connections.
+pub const KIND: &str = "audio_connector";
+
+/// Handles `POST /v2/project/{projectId}/connect`.
+pub async fn connect(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
+    reply(connect_inner(&state, &headers, &project_id, &body))
+}
+
+fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
+    authorize(state, headers, project_id)?;
+    let m = body_object(body)?;
+    let session_id = req_str(&m, "sessionId")?;
+    let token = req_str(&m, "token")?;
+    let ws: Map<String, Value> = match m.get("websocket") {
+        Some(Value::Object(w)) => w.clone(),
+        _ => return Err(ApiError::bad_request("invalid_argument", "websocket is required: {\"uri\": \"wss://...\"}")),
+    };
+    let uri = req_str(&ws, "uri")?;
+    if !(uri.starts_with("ws://") || uri.starts_with("wss://")) {
+        return Err(ApiError::bad_request("invalid_argument", format!("websocket.uri must start with ws:// or wss:// (got {uri:?})")));
+    }
+    let rate = opt_int(&ws, "audioRate", 0..=i64::MAX)?.unwrap_or(16000);
+    if ![8000, 16000, 24000].contains(&rate) {
+        return Err(ApiError::bad_request("invalid_argument", format!("websocket.audioRate must be 8000, 16000 or 24000 (got {rate})")));
+    }
+    let transport = match ws.get("audioTransport") {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::Object(o)) => Value::Object(o.clone()),
+        Some(Value::String(s)) => match serde_json::from_str::<Value>(s) {
+            Ok(v @ Value::Object(_)) => v,
+            _ => return Err(ApiError::bad_request("invalid_argument", "websocket.audioTransport must be an object")),
+        },
+        Some(v) => return Err(ApiError::bad_request("invalid_argument", format!("websocket.audioTransport must be an object (got {v})"))),
+    };
+    let streams = opt_str_list(&ws, "streams")?;
+    let bidirectional = opt_bool(&ws, "bidirectional")?.unwrap_or(false);
+    let _guard = state.ops_lock();
+    let session = project_session(state, project_id, &session_id)?;
+    require_routed(&session, "the Audio Connector")?;
+    let conn = service_connection(state, &session, &token, "audio-connector")?;
+    let id = uuid_v4()?;
+    let doc = json!({
+        "id": id,
+        "connectionId": conn.connection_id,
+        "sessionId": session_id,
+        "uri": uri,
+        "streams": streams,
+        "headers": ws.get("headers").cloned().unwrap_or(Value::Null),
+        "audioRate": rate,
+        "bidirectional": bidirectional,
+        "audioTransport": transport,
+        "status": "connected",
+        "createdAt": clock::now_ms(),
+    });
+    state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), Some(&conn.connection_id), doc))?;
+    Ok((StatusCode::OK, json!({"id": id, "connectionId": conn.connection_id})))
+}
+
+/// Handles `POST /v2/project/{projectId}/connect/{id}/stop`.
+pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
+    reply((|| {
+        authorize(&state, &headers, &project_id)?;
+        let _guard = state.ops_lock();
+        let mut r = owned_resource(&state, KIND, &id, &project_id)?;
+        if r.doc["status"].as_str() != Some("connected") {
+            return Err(ApiError::new(StatusCode::CONFLICT, "not_connected", format!("Audio Connector {id} is already stopped")));
+        }
+        if let (Some(sid), Some(cid)) = (r.session_id.clone(), r.parent_id.clone()) {
+            state.store().delete_connection(&sid, &cid)?;
+        }
+        r.doc["status"] = json!("stopped");
+        state.store().put_resource(&r)?;
+        Ok((StatusCode::OK, Value::Null))
+    })())
+}
+
+/// Handles `GET /emulator/v1/audio-connectors/{id}`: what was asked (uri, streams, audioTransport...).
+pub async fn emulator_get(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    reply((|| -> Answer {
+        match state.store().resource(KIND, &id)? {
+            Some(r) => Ok((StatusCode::OK, r.doc)),
+            None => Err(ApiError::not_found("unknown_audio_connector", format!("no Audio Connector {id}"))),
+        }
+    })())
+}

@@ -1,0 +1,97 @@
+//! Signaling. REST: `POST /session/{sid}/signal` and `POST /session/{sid}/connection/{cid}/signal`
+//! `{"type"?, "data"}` (204; 404 unknown session/connection; 413 data over 8 kB or type over
+//! 128 characters). Emulator-only: `GET /emulator/v1/sessions/{sid}/connections/{cid}/signals`
+//! lists what a simulated connection received, oldest first.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Value};
+
+use crate::api_error::ApiError;
+use crate::clock;
+use crate::routes::clients::{require_session, uuid_v4};
+use crate::routes::rest::{authorize, body_object, new_resource, opt_str, project_session, reply, Answer};
+use crate::state::AppState;
+
+/// Resource kind of received signals (parent: the receiving connection).
+pub const KIND: &str = "signal";
+
+/// Handles `POST /v2/project/{projectId}/session/{sessionId}/signal`.
+pub async fn to_session(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, session_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    reply(send(&state, &headers, &project_id, &session_id, None, &body))
+}
+
+/// Handles `POST /v2/project/{projectId}/session/{sessionId}/connection/{connectionId}/signal`.
+pub async fn to_connection(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, session_id, connection_id)): Path<(String, String, String)>,
+    body: Bytes,
+) -> Response {
+    reply(send(&state, &headers, &project_id, &session_id, Some(&connection_id), &body))
+}
+
+fn too_large(msg: String) -> ApiError {
+    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", msg)
+}
+
+fn send(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &str, to: Option<&str>, body: &[u8]) -> Answer {
+    authorize(state, headers, project_id)?;
+    let m = body_object(body)?;
+    let signal_type = opt_str(&m, "type")?;
+    let data = match m.get("data") {
+        Some(Value::String(s)) => s.clone(),
+        None | Some(Value::Null) => return Err(ApiError::bad_request("invalid_argument", "data is required")),
+        Some(v) => v.to_string(),
+    };
+    if let Some(t) = &signal_type {
+        if t.len() > opentok::MAX_SIGNAL_TYPE_CHARS {
+            return Err(too_large(format!("signal type is {} bytes; the limit is 128", t.len())));
+        }
+        if !t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '~')) {
+            return Err(ApiError::bad_request("invalid_argument", format!("signal type may only contain letters, digits, '-', '_' and '~' (got {t:?})")));
+        }
+    }
+    if data.len() > opentok::MAX_SIGNAL_DATA_BYTES {
+        return Err(too_large(format!("signal data is {} bytes; the limit is 8192", data.len())));
+    }
+    project_session(state, project_id, session_id)?;
+    let recipients = match to {
+        Some(cid) => vec![state.store().connection(session_id, cid)?.ok_or_else(|| {
+            ApiError::not_found("not_connected", format!("connection {cid} is not connected to session {session_id}"))
+        })?],
+        None => state.store().connections(session_id)?,
+    };
+    let now = clock::now_ms();
+    for c in recipients {
+        let id = uuid_v4()?;
+        let doc = json!({
+            "id": id,
+            "type": signal_type,
+            "data": data,
+            "to": if to.is_some() { "connection" } else { "session" },
+            "connectionId": c.connection_id,
+            "createdAt": now,
+        });
+        state.store().put_resource(&new_resource(KIND, &id, project_id, Some(session_id), Some(&c.connection_id), doc))?;
+    }
+    Ok((StatusCode::NO_CONTENT, Value::Null))
+}
+
+/// Handles `GET /emulator/v1/sessions/{sessionId}/connections/{connectionId}/signals`.
+pub async fn received(State(state): State<AppState>, Path((session_id, connection_id)): Path<(String, String)>) -> Response {
+    reply((|| -> Answer {
+        require_session(&state, &session_id)?;
+        let mut items: Vec<Value> =
+            state.store().resources(KIND, None, Some(&session_id), Some(&connection_id))?.into_iter().map(|r| r.doc).collect();
+        items.reverse();
+        Ok((StatusCode::OK, json!({"count": items.len(), "items": items})))
+    })())
+}

@@ -1,0 +1,152 @@
+//! SIP interconnect. REST: `POST /dial` (also PHP's `/call`) creates a SIP participant — a
+//! connection publishing an audio stream — and answers `{id, connectionId, streamId}`;
+//! `POST /session/{sid}/play-dtmf` and `POST /session/{sid}/connection/{cid}/play-dtmf`.
+//! Emulator-only: `GET /emulator/v1/sessions/{sid}/dtmf` lists the digits played.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde_json::{json, Map, Value};
+
+use crate::api_error::ApiError;
+use crate::clock;
+use crate::routes::clients::{require_session, uuid_v4, verify_connect_token};
+use crate::routes::rest::{
+    authorize, body_object, new_resource, opt_bool, opt_str, opt_str_list, project_session, reply, req_str,
+    require_routed, Answer,
+};
+use crate::state::AppState;
+use crate::store::{ConnectionRecord, SessionRecord};
+
+/// Resource kind of SIP calls.
+pub const KIND: &str = "sip";
+/// Resource kind of played DTMF digits.
+pub const DTMF_KIND: &str = "dtmf";
+
+/// Adds a connection made by the service itself (SIP, render, Audio Connector) with `token`,
+/// verified as a client's would be.
+pub fn service_connection(state: &AppState, session: &SessionRecord, token: &str, data: &str) -> Result<ConnectionRecord, ApiError> {
+    let decoded = verify_connect_token(state, session, token)?;
+    let record = ConnectionRecord {
+        connection_id: uuid_v4()?,
+        session_id: session.session_id.clone(),
+        project_id: session.project_id.clone(),
+        role: decoded.role.clone().unwrap_or_else(|| "publisher".into()),
+        data: Some(decoded.connection_data.clone().unwrap_or_else(|| data.to_string())),
+        token_format: decoded.format.as_str().to_ascii_lowercase(),
+        created_at_ms: clock::now_ms(),
+    };
+    state.store().insert_connection(&record)?;
+    Ok(record)
+}
+
+/// Handles `POST /v2/project/{projectId}/dial`.
+pub async fn dial(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
+    reply(dial_inner(&state, &headers, &project_id, &body))
+}
+
+fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
+    authorize(state, headers, project_id)?;
+    let m = body_object(body)?;
+    let session_id = req_str(&m, "sessionId")?;
+    let token = req_str(&m, "token")?;
+    let sip: Map<String, Value> = match m.get("sip") {
+        Some(Value::Object(s)) => s.clone(),
+        _ => return Err(ApiError::bad_request("invalid_argument", "sip is required: {\"uri\": \"sip:...\"}")),
+    };
+    let uri = req_str(&sip, "uri")?;
+    let lower = uri.to_ascii_lowercase();
+    if !(lower.starts_with("sip:") || lower.starts_with("sips:")) {
+        return Err(ApiError::bad_request("invalid_argument", format!("sip.uri must start with sip: or sips: (got {uri:?})")));
+    }
+    if let Some(h) = sip.get("headers").filter(|v| !v.is_null()) {
+        let h = h.as_object().ok_or_else(|| ApiError::bad_request("invalid_argument", "sip.headers must be an object"))?;
+        for k in h.keys() {
+            if !k.to_ascii_lowercase().starts_with("x-") {
+                return Err(ApiError::bad_request("invalid_argument", format!("sip.headers: custom header names must start with X- (got {k:?})")));
+            }
+        }
+    }
+    if let Some(a) = sip.get("auth").filter(|v| !v.is_null()) {
+        let a = a.as_object().ok_or_else(|| ApiError::bad_request("invalid_argument", "sip.auth must be {username, password}"))?;
+        req_str(a, "username")?;
+    }
+    let secure = opt_bool(&sip, "secure")?.unwrap_or(false);
+    let video = opt_bool(&sip, "video")?.unwrap_or(false);
+    let observe = opt_bool(&sip, "observeForceMute")?.unwrap_or(false);
+    let streams = opt_str_list(&sip, "streams")?;
+    let from = opt_str(&sip, "from")?;
+    let _guard = state.ops_lock();
+    let session = project_session(state, project_id, &session_id)?;
+    require_routed(&session, "SIP dial")?;
+    let conn = service_connection(state, &session, &token, "sip")?;
+    let mut props = Map::new();
+    props.insert("name".into(), json!(from.clone().unwrap_or_else(|| "SIP".into())));
+    props.insert("hasVideo".into(), json!(video));
+    let stream = crate::routes::streams::publish(state, &session_id, &conn.connection_id, &props)?;
+    let id = uuid_v4()?;
+    let doc = json!({
+        "id": id,
+        "connectionId": conn.connection_id,
+        "streamId": stream["id"],
+        "sessionId": session_id,
+        "uri": uri,
+        "from": from,
+        "secure": secure,
+        "video": video,
+        "observeForceMute": observe,
+        "streams": streams,
+        "createdAt": clock::now_ms(),
+    });
+    state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), Some(&conn.connection_id), doc))?;
+    Ok((StatusCode::OK, json!({"id": id, "connectionId": conn.connection_id, "streamId": stream["id"]})))
+}
+
+/// Handles `POST /v2/project/{projectId}/session/{sessionId}/play-dtmf`.
+pub async fn dtmf_session(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, session_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    reply(dtmf(&state, &headers, &project_id, &session_id, None, &body))
+}
+
+/// Handles `POST /v2/project/{projectId}/session/{sessionId}/connection/{connectionId}/play-dtmf`.
+pub async fn dtmf_connection(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, session_id, connection_id)): Path<(String, String, String)>,
+    body: Bytes,
+) -> Response {
+    reply(dtmf(&state, &headers, &project_id, &session_id, Some(&connection_id), &body))
+}
+
+fn dtmf(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &str, to: Option<&str>, body: &[u8]) -> Answer {
+    authorize(state, headers, project_id)?;
+    let m = body_object(body)?;
+    let digits = req_str(&m, "digits")?;
+    opentok::validate_dtmf(&digits).map_err(|e| ApiError::from_core(&e))?;
+    project_session(state, project_id, session_id)?;
+    if let Some(cid) = to {
+        if state.store().connection(session_id, cid)?.is_none() {
+            return Err(ApiError::not_found("not_connected", format!("connection {cid} is not connected to session {session_id}")));
+        }
+    }
+    let id = uuid_v4()?;
+    let doc = json!({"id": id, "digits": digits, "connectionId": to, "createdAt": clock::now_ms()});
+    state.store().put_resource(&new_resource(DTMF_KIND, &id, project_id, Some(session_id), to, doc))?;
+    Ok((StatusCode::OK, Value::Null))
+}
+
+/// Handles `GET /emulator/v1/sessions/{sessionId}/dtmf`: digits played, oldest first.
+pub async fn emulator_dtmf(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
+    reply((|| -> Answer {
+        require_session(&state, &session_id)?;
+        let mut items: Vec<Value> =
+            state.store().resources(DTMF_KIND, None, Some(&session_id), None)?.into_iter().map(|r| r.doc).collect();
+        items.reverse();
+        Ok((StatusCode::OK, json!({"count": items.len(), "items": items})))
+    })())
+}
