@@ -65,9 +65,10 @@ impl Settings {
         if let Some(now) = self.fixed_now {
             o.clock = Arc::new(FixedClock::at_unix(now));
         }
-        if let Some(n) = self.fixed_nonce {
-            o.nonce = Arc::new(FixedNonce(n));
-        }
+        o.nonce = match self.fixed_nonce {
+            Some(n) => Arc::new(FixedNonce(n)),
+            None => Arc::new(crate::clock::PooledNonce),
+        };
         o
     }
 

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use pyo3::prelude::*;
 
 mod client;
+mod clock;
 mod convert;
 mod error;
 mod runtime;
@@ -57,5 +58,6 @@ fn opentok_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token::explain_token, m)?)?;
     m.add_function(wrap_pyfunction!(_runtime_pid, m)?)?;
     m.add_function(wrap_pyfunction!(_shutdown, m)?)?;
+    m.add_function(wrap_pyfunction!(clock::_after_fork_in_child, m)?)?;
     Ok(())
 }

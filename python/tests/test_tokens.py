@@ -231,3 +231,28 @@ def test_session_id_object() -> None:
     assert sid.prefix == "1" and sid.belongs_to(API_KEY) and not sid.belongs_to("654321")
     assert sid == opentok.SessionId(SID) and len({sid, opentok.SessionId(SID)}) == 1
     assert repr(sid).startswith("SessionId(")
+
+
+def test_forked_child_draws_fresh_nonces() -> None:
+    import os
+
+    if not hasattr(os, "fork"):
+        pytest.skip("needs os.fork")
+    client = opentok.Client(API_KEY, API_SECRET, _now=NOW)  # real random nonces, fixed clock
+    client.generate_token(SID)  # the parent now holds pooled randomness
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            nonces = [str(opentok.decode_token(client.generate_token(SID)).nonce) for _ in range(8)]
+            os.write(w, ",".join(nonces).encode())
+        finally:
+            os._exit(0)
+    os.close(w)
+    child = os.read(r, 4096).decode().split(",")
+    os.close(r)
+    os.waitpid(pid, 0)
+    parent = [str(opentok.decode_token(client.generate_token(SID)).nonce) for _ in range(8)]
+    assert len(child) == 8
+    assert child != parent
+    assert all(0 <= int(n) <= 999999 for n in child + parent)
