@@ -128,6 +128,19 @@ for (const [style, create] of STYLES) {
     await assert.rejects(create(bad, {}), OpenTok.AuthError);
   });
 
+  test(`${style}: a local clock an hour behind -> ClockSkewError, an AuthError`, async () => {
+    const skewed = new OpenTok(API_KEY, API_SECRET, { apiUrl: emu.url, testing: { now: Math.floor(Date.now() / 1000) - 3600 } });
+    await assert.rejects(create(skewed, {}), (e) => {
+      assert.ok(e instanceof OpenTok.ClockSkewError, `got ${e.name}: ${e.message}`);
+      assert.ok(e instanceof OpenTok.AuthError);
+      assert.equal(e.name, 'ClockSkewError');
+      assert.equal(e.kind, 'clock_skew');
+      assert.ok(e.status === 401 || e.status === 403);
+      assert.match(e.message, /clock/);
+      return true;
+    });
+  });
+
   test(`${style}: API URL with a path the server does not serve -> NotFoundError`, async () => {
     const nf = new OpenTok(API_KEY, API_SECRET, `${emu.url}/no/such/prefix`);
     await assert.rejects(create(nf, {}), (e) => {
