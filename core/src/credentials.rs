@@ -29,7 +29,9 @@ pub struct ProjectCredentials {
 pub(crate) struct ProjectSecret {
     pub raw: String,
     pub hs256: ring::hmac::Key,
-    pub sha1: ring::hmac::Key,
+    /// HMAC-SHA1 keyed with the secret (T1 signatures); RustCrypto's SHA-1 uses the CPU's SHA
+    /// extensions where present, about 3x faster than ring's portable SHA-1.
+    pub sha1: hmac::Hmac<sha1::Sha1>,
 }
 
 /// Application id and private key of a Vonage application.
@@ -66,7 +68,8 @@ impl Credentials {
             secret: Arc::new(ProjectSecret {
                 raw: secret.to_string(),
                 hs256: ring::hmac::Key::new(ring::hmac::HMAC_SHA256, secret.as_bytes()),
-                sha1: ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, secret.as_bytes()),
+                sha1: <hmac::Hmac<sha1::Sha1> as hmac::Mac>::new_from_slice(secret.as_bytes())
+                    .expect("HMAC takes keys of any length"),
             }),
         }))
     }

@@ -75,7 +75,9 @@ pub(crate) fn mint(creds: &Credentials, session_id: &str, opts: &TokenOptions, n
                 signed.push_str("&connection_data=");
                 quote_plus(&mut signed, d);
             }
-            let sig = ring::hmac::sign(&p.secret().sha1, signed.as_bytes());
+            let mut mac = p.secret().sha1.clone();
+            hmac::Mac::update(&mut mac, signed.as_bytes());
+            let sig = hmac::Mac::finalize(mac).into_bytes();
             let mut inner = String::with_capacity(signed.len() + 80);
             inner.push_str("partner_id=");
             inner.push_str(p.api_key());
