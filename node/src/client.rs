@@ -86,7 +86,7 @@ pub struct NativeClient {
 }
 
 /// Builds a client, or returns the construction error (bad credentials, URL, proxy, timeout).
-#[napi]
+#[napi(catch_unwind)]
 pub fn create_client(config: ClientConfig) -> Outcome<NativeClient> {
     outcome(build(config), |inner| NativeClient { inner })
 }
@@ -126,7 +126,7 @@ impl NativeClient {
     /// is omitted when there are no other options (skips converting an object on the hot path).
     /// Tokens are ASCII (base64), so they are handed to V8 as one-byte strings without UTF-8
     /// validation.
-    #[napi(ts_return_type = "Outcome<string>")]
+    #[napi(catch_unwind, ts_return_type = "Outcome<string>")]
     pub fn generate_token<'env>(
         &self,
         env: &'env Env,

@@ -39,19 +39,19 @@ impl From<SessionId> for SessionIdInfo {
 }
 
 /// Parses a session id.
-#[napi]
+#[napi(catch_unwind)]
 pub fn parse_session_id(session_id: String) -> Outcome<SessionIdInfo> {
     outcome(SessionId::parse(&session_id), SessionIdInfo::from)
 }
 
 /// Whether a session id belongs to an API key or application id (the core's ownership rule).
-#[napi]
+#[napi(catch_unwind)]
 pub fn session_id_belongs_to(session_id: String, api_key: String) -> Outcome<bool> {
     outcome(SessionId::parse(&session_id), |s| s.belongs_to(&api_key))
 }
 
 /// Mints a session id in the service's format (for tests and tools).
-#[napi]
+#[napi(catch_unwind)]
 pub fn mint_session_id(api_key: String, location: Option<String>, created_at_ms: i64, random: String, flag: String) -> String {
     SessionId::mint(&api_key, location.as_deref(), created_at_ms, &random, &flag).as_str().to_string()
 }

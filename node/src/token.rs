@@ -117,14 +117,14 @@ fn verify_key(secret: Option<String>, public_key_pem: Option<String>) -> opentok
 }
 
 /// Decodes a token without checking its signature.
-#[napi]
+#[napi(catch_unwind)]
 pub fn decode_token(token: String) -> Outcome<TokenInfo> {
     outcome(opentok::decode_token(&token), TokenInfo::from)
 }
 
 /// Verifies a token's signature (constant time) and expiry with a secret or an RSA public key,
 /// at `now` (unix seconds) or the system clock.
-#[napi]
+#[napi(catch_unwind)]
 pub fn verify_token(
     token: String,
     secret: Option<String>,
@@ -151,7 +151,7 @@ pub fn verify_token(
 
 /// Explains a token: what it holds and, with a key, whether it is valid and why not (at `now`
 /// unix seconds, or the system clock).
-#[napi]
+#[napi(catch_unwind)]
 pub fn explain_token(
     token: String,
     secret: Option<String>,
