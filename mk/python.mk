@@ -4,7 +4,8 @@
 #                 (the suite starts its own; official opentok==3.15.0 goes to .scratch/), then mypy
 #                 over the tests and the example (stub check)
 #   demo-python   runs examples/python/quickstart.py against $(OPENTOK_API_URL)
-#   bench-python  release build, then benches/python_bench.py (ours vs official, prints ratios)
+#   bench-python  release builds (package and emulator), then benches/python_bench.py (ours vs
+#                 official opentok==3.15.0 in the same run, prints ratios)
 PY_VENV := $(ROOT)/.venv
 PY := $(PY_VENV)/bin/python
 PYTHON3 ?= python3
@@ -34,8 +35,9 @@ demo-python: python-install
 	@test -n "$$OPENTOK_API_URL" || { echo "demo-python: set OPENTOK_API_URL to a running emulator (make demo starts one)"; exit 1; }
 	$(PY) $(ROOT)/examples/python/quickstart.py
 
-bench-python: python-install-release emulator-bin
-	EMULATOR_BIN=$(EMULATOR_BIN) $(PY) $(ROOT)/benches/python_bench.py
+bench-python: python-install-release
+	$(CARGO) build -q --release -p opentok-emulator --bin opentok-emulator
+	EMULATOR_BIN=$(CARGO_TARGET_DIR)/release/opentok-emulator $(PY) $(ROOT)/benches/python_bench.py
 
 TEST_TARGETS += test-python
 DEMO_TARGETS += demo-python
