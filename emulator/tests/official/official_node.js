@@ -75,6 +75,47 @@ async function main() {
       check(status === 201 && body.role === role, `vonage connect ${role}: ${status} ${JSON.stringify(body)}`);
     }
   }
+  // The REST API beyond sessions, driven by the official SDK's callbacks.
+  const call = (fn, ...args) => new Promise((resolve, reject) =>
+    ot[fn](...args, (e, v) => (e ? reject(e) : resolve(v))));
+  const fail = (fn, ...args) => new Promise((resolve) => ot[fn](...args, (e) => resolve(e)));
+  const emu = async (method, path, body) => {
+    const r = await fetch(`${URL}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
+    return r.status === 204 ? null : r.json();
+  };
+  const rs = await createSession({ mediaMode: 'routed' });
+  const sid = rs.sessionId;
+  const [, c1] = await connect(sid, ot.generateToken(sid));
+  const [, c2] = await connect(sid, ot.generateToken(sid));
+  const st1 = await emu('POST', `/emulator/v1/sessions/${sid}/connections/${c1.connectionId}/streams`, { name: 'one' });
+  const st2 = await emu('POST', `/emulator/v1/sessions/${sid}/connections/${c2.connectionId}/streams`, { name: 'two' });
+  const archive = await call('startArchive', sid, { name: 'node archive', multiArchiveTag: 'a' });
+  check(archive.status === 'started' && archive.name === 'node archive', `startArchive: ${archive.status}`);
+  const dup = await fail('startArchive', sid, { multiArchiveTag: 'a' });
+  check(dup && /409|already/i.test(String(dup.message || dup)), `second archive with the same tag refused: ${dup}`);
+  await call('stopArchive', archive.id);
+  const got = await call('getArchive', archive.id);
+  check(got.status === 'available' && got.size > 0, `archive available: ${got.status} ${got.size}`);
+  const listed = await new Promise((resolve, reject) =>
+    ot.listArchives({ sessionId: sid }, (e, items, total) => (e ? reject(e) : resolve([items, total]))));
+  check(listed[1] === 1 && listed[0][0].id === archive.id, `listArchives: ${listed[1]}`);
+  const streams = await call('listStreams', sid);
+  check(streams.length === 2, `listStreams: ${streams.length}`);
+  await call('forceMuteStream', sid, st1.id);
+  const muted = (await emu('GET', `/emulator/v1/sessions/${sid}/streams`)).items;
+  check(muted.find((s) => s.id === st1.id).forceMuted && !muted.find((s) => s.id === st2.id).forceMuted, 'forceMuteStream');
+  await call('signal', sid, c2.connectionId, { type: 'dm', data: 'hi node' });
+  const signals = await emu('GET', `/emulator/v1/sessions/${sid}/connections/${c2.connectionId}/signals`);
+  check(signals.items[0].data === 'hi node', `signal received: ${JSON.stringify(signals)}`);
+  const broadcast = await call('startBroadcast', sid, { outputs: { hls: { lowLatency: true } }, maxDuration: 600 });
+  check(broadcast.status === 'started' && broadcast.broadcastUrls.hls, `startBroadcast: ${broadcast.status}`);
+  const stopped = await call('stopBroadcast', broadcast.id);
+  check(stopped.status === 'stopped', `stopBroadcast: ${stopped.status}`);
+  await call('forceDisconnect', sid, c1.connectionId);
+  const left = (await emu('GET', `/emulator/v1/sessions/${sid}/connections`)).items.map((c) => c.connectionId);
+  check(left.length === 1 && left[0] === c2.connectionId, `forceDisconnect: ${left}`);
+  const gone = await fail('forceDisconnect', sid, c1.connectionId);
+  check(gone && /not found|404/i.test(String(gone.message || gone)), `forceDisconnect twice: ${gone}`);
   console.log(`node official SDK: ${passed} passed, 0 failed`);
 }
 

@@ -101,4 +101,64 @@ check(stored(xml_session.session_id)["mediaMode"] == "routed", "XML-path session
 status, _ = connect(xml_session.session_id, xml_session.generate_token())
 check(status == 201, "XML-path session connectable")
 
+
+# The REST API beyond sessions, driven by the official SDK.
+def emu(method, path, body=None):
+    req = urllib.request.Request(f"{URL}{path}", method=method, headers={"Content-Type": "application/json"},
+                                 data=None if body is None else json.dumps(body).encode())
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return json.loads(r.read() or b"null")
+
+
+rs = client.create_session(media_mode=MediaModes.routed)
+sid = rs.session_id
+_, c1 = connect(sid, rs.generate_token())
+_, c2 = connect(sid, rs.generate_token())
+st1 = emu("POST", f"/emulator/v1/sessions/{sid}/connections/{c1['connectionId']}/streams", {"name": "one"})
+st2 = emu("POST", f"/emulator/v1/sessions/{sid}/connections/{c2['connectionId']}/streams", {"name": "two"})
+
+archive = client.start_archive(sid, name="py archive", resolution="1280x720")
+check(archive.status == "started" and archive.name == "py archive", f"start_archive: {archive.status}")
+try:
+    client.start_archive(sid)
+    check(False, "second archive must be refused")
+except opentok.exceptions.OpenTokException as e:
+    check("409" in str(e) or "already" in str(e).lower(), f"second archive refused: {e!r}")
+client.stop_archive(archive.id)
+got = client.get_archive(archive.id)
+check(got.status == "available" and got.size > 0, f"archive available: {got.status} {got.size}")
+check(client.list_archives(session_id=sid).count == 1, "list_archives by session")
+client.delete_archive(archive.id)
+check(client.get_archive(archive.id).status == "deleted", "deleted")
+
+streams = client.list_streams(sid)
+check(len(streams.items) == 2, f"list_streams: {len(streams.items)}")
+check(client.get_stream(sid, st1["id"]).name == "one", "get_stream")
+client.set_stream_class_lists(sid, [{"id": st1["id"], "layoutClassList": ["focus"]}])
+check(client.get_stream(sid, st1["id"]).layoutClassList == ["focus"], "set_stream_class_lists")
+client.mute_all(sid, [st2["id"]])  # the Python SDK sends excludedStreams
+muted = {s["id"]: s["forceMuted"] for s in emu("GET", f"/emulator/v1/sessions/{sid}/streams")["items"]}
+check(muted == {st1["id"]: True, st2["id"]: False}, f"mute_all with exclusions: {muted}")
+client.disable_force_mute(sid)
+client.mute_stream(sid, st2["id"])
+
+client.send_signal(sid, {"type": "chat", "data": "hello"})
+client.send_signal(sid, {"type": "dm", "data": "psst"}, c2["connectionId"])
+got = emu("GET", f"/emulator/v1/sessions/{sid}/connections/{c2['connectionId']}/signals")
+check([i["data"] for i in got["items"]] == ["hello", "psst"], f"signals received: {got}")
+try:
+    client.send_signal(sid, {"type": "big", "data": "x" * 9000})
+    check(False, "9000-byte signal must be refused")
+except opentok.exceptions.OpenTokException as e:
+    check(413 in getattr(e, "args", ()), f"big signal refused with 413: {e!r}")
+
+call = client.dial(sid, rs.generate_token(), "sip:user@sip.example.com", {"from": "me@example.com", "secure": True})
+check(bool(call.connectionId), f"dial: {vars(call)}")
+client.play_dtmf(sid, None, "1#")
+client.play_dtmf(sid, call.connectionId, "p9")
+check([d["digits"] for d in emu("GET", f"/emulator/v1/sessions/{sid}/dtmf")["items"]] == ["1#", "p9"], "play_dtmf")
+client.force_disconnect(sid, c1["connectionId"])
+left = [c["connectionId"] for c in emu("GET", f"/emulator/v1/sessions/{sid}/connections")["items"]]
+check(c1["connectionId"] not in left and len(left) == 2, f"force_disconnect: {left}")
+
 print(f"python official SDK: {passed} passed, 0 failed")
