@@ -1,5 +1,5 @@
 # Node binding (issue 5): the `opentok-native` npm package (napi-rs crate in node/).
-#   test-node   npm ci + build the addon, then node --test against a real emulator (tests start
+#   test-node   npm ci + build the addon, Rust unit tests of the binding, then node --test against a real emulator (tests start
 #               their own), the official opentok@2.23.2 cross-checks (installed into .scratch/),
 #               and tsc --noEmit over examples/node/typed.ts
 #   demo-node   runs examples/node/quickstart.js against $(OPENTOK_API_URL)
@@ -20,6 +20,7 @@ node-build: node-deps
 	cd $(NODE_DIR) && node scripts/build.js
 
 test-node: node-build emulator-bin
+	$(CARGO) test -q -p opentok-node
 	cd $(NODE_DIR) && EMULATOR_BIN=$(EMULATOR_BIN) node --test tests/
 	cd $(NODE_DIR) && npx tsc --noEmit -p tsconfig.json
 

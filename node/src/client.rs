@@ -134,7 +134,7 @@ impl NativeClient {
         t1: bool,
         input: Option<TokenInput>,
     ) -> Result<Either<JsString<'env>, NativeError>> {
-        let mut options = match input.map(|i| i.to_core()).transpose() {
+        let mut options = match input.map(|i| i.into_core()).transpose() {
             Ok(o) => o.unwrap_or_default(),
             Err(e) => return Ok(Either::B(NativeError::from(&e))),
         };
@@ -146,5 +146,56 @@ impl NativeClient {
             Ok(token) => env.create_string(&token).map(Either::A),
             Err(e) => Ok(Either::B(NativeError::from(&e))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> ClientConfig {
+        ClientConfig {
+            api_key: "123456".into(),
+            api_secret: "1234567890abcdef1234567890abcdef1234567890".into(),
+            api_url: Some("http://127.0.0.1:4010".into()),
+            timeout_ms: None,
+            proxy: None,
+            proxy_username: None,
+            proxy_password: None,
+            ua_addendum: Some("app/1".into()),
+            binding: Some("node/20.0.0".into()),
+            max_retries: None,
+            fixed_now: Some(1795823052),
+            fixed_nonce: Some(424242),
+        }
+    }
+
+    #[test]
+    fn builds_a_project_client_with_options() {
+        let c = build(ClientConfig { timeout_ms: Some(1500.0), max_retries: Some(0), ..config() }).unwrap();
+        assert_eq!(c.credentials().id(), "123456");
+        assert!(!c.credentials().is_application());
+        assert_eq!(c.options().request_timeout, Duration::from_millis(1500));
+        assert_eq!(c.options().connect_timeout, Duration::from_millis(1500));
+        assert_eq!(c.options().retry.max_retries, 0);
+        assert!(c.user_agent().contains("node/20.0.0"));
+        assert!(c.user_agent().contains("app/1"));
+    }
+
+    #[test]
+    fn bad_timeouts_and_pem_secrets_name_the_field() {
+        let e = build(ClientConfig { timeout_ms: Some(-1.0), ..config() }).unwrap_err();
+        assert_eq!(e.field(), Some("timeout"));
+        let e = build(ClientConfig { api_secret: "-----BEGIN PRIVATE KEY-----\nAA\n-----END PRIVATE KEY-----\n".into(), ..config() })
+            .unwrap_err();
+        assert_eq!(e.field(), Some("application_id"));
+    }
+
+    #[test]
+    fn fixed_clock_and_nonce_make_tokens_reproducible() {
+        let c = build(config()).unwrap();
+        let sid = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
+        let options = opentok::TokenOptions::default();
+        assert_eq!(c.generate_token(sid, &options).unwrap(), c.generate_token(sid, &options).unwrap());
     }
 }

@@ -66,3 +66,18 @@ pub fn outcome<T, U>(r: opentok::Result<T>, f: impl FnOnce(T) -> U) -> Outcome<U
         Err(e) => Either::B(NativeError::from(&e)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_argument_keeps_kind_field_and_message() {
+        let e = NativeError::from(opentok::Error::invalid("role", "must be one of …", "admin"));
+        assert_eq!(e.error_kind, "invalid_argument");
+        assert_eq!(e.field.as_deref(), Some("role"));
+        assert!(e.message.contains("admin"));
+        assert_eq!(e.status, None);
+        assert!(!e.retryable);
+    }
+}

@@ -87,3 +87,38 @@ impl From<Session> for SessionInfo {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_relayed_and_manual() {
+        let o = SessionInput::default().to_core().unwrap();
+        assert_eq!(o.media_mode, MediaMode::Relayed);
+        assert_eq!(o.archive_mode, ArchiveMode::Manual);
+        assert!(!o.e2ee);
+    }
+
+    #[test]
+    fn strings_are_parsed_by_the_core() {
+        let o = SessionInput {
+            media_mode: Some("disabled".into()),
+            archive_mode: Some("always".into()),
+            archive_resolution: Some("1280x720".into()),
+            ..Default::default()
+        }
+        .to_core()
+        .unwrap();
+        assert_eq!(o.media_mode, MediaMode::Routed);
+        assert_eq!(o.archive_resolution, Some(ArchiveResolution::Hd));
+    }
+
+    #[test]
+    fn rules_name_the_field() {
+        let e = SessionInput { media_mode: Some("p2p".into()), ..Default::default() }.to_core().unwrap_err();
+        assert_eq!(e.field(), Some("mediaMode"));
+        let e = SessionInput { e2ee: Some(true), ..Default::default() }.to_core().unwrap_err();
+        assert_eq!(e.field(), Some("e2ee"));
+    }
+}

@@ -27,7 +27,7 @@ pub struct TokenInput {
 
 impl TokenInput {
     /// Converts to the core's options (limits are checked by the core when minting).
-    pub fn to_core(self) -> opentok::Result<TokenOptions> {
+    pub fn into_core(self) -> opentok::Result<TokenOptions> {
         let mut o = TokenOptions::default();
         if let Some(r) = &self.role {
             o.role = r.parse::<Role>()?;
@@ -170,4 +170,35 @@ pub fn explain_token(
             verdict: e.verdict,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_strings_and_lifetimes_become_expiries() {
+        let o = TokenInput { expire_time: Some(Either::A(1795826652.9)), ..Default::default() }.into_core().unwrap();
+        assert_eq!(o.expire, Some(Expiry::At(1795826652)));
+        let o = TokenInput { expire_time: Some(Either::B("1795826652".into())), ..Default::default() }.into_core().unwrap();
+        assert_eq!(o.expire, Some(Expiry::At(1795826652)));
+        let o = TokenInput { expire_in: Some(60.0), ..Default::default() }.into_core().unwrap();
+        assert_eq!(o.expire, Some(Expiry::In(Duration::from_secs(60))));
+    }
+
+    #[test]
+    fn bad_values_name_the_field() {
+        let e = TokenInput { role: Some("admin".into()), ..Default::default() }.into_core().unwrap_err();
+        assert_eq!(e.field(), Some("role"));
+        let e = TokenInput { expire_time: Some(Either::B("tomorrow".into())), ..Default::default() }.into_core().unwrap_err();
+        assert_eq!(e.field(), Some("expire_time"));
+        let e = TokenInput { expire_in: Some(f64::NAN), ..Default::default() }.into_core().unwrap_err();
+        assert_eq!(e.field(), Some("expire_in"));
+    }
+
+    #[test]
+    fn verify_key_wants_exactly_one_key() {
+        assert!(verify_key(None, None).unwrap().is_none());
+        assert!(verify_key(Some("s".into()), Some("p".into())).is_err());
+    }
 }
