@@ -179,3 +179,32 @@ async fn archives_persist_in_the_store() {
     drop(emu);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn always_sessions_archive_when_a_stream_is_published() {
+    let (emu, client) = in_process().await;
+    let opts = opentok::SessionOptions {
+        media_mode: opentok::MediaMode::Routed,
+        archive_mode: opentok::ArchiveMode::Always,
+        archive_name: Some("auto".into()),
+        archive_resolution: Some(ArchiveResolution::Fhd),
+        ..Default::default()
+    };
+    let s = client.create_session(&opts).await.unwrap();
+    let token = client.generate_token(&s.session_id, &opentok::TokenOptions::default()).unwrap();
+    let (_, conn) = connect(emu.url(), &s.session_id, &token).await;
+    let only = ListOptions { session_id: Some(s.session_id.clone()), ..Default::default() };
+    assert_eq!(client.list_archives(&only).await.unwrap().count, Some(0), "connecting alone does not archive");
+    publish(emu.url(), &s.session_id, conn["connectionId"].as_str().unwrap(), serde_json::json!({})).await;
+    publish(emu.url(), &s.session_id, conn["connectionId"].as_str().unwrap(), serde_json::json!({})).await;
+    let list = client.list_archives(&only).await.unwrap();
+    assert_eq!(list.count, Some(1), "one automatic archive");
+    let a = &list.items[0];
+    assert_eq!((a.status.clone(), a.name.as_deref(), a.resolution.as_deref()), (ArchiveStatus::Started, Some("auto"), Some("1920x1080")));
+    // The dashboard lists it under its session.
+    let html = http().get(format!("{}/", emu.url())).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(&a.id) && html.contains("recordings-body"), "dashboard lists the archive");
+    let (_, per_session) = emulator_get(emu.url(), &format!("/emulator/v1/sessions/{}/archives", s.session_id)).await;
+    assert_eq!(per_session["items"][0]["id"], a.id.as_str());
+    emu.stop().await.unwrap();
+}

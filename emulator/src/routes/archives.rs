@@ -76,6 +76,30 @@ pub fn require_clients(state: &AppState, session_id: &str) -> Result<(), ApiErro
     Ok(())
 }
 
+/// Starts the automatic archive of an `archiveMode=always` session when a stream is published
+/// and none is running (name and resolution from the session's settings). Caller holds the
+/// state-machine lock.
+pub fn auto_start(state: &AppState, session: &crate::store::SessionRecord) -> Result<(), ApiError> {
+    if session.archive_mode != "always" || session.media_mode != "routed" {
+        return Ok(());
+    }
+    let running = state
+        .store()
+        .resources(KIND, Some(&session.project_id), Some(&session.session_id), None)?
+        .iter()
+        .any(|r| is_running(&r.doc) && r.doc["multiArchiveTag"].is_null());
+    if running {
+        return Ok(());
+    }
+    let mut m = Map::new();
+    m.insert("name".into(), json!(session.archive_name));
+    m.insert("resolution".into(), json!(session.archive_resolution));
+    let doc = archive_doc(&m, &session.project_id, &session.session_id)?;
+    let id = doc["id"].as_str().unwrap_or_default().to_string();
+    state.store().put_resource(&new_resource(KIND, &id, &session.project_id, Some(&session.session_id), None, doc))?;
+    Ok(())
+}
+
 fn archive_doc(m: &Map<String, Value>, project_id: &str, session_id: &str) -> Result<Value, ApiError> {
     let output_mode = opt_str(m, "outputMode")?.unwrap_or_else(|| "composed".into());
     let output: opentok::OutputMode = output_mode.parse().map_err(|e| ApiError::from_core(&e))?;

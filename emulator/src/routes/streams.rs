@@ -4,7 +4,7 @@
 //! connection publishes a stream with `POST /emulator/v1/sessions/{sid}/connections/{cid}/streams`
 //! and unpublishes it with `DELETE .../streams/{streamId}`; `GET /emulator/v1/sessions/{sid}/streams`
 //! lists streams with their emulator-only fields (`connectionId`, `hasAudio`, `hasVideo`,
-//! `forceMuted`).
+//! `forceMuted`). Publishing into an `archiveMode=always` session starts its automatic archive.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -201,6 +201,7 @@ pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &serd
         "createdAt": clock::now_ms(),
     });
     state.store().put_resource(&new_resource(KIND, &id, &session.project_id, Some(session_id), Some(connection_id), doc.clone()))?;
+    crate::routes::archives::auto_start(state, &session)?;
     Ok(doc)
 }
 
