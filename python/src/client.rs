@@ -5,7 +5,10 @@
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use opentok::{ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy, SessionOptions, TokenOptions};
+use opentok::{
+    ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy, SessionOptions,
+    TokenOptions,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
@@ -35,13 +38,19 @@ pub(crate) struct Settings {
 
 impl Settings {
     fn options(&self) -> ClientOptions {
-        let mut o = ClientOptions::default();
-        o.base_url = self.api_url.clone();
+        let mut o = ClientOptions {
+            base_url: self.api_url.clone(),
+            ..ClientOptions::default()
+        };
         if let Some((connect, request)) = self.timeout {
             o.connect_timeout = connect;
             o.request_timeout = request;
         }
-        o.proxy = self.proxy.as_ref().map(|url| Proxy { url: url.clone(), username: None, password: None });
+        o.proxy = self.proxy.as_ref().map(|url| Proxy {
+            url: url.clone(),
+            username: None,
+            password: None,
+        });
         let mut suffix = String::new();
         if let Some(v) = &self.app_version {
             suffix.push_str("app/");
@@ -60,7 +69,14 @@ impl Settings {
             o.jwt_lifetime = l;
         }
         if let Some(n) = self.max_retries {
-            o.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..o.retry } };
+            o.retry = if n == 0 {
+                RetryPolicy::none()
+            } else {
+                RetryPolicy {
+                    max_retries: n,
+                    ..o.retry
+                }
+            };
         }
         if let Some(now) = self.fixed_now {
             o.clock = Arc::new(FixedClock::at_unix(now));
@@ -93,7 +109,10 @@ impl Shared {
         let client = settings.build()?;
         Ok(Shared {
             settings: Mutex::new(settings),
-            slot: RwLock::new(Slot { pid: std::process::id(), client }),
+            slot: RwLock::new(Slot {
+                pid: std::process::id(),
+                client,
+            }),
         })
     }
 
@@ -106,15 +125,26 @@ impl Shared {
                 return Ok(slot.client.clone());
             }
         }
-        let settings = self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let settings = self
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         let client = settings.build()?;
         let mut slot = self.slot.write().unwrap_or_else(|e| e.into_inner());
-        *slot = Slot { pid, client: client.clone() };
+        *slot = Slot {
+            pid,
+            client: client.clone(),
+        };
         Ok(client)
     }
 
     /// Mints a token (pure CPU, no I/O).
-    pub(crate) fn generate_token(&self, session_id: &str, options: &TokenOptions) -> opentok::Result<String> {
+    pub(crate) fn generate_token(
+        &self,
+        session_id: &str,
+        options: &TokenOptions,
+    ) -> opentok::Result<String> {
         let slot = self.slot.read().unwrap_or_else(|e| e.into_inner());
         slot.client.generate_token(session_id, options)
     }
@@ -126,12 +156,18 @@ impl Shared {
         change(&mut next);
         let client = next.build()?;
         *settings = next;
-        *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Slot { pid: std::process::id(), client };
+        *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Slot {
+            pid: std::process::id(),
+            client,
+        };
         Ok(())
     }
 
     fn settings(&self) -> Settings {
-        self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     fn with_client<R>(&self, f: impl FnOnce(&opentok::Client) -> R) -> R {
@@ -142,18 +178,32 @@ impl Shared {
 
 /// Reads `api_secret`: a secret string, a PEM private key (str or bytes), or a path to a PEM file
 /// (as the official SDK: a string ending in `.ext`, or any `os.PathLike`).
-fn credentials(py: Python<'_>, api_key: &Bound<'_, PyAny>, api_secret: &Bound<'_, PyAny>) -> PyResult<Credentials> {
+fn credentials(
+    py: Python<'_>,
+    api_key: &Bound<'_, PyAny>,
+    api_secret: &Bound<'_, PyAny>,
+) -> PyResult<Credentials> {
     let key: String = if let Ok(s) = api_key.cast::<PyString>() {
         s.to_cow()?.into_owned()
     } else if api_key.is_instance_of::<pyo3::types::PyInt>() {
         api_key.str()?.to_cow()?.into_owned()
     } else {
-        return Err(invalid(py, "api_key", "must be a string or an int", api_key));
+        return Err(invalid(
+            py,
+            "api_key",
+            "must be a string or an int",
+            api_key,
+        ));
     };
     let text: String = if let Ok(b) = api_secret.cast::<PyBytes>() {
         match std::str::from_utf8(b.as_bytes()) {
             Ok(s) => s.to_owned(),
-            Err(_) => return Err(crate::error::to_py(py, opentok::Error::invalid("api_secret", "must be UTF-8 text", "<bytes>"))),
+            Err(_) => {
+                return Err(crate::error::to_py(
+                    py,
+                    opentok::Error::invalid("api_secret", "must be UTF-8 text", "<bytes>"),
+                ))
+            }
         }
     } else if let Ok(s) = api_secret.cast::<PyString>() {
         s.to_cow()?.into_owned()
@@ -163,7 +213,11 @@ fn credentials(py: Python<'_>, api_key: &Bound<'_, PyAny>, api_secret: &Bound<'_
     } else {
         return Err(crate::error::to_py(
             py,
-            opentok::Error::invalid("api_secret", "must be a string, bytes or a path", "<redacted>"),
+            opentok::Error::invalid(
+                "api_secret",
+                "must be a string, bytes or a path",
+                "<redacted>",
+            ),
         ));
     };
     if text.contains("-----BEGIN") {
@@ -191,13 +245,20 @@ fn read_key_file(py: Python<'_>, application_id: &str, path: &str) -> PyResult<C
         Ok(pem) => Credentials::application(application_id.to_owned(), &pem).py_err(py),
         Err(e) => Err(crate::error::to_py(
             py,
-            opentok::Error::invalid("api_secret", format!("names a private key file that cannot be read ({e})"), path),
+            opentok::Error::invalid(
+                "api_secret",
+                format!("names a private key file that cannot be read ({e})"),
+                path,
+            ),
         )),
     }
 }
 
 /// `timeout=`: seconds (int/float), a `(connect, read)` tuple as `requests` takes, or `None`.
-fn timeout(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<(Duration, Duration)>> {
+fn timeout(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<(Duration, Duration)>> {
     let Some(o) = obj else { return Ok(None) };
     if o.is_none() {
         return Ok(None);
@@ -205,12 +266,22 @@ fn timeout(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<(D
     let secs = |v: &Bound<'_, PyAny>| -> PyResult<Duration> {
         match v.extract::<f64>() {
             Ok(f) if f.is_finite() && f > 0.0 && f < 1e9 => Ok(Duration::from_secs_f64(f)),
-            _ => Err(invalid(py, "timeout", "must be a positive number of seconds", v)),
+            _ => Err(invalid(
+                py,
+                "timeout",
+                "must be a positive number of seconds",
+                v,
+            )),
         }
     };
     if let Ok(t) = o.cast::<PyTuple>() {
         if t.len() != 2 {
-            return Err(invalid(py, "timeout", "a tuple must be (connect, read) seconds", o));
+            return Err(invalid(
+                py,
+                "timeout",
+                "a tuple must be (connect, read) seconds",
+                o,
+            ));
         }
         let connect = secs(&t.get_item(0)?)?;
         let read = secs(&t.get_item(1)?)?;
@@ -229,7 +300,11 @@ fn proxy_url(py: Python<'_>, obj: &Bound<'_, PyAny>, base_url: &str) -> PyResult
         return Ok(Some(s.to_cow()?.into_owned()));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        let scheme = if base_url.starts_with("http://") { "http" } else { "https" };
+        let scheme = if base_url.starts_with("http://") {
+            "http"
+        } else {
+            "https"
+        };
         for k in [scheme, "all"] {
             if let Some(v) = d.get_item(k)? {
                 if v.is_none() {
@@ -243,7 +318,12 @@ fn proxy_url(py: Python<'_>, obj: &Bound<'_, PyAny>, base_url: &str) -> PyResult
         }
         return Ok(None);
     }
-    Err(invalid(py, "proxies", "must be a dict like {\"https\": \"http://proxy:3128\"} or a URL", obj))
+    Err(invalid(
+        py,
+        "proxies",
+        "must be a dict like {\"https\": \"http://proxy:3128\"} or a URL",
+        obj,
+    ))
 }
 
 /// Construction, the official SDK's properties and `generate_token`, shared by `Client` and
@@ -277,7 +357,9 @@ impl ClientBase {
             api_url = None;
         }
         let id = credentials.id().to_owned();
-        let base_for_proxy = api_url.clone().unwrap_or_else(|| credentials.default_base_url().to_string());
+        let base_for_proxy = api_url
+            .clone()
+            .unwrap_or_else(|| credentials.default_base_url().to_string());
         let proxy = match proxies {
             Some(p) => proxy_url(py, p, &base_for_proxy)?,
             None => None,
@@ -298,8 +380,16 @@ impl ClientBase {
         Ok(ClientBase {
             shared: Arc::new(shared),
             api_key: id,
-            timeout: Mutex::new(timeout_obj.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
-            proxies: Mutex::new(proxies.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
+            timeout: Mutex::new(
+                timeout_obj
+                    .map(|t| t.clone().unbind())
+                    .unwrap_or_else(|| py.None()),
+            ),
+            proxies: Mutex::new(
+                proxies
+                    .map(|t| t.clone().unbind())
+                    .unwrap_or_else(|| py.None()),
+            ),
         })
     }
 
@@ -322,6 +412,7 @@ impl ClientBase {
     /// Mints a client token for `session_id` (pure CPU, never blocks). See the stubs for the
     /// accepted argument types.
     #[pyo3(signature = (session_id, role=None, expire_time=None, data=None, initial_layout_class_list=None, use_jwt=true))]
+    #[allow(clippy::too_many_arguments)]
     fn generate_token(
         &self,
         py: Python<'_>,
@@ -332,7 +423,14 @@ impl ClientBase {
         initial_layout_class_list: Option<&Bound<'_, PyAny>>,
         use_jwt: bool,
     ) -> PyResult<String> {
-        let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
+        let options = convert::token_options(
+            py,
+            role,
+            expire_time,
+            data,
+            initial_layout_class_list,
+            use_jwt,
+        )?;
         self.token(py, session_id, &options)
     }
 
@@ -352,7 +450,10 @@ impl ClientBase {
     /// 30 s per request).
     #[getter]
     fn timeout(&self, py: Python<'_>) -> Py<PyAny> {
-        self.timeout.lock().unwrap_or_else(|e| e.into_inner()).clone_ref(py)
+        self.timeout
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone_ref(py)
     }
 
     /// The `app_version` given at construction (sent in the User-Agent as `app/<version>`).
@@ -370,7 +471,10 @@ impl ClientBase {
     /// A `requests`-style proxies dict (`{"https": "http://user:pass@proxy:3128"}`) or `None`.
     #[getter]
     fn proxies(&self, py: Python<'_>) -> Py<PyAny> {
-        self.proxies.lock().unwrap_or_else(|e| e.into_inner()).clone_ref(py)
+        self.proxies
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone_ref(py)
     }
 
     #[setter]
@@ -397,20 +501,36 @@ impl ClientBase {
     fn set_jwt_livetime(&self, py: Python<'_>, minutes: Bound<'_, PyAny>) -> PyResult<()> {
         let m: f64 = match minutes.extract::<f64>() {
             Ok(m) if m.is_finite() && m > 0.0 && m <= 24.0 * 60.0 => m,
-            _ => return Err(invalid(py, "jwt_livetime", "must be a positive number of minutes (at most 1440)", &minutes)),
+            _ => {
+                return Err(invalid(
+                    py,
+                    "jwt_livetime",
+                    "must be a positive number of minutes (at most 1440)",
+                    &minutes,
+                ))
+            }
         };
-        self.shared.reconfigure(|s| s.jwt_lifetime = Some(Duration::from_secs_f64(m * 60.0))).py_err(py)
+        self.shared
+            .reconfigure(|s| s.jwt_lifetime = Some(Duration::from_secs_f64(m * 60.0)))
+            .py_err(py)
     }
 
     /// Appends text to the User-Agent sent with every request (official method).
     fn append_to_user_agent(&self, py: Python<'_>, value: &str) -> PyResult<()> {
-        self.shared.reconfigure(|s| s.appended_user_agent.push_str(value)).py_err(py)
+        self.shared
+            .reconfigure(|s| s.appended_user_agent.push_str(value))
+            .py_err(py)
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         let name = slf.get_type().name()?;
         let this = slf.get();
-        Ok(format!("{}(api_key={:?}, api_url={:?})", name, this.api_key, this.api_url()))
+        Ok(format!(
+            "{}(api_key={:?}, api_url={:?})",
+            name,
+            this.api_key,
+            this.api_url()
+        ))
     }
 }
 
@@ -436,7 +556,18 @@ impl Client {
         _now: Option<i64>,
         _nonce: Option<u32>,
     ) -> PyResult<PyClassInitializer<Self>> {
-        let base = ClientBase::create(py, api_key, api_secret, api_url, timeout, app_version, proxies, max_retries, _now, _nonce)?;
+        let base = ClientBase::create(
+            py,
+            api_key,
+            api_secret,
+            api_url,
+            timeout,
+            app_version,
+            proxies,
+            max_retries,
+            _now,
+            _nonce,
+        )?;
         Ok(PyClassInitializer::from(base).add_subclass(Client))
     }
 
@@ -454,7 +585,15 @@ impl Client {
     ) -> PyResult<Session> {
         let py = slf.py();
         let base = slf.as_super().get();
-        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
+        let options = convert::session_options(
+            py,
+            location,
+            media_mode,
+            archive_mode,
+            archive_name,
+            archive_resolution,
+            e2ee,
+        )?;
         let client = base.shared.io_client().py_err(py)?;
         let created = py.detach(move || runtime::get().block_on(client.create_session(&options)));
         Ok(Session::new(created.py_err(py)?, base.shared.clone()))
@@ -485,11 +624,17 @@ fn form_options(
 ) -> PyResult<SessionOptions> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     if let Some(p) = properties.filter(|p| !p.is_none()) {
-        let d = p.cast::<PyDict>().map_err(|_| invalid(py, "properties", "must be a dict of form fields", p))?;
+        let d = p
+            .cast::<PyDict>()
+            .map_err(|_| invalid(py, "properties", "must be a dict of form fields", p))?;
         for (k, v) in d.iter() {
             let k: String = k.str()?.to_cow()?.into_owned();
             let v: String = if let Ok(b) = v.cast::<pyo3::types::PyBool>() {
-                if b.is_true() { "true".into() } else { "false".into() }
+                if b.is_true() {
+                    "true".into()
+                } else {
+                    "false".into()
+                }
             } else if let Ok(s) = v.cast::<PyString>() {
                 s.to_cow()?.into_owned()
             } else if let Ok(val) = v.getattr("value") {
@@ -529,7 +674,18 @@ impl AsyncClient {
         _now: Option<i64>,
         _nonce: Option<u32>,
     ) -> PyResult<PyClassInitializer<Self>> {
-        let base = ClientBase::create(py, api_key, api_secret, api_url, timeout, app_version, proxies, max_retries, _now, _nonce)?;
+        let base = ClientBase::create(
+            py,
+            api_key,
+            api_secret,
+            api_url,
+            timeout,
+            app_version,
+            proxies,
+            max_retries,
+            _now,
+            _nonce,
+        )?;
         Ok(PyClassInitializer::from(base).add_subclass(AsyncClient))
     }
 
@@ -548,7 +704,15 @@ impl AsyncClient {
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let base = slf.as_super().get();
-        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
+        let options = convert::session_options(
+            py,
+            location,
+            media_mode,
+            archive_mode,
+            archive_name,
+            archive_resolution,
+            e2ee,
+        )?;
         spawn_create(py, base, options)
     }
 
@@ -566,13 +730,22 @@ impl AsyncClient {
     }
 }
 
-fn spawn_create<'py>(py: Python<'py>, base: &ClientBase, options: SessionOptions) -> PyResult<Bound<'py, PyAny>> {
+fn spawn_create<'py>(
+    py: Python<'py>,
+    base: &ClientBase,
+    options: SessionOptions,
+) -> PyResult<Bound<'py, PyAny>> {
     let client = base.shared.io_client().py_err(py)?;
     let shared = base.shared.clone();
     pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(py, async move {
         // The error becomes a Python exception when the bridge converts the outcome, on a thread
         // attached to the interpreter; the tokio worker never attaches.
-        Ok(Outcome(client.create_session(&options).await.map(|s| Session::new(s, shared))))
+        Ok(Outcome(
+            client
+                .create_session(&options)
+                .await
+                .map(|s| Session::new(s, shared)),
+        ))
     })
 }
 

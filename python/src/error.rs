@@ -13,7 +13,9 @@ static EXCEPTIONS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
 fn exceptions_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     EXCEPTIONS
-        .get_or_try_init(py, || Ok::<_, PyErr>(py.import("opentok_native.exceptions")?.unbind()))
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("opentok_native.exceptions")?.unbind())
+        })
         .map(|m| m.bind(py))
 }
 
@@ -59,7 +61,10 @@ pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
 
 /// An invalid-argument error (the core's wording) for a Python value of the wrong shape.
 pub fn invalid(py: Python<'_>, field: &str, rule: &str, value: &Bound<'_, PyAny>) -> PyErr {
-    let shown = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".into());
+    let shown = value
+        .repr()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| "<unprintable>".into());
     to_py(py, Error::invalid(field, rule, RawDebug(shown)))
 }
 

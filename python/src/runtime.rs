@@ -9,8 +9,8 @@ use std::cell::OnceCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU32, AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use pyo3_async_runtimes::generic::{ContextExt, JoinError, Runtime as GenericRuntime};
 use pyo3_async_runtimes::TaskLocals;
@@ -83,7 +83,10 @@ pub struct TaskHandle(tokio::task::JoinHandle<()>);
 
 impl Future for TaskHandle {
     type Output = Result<(), TaskError>;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
         Pin::new(&mut self.0).poll(cx).map(|r| r.map_err(TaskError))
     }
 }
@@ -133,6 +136,8 @@ impl ContextExt for SharedRuntime {
     }
 
     fn get_task_locals() -> Option<TaskLocals> {
-        TASK_LOCALS.try_with(|c| c.get().cloned()).unwrap_or_default()
+        TASK_LOCALS
+            .try_with(|c| c.get().cloned())
+            .unwrap_or_default()
     }
 }
