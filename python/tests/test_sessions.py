@@ -174,3 +174,30 @@ def test_session_generate_token_connects(client: opentok.Client, emulator: Emula
     status, body = emulator.connect(s.session_id, s.generate_token(role=opentok.Roles.moderator, data="n=1"))
     assert status == 201, body
     assert body["role"] == "moderator" and body["data"] == "n=1"
+
+
+def test_proxies_route_requests_through_the_proxy(stub: Any) -> None:
+    # the stub plays an HTTP forward proxy: it sees the absolute-form request line
+    stub.reply(200, [{"session_id": "1_MX4xMjM0NTZ-fn4"}])
+    client = opentok.Client(API_KEY, API_SECRET, api_url="http://opentok.invalid:8080", max_retries=0)
+    client.proxies = {"http": stub.url}
+    assert client.create_session().session_id == "1_MX4xMjM0NTZ-fn4"
+    assert stub.requests[0]["path"] == "http://opentok.invalid:8080/session/create"
+    client.proxies = None
+    with pytest.raises(opentok.ConnectError):
+        client.create_session()
+
+
+def test_jwt_livetime_sets_rest_jwt_lifetime(stub: Any) -> None:
+    import base64
+    import json as _json
+
+    stub.reply(200, [{"session_id": "1_MX4xMjM0NTZ-fn4"}])
+    client = opentok.Client(API_KEY, API_SECRET, api_url=stub.url)
+    client.jwt_livetime = 3
+    client.create_session()
+    auth = {k.lower(): v for k, v in stub.requests[0]["headers"].items()}["x-opentok-auth"]
+    payload = auth.split(".")[1]
+    claims = _json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    assert claims["iss"] == API_KEY and claims["ist"] == "project"
+    assert claims["exp"] - claims["iat"] == 180
