@@ -42,9 +42,9 @@ def emulator_binary() -> Path:
 class Emulator:
     """A running `opentok-emulator --port 0 --in-memory` process."""
 
-    def __init__(self) -> None:
+    def __init__(self, *extra: str) -> None:
         self.proc = subprocess.Popen(
-            [str(emulator_binary()), "--port", "0", "--in-memory"],
+            [str(emulator_binary()), "--port", "0", "--in-memory", *extra],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -86,6 +86,21 @@ class Emulator:
 @pytest.fixture(scope="session")
 def emulator() -> Iterator[Emulator]:
     emu = Emulator()
+    try:
+        yield emu
+    finally:
+        emu.stop()
+
+
+APP_ID = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f"
+APP_PRIVATE_KEY = REPO / "tests" / "keys" / "app_private.pem"
+APP_PUBLIC_KEY = REPO / "tests" / "keys" / "app_public.pem"
+
+
+@pytest.fixture(scope="session")
+def app_emulator() -> Iterator[Emulator]:
+    """An emulator that also serves a Vonage application (RS256 REST auth and tokens)."""
+    emu = Emulator("--application", f"{APP_ID}:{APP_PUBLIC_KEY}")
     try:
         yield emu
     finally:

@@ -178,3 +178,14 @@ def test_exception_fields_when_raised_by_app_code() -> None:
     assert opentok.AuthError("x").kind == "authentication"
     assert issubclass(opentok.OpenTokException, Exception)
     assert set(opentok.KINDS) >= {"timeout", "connect", "invalid_argument", "invalid_token"}
+
+
+def test_clock_skew_is_named(emulator: Emulator) -> None:
+    # a local clock an hour ahead: the emulator refuses the REST JWT's future iat, and the error
+    # says so instead of "invalid credentials"
+    client = opentok.Client(API_KEY, API_SECRET, api_url=emulator.url, _now=int(time.time()) + 3600)
+    with pytest.raises(opentok.ClockSkewError) as ei:
+        client.create_session()
+    e = ei.value
+    assert isinstance(e, opentok.AuthError) and e.kind == "clock_skew" and e.status == 403
+    assert "ahead" in str(e) and e.api_message
