@@ -5,7 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::client::Client;
@@ -21,7 +21,7 @@ pub const QUANTIZATION_RANGE: std::ops::RangeInclusive<u32> = 15..=40;
 pub const MAX_BITRATE_RANGE: std::ops::RangeInclusive<u32> = 100_000..=6_000_000;
 
 /// One composed file, or one file per stream.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OutputMode {
     /// All streams composed into one file (the default).
@@ -207,7 +207,7 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 }
 
 /// The state of an archive.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ArchiveStatus {
     /// Recording.
@@ -250,7 +250,7 @@ impl ArchiveStatus {
 }
 
 /// An archive as the service describes it. Unknown fields are ignored; missing ones are `None`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Archive {
     /// Archive id (a UUID).
@@ -404,5 +404,19 @@ mod tests {
     fn body_has_only_set_fields() {
         let o = ArchiveOptions { name: Some("n".into()), quantization_parameter: Some(20), ..Default::default() };
         assert_eq!(o.to_json("S"), json!({"sessionId": "S", "name": "n", "quantizationParameter": 20}));
+    }
+}
+
+#[cfg(test)]
+mod serialize_tests {
+    use super::*;
+
+    #[test]
+    fn models_serialize_in_the_wire_spelling() {
+        let a: Archive = serde_json::from_str(r#"{"id":"a","status":"available","sessionId":"s","size":5}"#).unwrap();
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!((v["status"].as_str(), v["sessionId"].as_str(), v["size"].as_i64()), (Some("available"), Some("s"), Some(5)));
+        let back: Archive = serde_json::from_value(v).unwrap();
+        assert_eq!(back, a);
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::client::Client;
@@ -106,7 +106,7 @@ impl AudioConnectorOptions {
 }
 
 /// The Audio Connector connection started by [`Client::connect_audio`].
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AudioConnection {
     /// Audio Connector id, for [`Client::stop_audio_connector`].

@@ -2,7 +2,7 @@
 //! remove streams (`/v2/project/{id}/broadcast...`).
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::archive::MAX_BITRATE_RANGE;
@@ -165,7 +165,7 @@ impl BroadcastOptions {
 }
 
 /// One RTMP output as the service reports it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RtmpStatus {
     /// Your id for it.
@@ -179,7 +179,7 @@ pub struct RtmpStatus {
 }
 
 /// Where a broadcast can be watched.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct BroadcastUrls {
     /// HLS playlist URL.
@@ -192,7 +192,7 @@ pub struct BroadcastUrls {
 }
 
 /// A broadcast as the service describes it. Unknown fields are ignored; missing ones are `None`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Broadcast {
     /// Broadcast id.

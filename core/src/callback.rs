@@ -2,7 +2,7 @@
 //! (`/v2/project/{id}/callback...`, as the Node SDK calls them).
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::client::Client;
@@ -44,7 +44,7 @@ impl CallbackOptions {
 }
 
 /// A registered callback.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Callback {
     /// Callback id.

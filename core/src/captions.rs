@@ -1,7 +1,7 @@
 //! Live captions: start, stop and read the status (`/v2/project/{id}/captions...`).
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::archive::is_language_code;
@@ -67,7 +67,7 @@ impl CaptionOptions {
 }
 
 /// The answer of [`Client::start_captions`].
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Captions {
     /// Id of the captioning, for stop and status.
@@ -75,7 +75,7 @@ pub struct Captions {
 }
 
 /// The state of a captioning ([`Client::get_captions`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CaptionStatus {
     /// Captioning id.

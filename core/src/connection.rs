@@ -1,7 +1,7 @@
 //! Connections of a session: `GET /v2/project/{id}/session/{sessionId}/connection`.
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::client::Client;
 use crate::error::Result;
@@ -9,7 +9,7 @@ use crate::rest::{opt_i64, opt_string, session_segment, vec_or_null};
 use crate::transport::Body;
 
 /// A client connected to a session.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Connection {
     /// Connection id.
@@ -22,7 +22,7 @@ pub struct Connection {
 }
 
 /// The connections of a session.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ConnectionList {
     /// Number of connections.

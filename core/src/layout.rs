@@ -204,7 +204,7 @@ impl StreamTracks {
 }
 
 /// A stream included in an archive or broadcast (`streams` of the response).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct IncludedStream {
     /// The stream id.

@@ -1,7 +1,7 @@
 //! Experience Composer renders: start, get, stop, list (`/v2/project/{id}/render...`).
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::client::Client;
@@ -77,7 +77,7 @@ impl RenderOptions {
 }
 
 /// An Experience Composer render. Unknown fields are ignored.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Render {
     /// Render id.

@@ -177,7 +177,7 @@ pub(crate) fn vec_or_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) 
 }
 
 /// `{"count": n, "items": [...]}` as the list operations answer.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(bound(deserialize = "T: Deserialize<'de>"))]
 pub struct Page<T> {
     /// Total number of items the service holds for this query (not only this page).

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::client::Client;
@@ -47,7 +47,7 @@ pub struct SipDialOptions {
 }
 
 /// The SIP call started by [`Client::dial`].
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SipCall {
     /// SIP call id.

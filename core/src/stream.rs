@@ -2,7 +2,7 @@
 //! (`/v2/project/{id}/session/{sessionId}/stream...`).
 
 use reqwest::Method;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::client::Client;
@@ -11,7 +11,7 @@ use crate::rest::{id_segment, json, vec_or_null, session_segment, Page};
 use crate::transport::Body;
 
 /// A stream published in a session. Unknown fields are ignored.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Stream {
     /// Stream id.
