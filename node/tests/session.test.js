@@ -211,3 +211,19 @@ test('200 concurrent createSession calls with callbacks', async () => {
   })));
   assert.equal(new Set(ids).size, 200);
 });
+
+test('the addon works in worker threads (one core client per thread) and after they exit', async () => {
+  const { Worker } = require('worker_threads');
+  const code = `const OpenTok = require(${JSON.stringify(require.resolve('..'))});
+    const { parentPort, workerData } = require('worker_threads');
+    new OpenTok(workerData.key, workerData.secret, workerData.url).createSession({ mediaMode: 'routed' })
+      .then((s) => parentPort.postMessage(s.sessionId), (e) => parentPort.postMessage('ERR ' + e.message));`;
+  const ids = await Promise.all([0, 1, 2].map(() => new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: { key: API_KEY, secret: API_SECRET, url: emu.url } });
+    w.once('message', (m) => { w.terminate(); resolve(m); });
+    w.once('error', reject);
+  })));
+  for (const id of ids) assert.match(id, /^[12]_/);
+  const s = await ot.createSession();
+  assert.match(s.sessionId, /^[12]_/);
+});
