@@ -208,3 +208,58 @@ async fn always_sessions_archive_when_a_stream_is_published() {
     assert_eq!(per_session["items"][0]["id"], a.id.as_str());
     emu.stop().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_starts_make_exactly_one_archive() {
+    let (emu, client) = in_process().await;
+    let (sid, _) = session_with_clients(emu.url(), &client, false, 1, Role::Publisher).await;
+    let mut tasks = Vec::new();
+    for _ in 0..40 {
+        let (c, s) = (client.clone(), sid.clone());
+        tasks.push(tokio::spawn(async move { c.start_archive(&s, &ArchiveOptions::default()).await }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => ok += 1,
+            Err(e) => assert_eq!(e.kind(), ErrorKind::Conflict, "{e}"),
+        }
+    }
+    assert_eq!(ok, 1, "exactly one start wins");
+    emu.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_emulator_refuses_bad_archive_bodies_and_queries() {
+    let (emu, client) = in_process().await;
+    let (sid, _) = session_with_clients(emu.url(), &client, false, 1, Role::Publisher).await;
+    let post = |body: serde_json::Value| {
+        let url = format!("{}/v2/project/{KEY}/archive", emu.url());
+        async move { http().post(url).header("X-OPENTOK-AUTH", rest_jwt()).json(&body).send().await.unwrap() }
+    };
+    for body in [
+        serde_json::json!({}),
+        serde_json::json!({"sessionId": sid, "outputMode": "both"}),
+        serde_json::json!({"sessionId": sid, "outputMode": "individual", "resolution": "1280x720"}),
+        serde_json::json!({"sessionId": sid, "quantizationParameter": 50}),
+        serde_json::json!({"sessionId": sid, "maxBitrate": 1000000, "quantizationParameter": 20}),
+        serde_json::json!({"sessionId": sid, "layout": {"type": "custom"}}),
+        serde_json::json!({"sessionId": sid, "hasAudio": false, "hasVideo": false}),
+        serde_json::json!({"sessionId": sid, "streamMode": "sometimes"}),
+    ] {
+        let res = post(body.clone()).await;
+        assert_eq!(res.status(), 400, "{body}");
+        let err: serde_json::Value = res.json().await.unwrap();
+        assert!(err["message"].as_str().unwrap().len() > 5, "{err}");
+    }
+    let res = post(serde_json::json!({"sessionId": sid, "resolution": null, "name": null, "multiArchiveTag": null, "maxBitrate": null})).await;
+    assert_eq!(res.status(), 200, "the Python SDK's nulls are fine");
+    let res = http()
+        .get(format!("{}/v2/project/{KEY}/archive?count=1001", emu.url()))
+        .header("X-OPENTOK-AUTH", rest_jwt())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    emu.stop().await.unwrap();
+}
