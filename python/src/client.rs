@@ -456,6 +456,12 @@ impl ClientBase {
             .clone_ref(py)
     }
 
+    /// The User-Agent sent with every request.
+    #[getter]
+    fn user_agent(&self) -> String {
+        self.shared.with_client(|c| c.user_agent().to_string())
+    }
+
     /// The `app_version` given at construction (sent in the User-Agent as `app/<version>`).
     #[getter]
     fn app_version(&self) -> Option<String> {

@@ -149,6 +149,7 @@ def test_user_agent_app_version_and_append(stub: Any) -> None:
     client.create_session()
     ua = {k.lower(): v for k, v in stub.requests[0]["headers"].items()}["user-agent"]
     assert "app/9.9" in ua and ua.endswith("myapp/1.2")
+    assert client.user_agent == ua
 
 
 def test_seed_api(emulator: Emulator) -> None:
