@@ -37,6 +37,7 @@ mod clock;
 mod credentials;
 mod connection;
 mod error;
+mod from_json;
 pub mod jwt;
 mod layout;
 mod moderation;
