@@ -161,4 +161,21 @@ client.force_disconnect(sid, c1["connectionId"])
 left = [c["connectionId"] for c in emu("GET", f"/emulator/v1/sessions/{sid}/connections")["items"]]
 check(c1["connectionId"] not in left and len(left) == 2, f"force_disconnect: {left}")
 
+# Captions, renders and the Audio Connector (the Python SDK sends audioTransport as a JSON string).
+captions = client.start_captions(sid, rs.generate_token(role=Roles.moderator), max_duration=600)
+check(bool(captions.captions_id), "start_captions")
+client.stop_captions(captions.captions_id)
+render = client.start_render(sid, rs.generate_token(), "https://example.com/composer", max_duration=120,
+                             properties={"name": "composer"})
+check(render.status == "starting", f"start_render: {render.status}")
+check(client.get_render(render.id).status == "started", "render started")
+check(client.list_renders().count == 1, "list_renders")
+client.stop_render(render.id)
+check(client.get_render(render.id).status == "stopped", "render stopped")
+ws = client.connect_audio_to_websocket(sid, rs.generate_token(), {
+    "uri": "wss://audio.example.com/socket", "audioRate": 16000,
+    "audio_transport": {"transport": "json", "encoding": "base64"}})
+stored_ws = emu("GET", f"/emulator/v1/audio-connectors/{ws.id}")
+check(stored_ws["audioTransport"] == {"transport": "json", "encoding": "base64"}, f"audioTransport: {stored_ws}")
+
 print(f"python official SDK: {passed} passed, 0 failed")
