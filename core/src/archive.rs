@@ -1,5 +1,27 @@
 //! Archives (recordings): start with every option, stop, get, list, delete, set the layout,
 //! add and remove streams (`/v2/project/{id}/archive...`).
+//!
+//! ```no_run
+//! use opentok::{ArchiveOptions, ArchiveResolution, Client, ErrorKind, Layout, LayoutType};
+//!
+//! # async fn run(client: Client, session_id: &str) -> opentok::Result<()> {
+//! let options = ArchiveOptions {
+//!     name: Some("standup".into()),
+//!     resolution: Some(ArchiveResolution::Hd),
+//!     layout: Some(Layout::of(LayoutType::Pip)),
+//!     ..Default::default()
+//! };
+//! match client.start_archive(session_id, &options).await {
+//!     Ok(archive) => {
+//!         let stopped = client.stop_archive(&archive.id).await?;
+//!         println!("{} {}", stopped.id, stopped.status.as_str());
+//!     }
+//!     Err(e) if e.kind() == ErrorKind::Conflict => println!("already recording: {e}"),
+//!     Err(e) if e.kind() == ErrorKind::NotFound => println!("no such session or no clients: {e}"),
+//!     Err(e) => return Err(e),
+//! }
+//! # Ok(()) }
+//! ```
 
 use std::fmt;
 use std::str::FromStr;
