@@ -164,3 +164,25 @@ async fn wrong_project_and_bad_auth_are_refused() {
     assert_eq!(bad.list_streams(&sid).await.unwrap_err().kind(), ErrorKind::Authentication);
     emu.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn application_credentials_drive_the_rest_api() {
+    let arg = application_arg();
+    let emu = Emulator::start_in_memory(&["--application", &arg]);
+    let app = application_client(&emu.url);
+    let s = app
+        .create_session(&opentok::SessionOptions { media_mode: opentok::MediaMode::Routed, ..Default::default() })
+        .await
+        .unwrap();
+    let token = app.generate_token(&s.session_id, &opentok::TokenOptions::default()).unwrap();
+    let (status, conn) = connect(&emu.url, &s.session_id, &token).await;
+    assert_eq!(status, 201, "{conn}");
+    let a = app.start_archive(&s.session_id, &opentok::ArchiveOptions::default()).await.unwrap();
+    assert_eq!(a.session_id, s.session_id);
+    app.signal(&s.session_id, None, &Signal::new("t", "from the app")).await.unwrap();
+    let list = app.list_connections(&s.session_id).await.unwrap();
+    assert_eq!(list.project_id.as_deref(), Some(APP_ID));
+    // The project's client cannot touch the application's archive.
+    let project = project_client(&emu.url);
+    assert_eq!(project.get_archive(&a.id).await.unwrap_err().kind(), ErrorKind::NotFound);
+}
