@@ -28,7 +28,9 @@ python-install-release: python-venv
 	PATH="$(PY_VENV)/bin:$$PATH" $(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps $(ROOT)/python
 
 test-python: python-install emulator-bin
-	cd $(ROOT)/python && EMULATOR_BIN=$(EMULATOR_BIN) $(PY) -m pytest -q -p no:cacheprovider tests
+	@# run from the repo root: from python/ the source folder opentok_native/ (no extension
+	@# inside) would shadow the installed package
+	cd $(ROOT) && EMULATOR_BIN=$(EMULATOR_BIN) $(PY) -m pytest -q -p no:cacheprovider python/tests
 	cd $(ROOT) && $(PY) -m mypy --config-file python/pyproject.toml python/tests examples/python
 
 demo-python: python-install
