@@ -139,3 +139,48 @@ async fn callbacks_register_list_delete() {
     assert_eq!(client.delete_callback(&cb.id).await.unwrap_err().kind(), ErrorKind::NotFound);
     emu.stop().await.unwrap();
 }
+
+#[tokio::test]
+async fn php_and_vonage_path_variants_are_served() {
+    let (emu, client) = in_process().await;
+    let (sid, _) = session_with_clients(emu.url(), &client, false, 1, Role::Publisher).await;
+    let send = |method: reqwest::Method, path: String, body: Option<serde_json::Value>| {
+        let url = format!("{}/v2/project/{KEY}{path}", emu.url());
+        async move {
+            let mut req = http().request(method, url).header("X-OPENTOK-AUTH", rest_jwt());
+            if let Some(b) = body {
+                req = req.json(&b);
+            }
+            let res = req.send().await.unwrap();
+            (res.status().as_u16(), res.json::<serde_json::Value>().await.unwrap_or_default())
+        }
+    };
+    // PHP dials on /call.
+    let body = serde_json::json!({"sessionId": sid, "token": token(&client, &sid, Role::Publisher), "sip": {"uri": "sip:a@b"}});
+    let (status, call) = send(reqwest::Method::POST, "/call".into(), Some(body)).await;
+    assert_eq!(status, 200, "{call}");
+    assert!(call["connectionId"].is_string());
+    // PHP's trailing slashes on stream and connection lists.
+    let (status, streams) = send(reqwest::Method::GET, format!("/session/{sid}/stream/"), None).await;
+    assert_eq!((status, streams["count"].as_u64()), (200, Some(1)));
+    let (status, conns) = send(reqwest::Method::GET, format!("/session/{sid}/connection/"), None).await;
+    assert_eq!((status, conns["count"].as_u64()), (200, Some(2)));
+    // PHP reads a render with POST.
+    let r = client
+        .start_render(&sid, &token(&client, &sid, Role::Publisher), &RenderOptions { url: "https://example.com/page".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let (status, got) = send(reqwest::Method::POST, format!("/render/{}", r.id), None).await;
+    assert_eq!((status, got["status"].as_str()), (200, Some("started")));
+    // @vonage/video starts broadcasts on /broadcast/.
+    let body = serde_json::json!({"sessionId": sid, "outputs": {"hls": {}}});
+    let (status, b) = send(reqwest::Method::POST, "/broadcast/".into(), Some(body)).await;
+    assert_eq!((status, b["status"].as_str()), (200, Some("started")));
+    let (_, got) = send(reqwest::Method::GET, format!("/broadcast/{}", b["id"].as_str().unwrap()), None).await;
+    assert_eq!(got["maxBitrate"], 2_000_000, "the default");
+    // PHP's maxBitRate spelling.
+    let body = serde_json::json!({"sessionId": sid, "outputs": {"hls": {}}, "multiBroadcastTag": "php", "maxBitRate": 500_000});
+    let (status, b) = send(reqwest::Method::POST, "/broadcast".into(), Some(body)).await;
+    assert_eq!((status, b["maxBitrate"].as_i64()), (200, Some(500_000)));
+    emu.stop().await.unwrap();
+}
