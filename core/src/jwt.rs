@@ -1,6 +1,6 @@
 //! Compact JWS (JWT) encoding, decoding and verification for HS256 and RS256.
 //!
-//! Encoding writes claims with [`Claims`], a small writer that produces the same bytes as the
+//! Encoding writes claims with a crate-private `Claims`, a small writer that produces the same bytes as the
 //! official Python SDK (compact separators, non-ASCII escaped as `\uXXXX`), so tokens are
 //! reproducible and no intermediate JSON tree is built.
 
