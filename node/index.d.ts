@@ -186,6 +186,277 @@ declare namespace OpenTok {
   class ForceDisconnectError extends OpenTokError {}
   class CallbackError extends OpenTokError {}
 
+  // ---- REST operations (issue 7) ----
+
+  type LayoutType = 'bestFit' | 'custom' | 'horizontalPresentation' | 'pip' | 'verticalPresentation';
+
+  interface Layout {
+    type: LayoutType;
+    /** Required with `custom`, not allowed otherwise. */
+    stylesheet?: string;
+    /** Only with `bestFit`; not `custom`. */
+    screenshareType?: Exclude<LayoutType, 'custom'>;
+  }
+
+  /** `startArchive` options (unknown keys are an `ArgumentError`). */
+  interface ArchiveOptions {
+    name?: string;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+    outputMode?: 'composed' | 'individual';
+    resolution?: ArchiveResolution;
+    streamMode?: 'auto' | 'manual';
+    layout?: Layout;
+    multiArchiveTag?: string;
+    /** 100000 to 6000000; not with `quantizationParameter`. */
+    maxBitrate?: number;
+    /** 15 to 40; composed only. */
+    quantizationParameter?: number;
+    hasTranscription?: boolean;
+    transcriptionProperties?: { primaryLanguageCode?: string; hasSummary?: boolean };
+  }
+
+  /** A stream included in an archive or broadcast. */
+  interface IncludedStream {
+    streamId: string;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+  }
+
+  /** An archive: the service's fields (absent ones are not set) and `stop()` / `delete()`. */
+  class Archive {
+    private constructor();
+    readonly ot: OpenTok;
+    id: string;
+    status: 'started' | 'paused' | 'stopped' | 'available' | 'uploaded' | 'deleted' | 'expired' | 'failed' | 'unknown';
+    sessionId: string;
+    name?: string;
+    partnerId?: string;
+    projectId?: string;
+    createdAt?: number;
+    updatedAt?: number;
+    size?: number;
+    duration?: number;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+    outputMode?: 'composed' | 'individual';
+    streamMode?: 'auto' | 'manual';
+    streams?: IncludedStream[];
+    url?: string;
+    resolution?: string;
+    reason?: string;
+    password?: string;
+    multiArchiveTag?: string;
+    maxBitrate?: number;
+    quantizationParameter?: number;
+    hasTranscription?: boolean;
+    transcription?: unknown;
+    transcriptionProperties?: unknown;
+    stop(): Promise<Archive>;
+    stop(callback: Callback<Archive>): void;
+    delete(): Promise<void>;
+    delete(callback: Callback<void>): void;
+  }
+
+  /** An array of results with the service's total count. */
+  type ListResult<T> = T[] & { readonly totalCount: number };
+  /** `listArchives` / `listBroadcasts` callback: the page and the total count. */
+  type ListCallback<T> = (err: OpenTokError | null, items?: T[], totalCount?: number) => void;
+
+  interface ListOptions {
+    offset?: number;
+    /** 1 to 1000. */
+    count?: number;
+    sessionId?: string;
+  }
+
+  /** `startBroadcast` options. */
+  interface BroadcastOptions {
+    outputs: {
+      hls?: { dvr?: boolean; lowLatency?: boolean };
+      rtmp?: Array<{ id?: string; serverUrl: string; streamName: string }>;
+    };
+    layout?: Layout;
+    /** 60 to 36000 seconds. */
+    maxDuration?: number;
+    maxBitrate?: number;
+    resolution?: ArchiveResolution;
+    streamMode?: 'auto' | 'manual';
+    multiBroadcastTag?: string;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+  }
+
+  /** A broadcast: the service's fields and `stop()`. */
+  class Broadcast {
+    private constructor();
+    readonly ot: OpenTok;
+    id: string;
+    sessionId: string;
+    projectId?: string;
+    status?: string;
+    createdAt?: number;
+    updatedAt?: number;
+    maxDuration?: number;
+    maxBitrate?: number;
+    resolution?: string;
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+    streamMode?: 'auto' | 'manual';
+    streams?: IncludedStream[];
+    multiBroadcastTag?: string;
+    broadcastUrls?: {
+      hls?: string;
+      hlsStatus?: string;
+      rtmp?: Array<{ id?: string; serverUrl?: string; streamName?: string; status?: string }>;
+    };
+    stop(): Promise<Broadcast>;
+    stop(callback: Callback<Broadcast>): void;
+  }
+
+  /** Which tracks of a stream to add (both default true). */
+  interface StreamTracks {
+    hasAudio?: boolean;
+    hasVideo?: boolean;
+  }
+
+  /** A stream of a session. */
+  class Stream {
+    private constructor();
+    id: string;
+    videoType?: 'camera' | 'screen' | 'custom' | string;
+    name?: string;
+    layoutClassList?: string[];
+  }
+
+  interface StreamClassList {
+    id: string;
+    layoutClassList: string[];
+  }
+
+  interface ConnectionList {
+    count?: number;
+    projectId?: string;
+    sessionId?: string;
+    items: Array<{ connectionId: string; connectionState?: string; createdAt?: number }>;
+  }
+
+  interface SignalPayload {
+    /** 1 to 128 characters of letters, digits, `-`, `_`, `~`. */
+    type?: string;
+    /** Up to 8 kB (the service answers 413, a `SignalError`). */
+    data: string;
+  }
+
+  interface DialOptions {
+    from?: string;
+    /** Custom SIP headers (names starting with `X-`). */
+    headers?: Record<string, string>;
+    auth?: { username: string; password: string };
+    secure?: boolean;
+    video?: boolean;
+    observeForceMute?: boolean;
+    streams?: string[];
+  }
+
+  /** A SIP call. */
+  class SipInterconnect {
+    private constructor();
+    id: string;
+    connectionId: string;
+    streamId?: string;
+  }
+
+  interface CaptionOptions {
+    /** `xx-XX`, default `en-US`. */
+    languageCode?: string;
+    /** 300 to 14400 seconds. */
+    maxDuration?: number;
+    partialCaptions?: boolean;
+    statusCallbackUrl?: string;
+  }
+
+  interface CaptionStatus {
+    captionsId: string;
+    sessionId?: string;
+    projectId?: string;
+    applicationId?: string;
+    status?: string;
+    languageCode?: string;
+    provider?: string;
+    reason?: string;
+    maxDuration?: number;
+    createdAt?: number;
+    updatedAt?: number;
+  }
+
+  interface RenderOptions {
+    sessionId: string;
+    token: string;
+    /** http(s), 15 to 2048 characters. */
+    url: string;
+    /** 60 to 36000 seconds. */
+    maxDuration?: number;
+    resolution?: '640x480' | '480x640' | '1280x720' | '720x1280';
+    properties?: { name?: string };
+    statusCallbackUrl?: string;
+  }
+
+  interface Render {
+    id: string;
+    sessionId?: string;
+    projectId?: string;
+    applicationId?: string;
+    createdAt?: number;
+    updatedAt?: number;
+    url?: string;
+    resolution?: string;
+    status?: 'starting' | 'started' | 'stopped' | 'failed' | string;
+    streamId?: string;
+    reason?: string;
+  }
+
+  interface WebsocketOptions {
+    streams?: string[];
+    headers?: Record<string, string>;
+    /** 8000, 16000 or 24000. */
+    audioRate?: number;
+    bidirectional?: boolean;
+    /** Sent as a JSON object. */
+    audioTransport?: {
+      transport?: string;
+      encoding?: string;
+      audio_field?: string;
+      receive_audio_field?: string;
+      static_fields?: Record<string, unknown>;
+    };
+  }
+
+  interface AudioConnection {
+    id: string;
+    connectionId: string;
+    bidirectional?: boolean;
+  }
+
+  interface CallbackOptions {
+    group: 'connection' | 'stream' | 'archive';
+    event: 'connectionCreated' | 'connectionDestroyed' | 'streamCreated' | 'streamDestroyed' | 'status';
+    url: string;
+  }
+
+  /** A registered callback and `unregister()`. */
+  class RegisteredCallback {
+    private constructor();
+    readonly ot: OpenTok;
+    id: string;
+    group?: string;
+    event?: string;
+    url?: string;
+    createdAt?: number;
+    unregister(): Promise<void>;
+    unregister(callback: Callback<void>): void;
+  }
+
   /** Decodes a token (JWT or T1) without checking its signature. */
   function decodeToken(token: string): DecodedToken;
   /** Verifies signature (constant time) and expiry; throws `InvalidTokenError`. */
@@ -238,6 +509,114 @@ declare class OpenTok {
 
   /** Mints a connection token: a JWT, or legacy T1 when `generateT1Token` is true. */
   generateToken(sessionId: string, options?: OpenTok.TokenOptions, generateT1Token?: boolean): string;
+
+  // ---- REST operations: each returns a Promise without a callback, undefined with one ----
+
+  startArchive(sessionId: string, options?: OpenTok.ArchiveOptions): Promise<OpenTok.Archive>;
+  startArchive(sessionId: string, options: OpenTok.ArchiveOptions | undefined, callback: OpenTok.Callback<OpenTok.Archive>): void;
+  startArchive(sessionId: string, callback: OpenTok.Callback<OpenTok.Archive>): void;
+  stopArchive(archiveId: string): Promise<OpenTok.Archive>;
+  stopArchive(archiveId: string, callback: OpenTok.Callback<OpenTok.Archive>): void;
+  getArchive(archiveId: string): Promise<OpenTok.Archive>;
+  getArchive(archiveId: string, callback: OpenTok.Callback<OpenTok.Archive>): void;
+  listArchives(options?: OpenTok.ListOptions): Promise<OpenTok.ListResult<OpenTok.Archive>>;
+  listArchives(options: OpenTok.ListOptions | undefined, callback: OpenTok.ListCallback<OpenTok.Archive>): void;
+  listArchives(callback: OpenTok.ListCallback<OpenTok.Archive>): void;
+  deleteArchive(archiveId: string): Promise<void>;
+  deleteArchive(archiveId: string, callback: OpenTok.Callback<void>): void;
+  setArchiveLayout(archiveId: string, type: OpenTok.LayoutType, stylesheet?: string | null, screenshareType?: OpenTok.LayoutType | null): Promise<void>;
+  setArchiveLayout(archiveId: string, type: OpenTok.LayoutType, stylesheet: string | null | undefined, screenshareType: OpenTok.LayoutType | null | undefined, callback: OpenTok.Callback<void>): void;
+  setArchiveLayout(archiveId: string, type: OpenTok.LayoutType, callback: OpenTok.Callback<void>): void;
+  addArchiveStream(archiveId: string, streamId: string, options?: OpenTok.StreamTracks): Promise<void>;
+  addArchiveStream(archiveId: string, streamId: string, options: OpenTok.StreamTracks | undefined, callback: OpenTok.Callback<void>): void;
+  addArchiveStream(archiveId: string, streamId: string, callback: OpenTok.Callback<void>): void;
+  removeArchiveStream(archiveId: string, streamId: string): Promise<void>;
+  removeArchiveStream(archiveId: string, streamId: string, callback: OpenTok.Callback<void>): void;
+
+  startBroadcast(sessionId: string, options: OpenTok.BroadcastOptions): Promise<OpenTok.Broadcast>;
+  startBroadcast(sessionId: string, options: OpenTok.BroadcastOptions, callback: OpenTok.Callback<OpenTok.Broadcast>): void;
+  stopBroadcast(broadcastId: string): Promise<OpenTok.Broadcast>;
+  stopBroadcast(broadcastId: string, callback: OpenTok.Callback<OpenTok.Broadcast>): void;
+  getBroadcast(broadcastId: string): Promise<OpenTok.Broadcast>;
+  getBroadcast(broadcastId: string, callback: OpenTok.Callback<OpenTok.Broadcast>): void;
+  listBroadcasts(options?: OpenTok.ListOptions): Promise<OpenTok.ListResult<OpenTok.Broadcast>>;
+  listBroadcasts(options: OpenTok.ListOptions | undefined, callback: OpenTok.ListCallback<OpenTok.Broadcast>): void;
+  listBroadcasts(callback: OpenTok.ListCallback<OpenTok.Broadcast>): void;
+  setBroadcastLayout(broadcastId: string, type: OpenTok.LayoutType, stylesheet?: string | null, screenshareType?: OpenTok.LayoutType | null): Promise<void>;
+  setBroadcastLayout(broadcastId: string, type: OpenTok.LayoutType, stylesheet: string | null | undefined, screenshareType: OpenTok.LayoutType | null | undefined, callback: OpenTok.Callback<void>): void;
+  setBroadcastLayout(broadcastId: string, type: OpenTok.LayoutType, callback: OpenTok.Callback<void>): void;
+  addBroadcastStream(broadcastId: string, streamId: string, options?: OpenTok.StreamTracks): Promise<void>;
+  addBroadcastStream(broadcastId: string, streamId: string, options: OpenTok.StreamTracks | undefined, callback: OpenTok.Callback<void>): void;
+  addBroadcastStream(broadcastId: string, streamId: string, callback: OpenTok.Callback<void>): void;
+  removeBroadcastStream(broadcastId: string, streamId: string): Promise<void>;
+  removeBroadcastStream(broadcastId: string, streamId: string, callback: OpenTok.Callback<void>): void;
+
+  getStream(sessionId: string, streamId: string): Promise<OpenTok.Stream>;
+  getStream(sessionId: string, streamId: string, callback: OpenTok.Callback<OpenTok.Stream>): void;
+  listStreams(sessionId: string): Promise<OpenTok.Stream[]>;
+  listStreams(sessionId: string, callback: OpenTok.Callback<OpenTok.Stream[]>): void;
+  setStreamClassLists(sessionId: string, classListArray: OpenTok.StreamClassList[]): Promise<void>;
+  setStreamClassLists(sessionId: string, classListArray: OpenTok.StreamClassList[], callback: OpenTok.Callback<void>): void;
+
+  forceDisconnect(sessionId: string, connectionId: string): Promise<void>;
+  forceDisconnect(sessionId: string, connectionId: string, callback: OpenTok.Callback<void>): void;
+  forceMuteStream(sessionId: string, streamId: string): Promise<void>;
+  forceMuteStream(sessionId: string, streamId: string, callback: OpenTok.Callback<void>): void;
+  forceMuteAll(sessionId: string, options?: { excludedStreamIds?: string[] }): Promise<void>;
+  forceMuteAll(sessionId: string, options: { excludedStreamIds?: string[] } | undefined, callback: OpenTok.Callback<void>): void;
+  forceMuteAll(sessionId: string, callback: OpenTok.Callback<void>): void;
+  disableForceMute(sessionId: string): Promise<void>;
+  disableForceMute(sessionId: string, callback: OpenTok.Callback<void>): void;
+
+  /** Signals every client (`connectionId` null) or one connection. */
+  signal(sessionId: string, connectionId: string | null | undefined, payload: OpenTok.SignalPayload): Promise<void>;
+  signal(sessionId: string, connectionId: string | null | undefined, payload: OpenTok.SignalPayload, callback: OpenTok.Callback<void>): void;
+
+  /** Lists the connected clients (not in the official SDK). */
+  listConnections(sessionId: string): Promise<OpenTok.ConnectionList>;
+  listConnections(sessionId: string, callback: OpenTok.Callback<OpenTok.ConnectionList>): void;
+
+  dial(sessionId: string, token: string, sipUri: string, options?: OpenTok.DialOptions): Promise<OpenTok.SipInterconnect>;
+  dial(sessionId: string, token: string, sipUri: string, options: OpenTok.DialOptions | undefined, callback: OpenTok.Callback<OpenTok.SipInterconnect>): void;
+  dial(sessionId: string, token: string, sipUri: string, callback: OpenTok.Callback<OpenTok.SipInterconnect>): void;
+  /** Plays DTMF digits (`0-9`, `*`, `#`, `p`) to every SIP participant (`connectionId` null) or one. */
+  playDTMF(sessionId: string, connectionId: string | null | undefined, digits: string): Promise<void>;
+  playDTMF(sessionId: string, connectionId: string | null | undefined, digits: string, callback: OpenTok.Callback<void>): void;
+
+  /** Resolves to the captions id. */
+  startCaptions(sessionId: string, token: string, options?: OpenTok.CaptionOptions): Promise<string>;
+  startCaptions(sessionId: string, token: string, options: OpenTok.CaptionOptions | undefined, callback: OpenTok.Callback<string>): void;
+  startCaptions(sessionId: string, token: string, callback: OpenTok.Callback<string>): void;
+  stopCaptions(captionsId: string): Promise<true>;
+  stopCaptions(captionsId: string, callback: OpenTok.Callback<true>): void;
+  /** The captions' status (not in the official SDK). */
+  getCaptions(captionsId: string): Promise<OpenTok.CaptionStatus>;
+  getCaptions(captionsId: string, callback: OpenTok.Callback<OpenTok.CaptionStatus>): void;
+
+  startRender(options: OpenTok.RenderOptions): Promise<OpenTok.Render>;
+  startRender(options: OpenTok.RenderOptions, callback: OpenTok.Callback<OpenTok.Render>): void;
+  getRender(renderId: string): Promise<OpenTok.Render>;
+  getRender(renderId: string, callback: OpenTok.Callback<OpenTok.Render>): void;
+  stopRender(renderId: string): Promise<void>;
+  stopRender(renderId: string, callback: OpenTok.Callback<void>): void;
+  listRenders(options?: { offset?: number; count?: number }): Promise<{ count: number; items: OpenTok.Render[] }>;
+  listRenders(options: { offset?: number; count?: number } | undefined, callback: OpenTok.Callback<{ count: number; items: OpenTok.Render[] }>): void;
+  listRenders(callback: OpenTok.Callback<{ count: number; items: OpenTok.Render[] }>): void;
+
+  websocketConnect(sessionId: string, token: string, websocketUri: string, options?: OpenTok.WebsocketOptions): Promise<OpenTok.AudioConnection>;
+  websocketConnect(sessionId: string, token: string, websocketUri: string, options: OpenTok.WebsocketOptions | undefined, callback: OpenTok.Callback<OpenTok.AudioConnection>): void;
+  websocketConnect(sessionId: string, token: string, websocketUri: string, callback: OpenTok.Callback<OpenTok.AudioConnection>): void;
+  /** Stops an Audio Connector (not in the official SDK). */
+  stopAudioConnector(connectorId: string): Promise<void>;
+  stopAudioConnector(connectorId: string, callback: OpenTok.Callback<void>): void;
+
+  registerCallback(options: OpenTok.CallbackOptions): Promise<OpenTok.RegisteredCallback>;
+  registerCallback(options: OpenTok.CallbackOptions, callback: OpenTok.Callback<OpenTok.RegisteredCallback>): void;
+  listCallbacks(options?: object): Promise<OpenTok.RegisteredCallback[]>;
+  listCallbacks(options: object | undefined, callback: OpenTok.Callback<OpenTok.RegisteredCallback[]>): void;
+  listCallbacks(callback: OpenTok.Callback<OpenTok.RegisteredCallback[]>): void;
+  unregisterCallback(callbackId: string): Promise<void>;
+  unregisterCallback(callbackId: string, callback: OpenTok.Callback<void>): void;
 
   static OpenTok: typeof OpenTok;
   static default: typeof OpenTok;

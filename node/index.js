@@ -10,6 +10,11 @@ const { Session } = require('./lib/session');
 const { SessionId } = require('./lib/session_id');
 const { decodeToken, verifyToken, explainToken } = require('./lib/token');
 const { OpenTokSDK, SeedSession } = require('./lib/seed');
+const { Archive } = require('./lib/archive');
+const { Broadcast } = require('./lib/broadcast');
+const { Stream } = require('./lib/stream');
+const { SipInterconnect } = require('./lib/sip');
+const { Callback } = require('./lib/callback');
 
 const ERROR_CLASSES = [
   'OpenTokError', 'ArgumentError', 'InvalidTokenError', 'AuthError', 'ClockSkewError', 'NotFoundError',
@@ -25,6 +30,11 @@ OpenTok.Session = Session;
 OpenTok.SessionId = SessionId;
 OpenTok.OpenTokSDK = OpenTokSDK;
 OpenTok.SeedSession = SeedSession;
+OpenTok.Archive = Archive;
+OpenTok.Broadcast = Broadcast;
+OpenTok.Stream = Stream;
+OpenTok.SipInterconnect = SipInterconnect;
+OpenTok.RegisteredCallback = Callback;
 OpenTok.decodeToken = decodeToken;
 OpenTok.verifyToken = verifyToken;
 OpenTok.explainToken = explainToken;

@@ -2,6 +2,8 @@
 // `tsc --noEmit` (node/tsconfig.json). Run it with any TS runner against the emulator:
 //   OPENTOK_API_URL=http://127.0.0.1:4010 npx tsx examples/node/typed.ts
 import OpenTok, {
+  Archive,
+  ArchiveError,
   ArgumentError,
   AuthError,
   DecodedToken,
@@ -63,8 +65,45 @@ async function main(): Promise<void> {
     else if (e instanceof OpenTokError) console.log(e.kind, e.retryable);
   }
 
+  await rest(ot, session.sessionId, token);
+
   const seed = await new OpenTokSDK(apiKey, apiSecret, apiUrl).createSession('12.34.56.78', { 'p2p.preference': 'disabled' });
   console.log(seed.getSessionId() === seed.session_id);
+}
+
+/** The REST operations on a routed session: a simulated client connects, then archive, signal, moderate. */
+async function rest(ot: OpenTok, sessionId: string, token: string): Promise<void> {
+  const r = await fetch(`${apiUrl}/emulator/v1/sessions/${encodeURIComponent(sessionId)}/connections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  const { connectionId } = (await r.json()) as { connectionId: string };
+
+  const archive: Archive = await ot.startArchive(sessionId, { name: 'typed', layout: { type: 'pip' }, resolution: '1280x720' });
+  try {
+    await ot.startArchive(sessionId);
+  } catch (e) {
+    if (e instanceof ArchiveError) console.log('already archiving:', e.kind, e.status);
+  }
+  await ot.setArchiveLayout(archive.id, 'bestFit', null, 'verticalPresentation');
+  const stopped: Archive = await archive.stop();
+  const archives = await ot.listArchives({ sessionId, count: 10 });
+  console.log(stopped.status, archives.length, archives.totalCount);
+  ot.listArchives({ sessionId }, (err, items, total) => console.log(err?.name, items?.length, total));
+
+  await ot.signal(sessionId, null, { type: 'chat', data: 'hello' });
+  await ot.signal(sessionId, connectionId, { data: 'just you' });
+  const streams: OpenTok.Stream[] = await ot.listStreams(sessionId);
+  await ot.forceMuteAll(sessionId, { excludedStreamIds: streams.map((s) => s.id) });
+  await ot.disableForceMute(sessionId);
+  const connections = await ot.listConnections(sessionId);
+  const captionsId: string = await ot.startCaptions(sessionId, token, { languageCode: 'en-US' });
+  await ot.stopCaptions(captionsId);
+  const callback = await ot.registerCallback({ group: 'archive', event: 'status', url: 'https://example.com/hooks' });
+  await callback.unregister();
+  await ot.forceDisconnect(sessionId, connectionId);
+  console.log(connections.count, captionsId);
 }
 
 main().catch((e: unknown) => {

@@ -6,9 +6,10 @@ const native = require('./native');
 const errors = require('./error');
 const { Session, sessionInput } = require('./session');
 const { tokenInput, unwrap } = require('./token');
+const { CLIENT } = require('./rest');
+const AREAS = ['archive', 'broadcast', 'stream', 'moderation', 'signal', 'connection', 'sip', 'captions', 'render', 'audio_connector', 'callback'];
 
 const { argumentError, fromNative, isNativeError } = errors;
-const CLIENT = Symbol('opentok-native.client');
 const BINDING = `node/${process.versions.node}`;
 
 function clientConfig(apiKey, apiSecret, env) {
@@ -118,6 +119,9 @@ OpenTok.prototype.generateToken = function generateToken(sessionId, options, gen
   }
   return unwrap(this[CLIENT].generateToken(sessionId, Boolean(generateT1Token), tokenInput(options)));
 };
+
+// The REST operations, one module per core area, under the official names.
+for (const area of AREAS) Object.assign(OpenTok.prototype, require(`./${area}`).methods);
 
 OpenTok.prototype[util.inspect.custom] = function inspect() {
   return `OpenTok { apiKey: ${JSON.stringify(this.apiKey)}, apiUrl: ${JSON.stringify(this.apiUrl)} }`;

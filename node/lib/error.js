@@ -55,7 +55,8 @@ class TimeoutError extends RequestError {}
 class ConnectionError extends RequestError {}
 /** The server's answer could not be understood. */
 class InvalidResponseError extends RequestError {}
-// Official names kept so `instanceof` checks of existing apps still compile and run.
+// Official names: the service's refusals of archive, captions, SIP, signal, force-disconnect and
+// callback operations (kind, status and code tell which refusal).
 class ArchiveError extends OpenTokError {}
 class CaptionsError extends OpenTokError {}
 class SipError extends OpenTokError {}
@@ -84,9 +85,32 @@ function kindOf(cls) {
   return 'request';
 }
 
-/** Builds the JavaScript error for a native error object. */
-function fromNative(e) {
-  const Cls = BY_KIND[e.errorKind] || OpenTokError;
+// An error of an operation area (`ArchiveError`, `SignalError`, ...) still answers `instanceof`
+// for the class of its kind: a 404 `ArchiveError` is also a `NotFoundError`, a 413 `SignalError`
+// a `PayloadTooLargeError` and a `RequestError`. Each kind class matches the kinds of itself and
+// its subclasses.
+const AREA_CLASSES = new Set([ArchiveError, CaptionsError, SipError, SignalError, ForceDisconnectError, CallbackError]);
+const plainInstanceOf = Function.prototype[Symbol.hasInstance];
+for (const Cls of new Set(Object.values(BY_KIND))) {
+  const kinds = new Set(Object.keys(BY_KIND).filter((k) => BY_KIND[k] === Cls || BY_KIND[k].prototype instanceof Cls));
+  Object.defineProperty(Cls, Symbol.hasInstance, {
+    value(obj) {
+      if (plainInstanceOf.call(this, obj)) return true;
+      return this === Cls && obj != null && AREA_CLASSES.has(obj.constructor) && kinds.has(obj.kind);
+    },
+  });
+}
+
+// The service's refusals of an operation (404, 409, 413, other 4xx) become the area's class when
+// the official SDK names one; auth, timeouts, connection and server failures keep their own class.
+const AREA_KINDS = new Set(['not_found', 'conflict', 'payload_too_large', 'request']);
+
+/**
+ * Builds the JavaScript error for a native error object; `area` (e.g. `ArchiveError`) is used for
+ * the service's refusals of that area's operations.
+ */
+function fromNative(e, area) {
+  const Cls = area && AREA_KINDS.has(e.errorKind) ? area : BY_KIND[e.errorKind] || OpenTokError;
   return new Cls(e.message, e);
 }
 

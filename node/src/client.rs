@@ -91,6 +91,13 @@ pub fn create_client(config: ClientConfig) -> Outcome<NativeClient> {
     outcome(build(config), |inner| NativeClient { inner })
 }
 
+impl NativeClient {
+    /// The core client (cheap clone: an `Arc` inside), to move into an async operation.
+    pub(crate) fn core(&self) -> Client {
+        self.inner.clone()
+    }
+}
+
 #[napi]
 impl NativeClient {
     /// The API key or application id.

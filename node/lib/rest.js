@@ -1,0 +1,98 @@
+'use strict';
+// Shared plumbing of the REST methods: the callback-or-Promise contract, argument shapes, native
+// results to objects, native errors to the official error classes.
+
+const { argumentError, fromNative, isNativeError } = require('./error');
+
+/** Where an `OpenTok` object keeps its native core client. */
+const CLIENT = Symbol('opentok-native.client');
+
+/** A result whose callback gets several values (`listArchives`: items and total count). */
+class Spread {
+  constructor(args, value) {
+    this.args = args;
+    this.value = value;
+  }
+}
+
+/**
+ * Runs `fn` (which may throw or return a Promise). With a callback, calls `callback(err)` or
+ * `callback(null, ...values)` on a later tick and returns undefined; without one, returns a
+ * Promise. Argument errors reach the callback / the Promise, never a synchronous throw.
+ */
+function run(callback, fn) {
+  if (callback != null && typeof callback !== 'function') {
+    throw argumentError('callback', 'must be a function', callback);
+  }
+  let p;
+  try {
+    p = Promise.resolve(fn());
+  } catch (e) {
+    p = Promise.reject(e);
+  }
+  if (!callback) return p.then((r) => (r instanceof Spread ? r.value : r));
+  p.then(
+    (r) => {
+      if (r instanceof Spread) process.nextTick(callback, null, ...r.args);
+      else if (r === undefined) process.nextTick(callback, null);
+      else process.nextTick(callback, null, r);
+    },
+    (err) => process.nextTick(callback, err),
+  );
+  return undefined;
+}
+
+/** Awaits a native call; a native error becomes the JS error (`area` for the service's refusals). */
+async function settle(promise, area) {
+  const r = await promise;
+  if (isNativeError(r)) throw fromNative(r, area);
+  return r == null ? undefined : r;
+}
+
+/** The native client of an `OpenTok` object. */
+function nativeOf(ot) {
+  const c = ot && ot[CLIENT];
+  if (!c) throw argumentError('this', 'must be an OpenTok object', typeof ot);
+  return c;
+}
+
+/** A required string argument (the core checks its content). */
+function str(field, v) {
+  if (typeof v !== 'string') throw argumentError(field, 'must be a string', v);
+  return v;
+}
+
+/** An optional string argument (`null`/`undefined` = absent). */
+function optStr(field, v) {
+  return v == null ? undefined : str(field, v);
+}
+
+/** An optional options object, passed to the core as is (the core reads and checks the fields). */
+function opts(field, v) {
+  if (v == null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) throw argumentError(field, 'must be an object', v);
+  return v;
+}
+
+/** Copies the set (non-null) properties of a native result onto `target`. */
+function fill(target, props) {
+  if (props) {
+    for (const k of Object.keys(props)) {
+      if (props[k] != null) target[k] = props[k];
+    }
+  }
+  return target;
+}
+
+/** Attaches the owning `OpenTok` object to a result without making it enumerable. */
+function own(target, ot) {
+  Object.defineProperty(target, 'ot', { value: ot, enumerable: false, writable: true, configurable: true });
+  return target;
+}
+
+/** Moves a trailing callback left: `(a, cb)` → `[undefined, cb]`. */
+function shift(options, callback) {
+  return typeof options === 'function' && callback === undefined ? [undefined, options] : [options, callback];
+}
+
+module.exports = { CLIENT, Spread, run, settle, nativeOf, str, optStr, opts, fill, own, shift };

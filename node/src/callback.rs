@@ -1,0 +1,31 @@
+//! Callback registration: `listCallbacks`, `registerCallback`, `unregisterCallback`.
+
+use napi_derive::napi;
+use opentok::CallbackOptions;
+use serde_json::Value;
+
+use crate::client::NativeClient;
+use crate::error::{NativeError, Outcome};
+use crate::rest::{json_outcome, try_json, unit_outcome};
+
+#[napi]
+impl NativeClient {
+    /// `GET /callback`: an array.
+    #[napi]
+    pub async fn list_callbacks(&self) -> Outcome<Value> {
+        json_outcome!(self.core().list_callbacks().await)
+    }
+
+    /// `POST /callback` `{group, event, url}`.
+    #[napi]
+    pub async fn register_callback(&self, options: Value) -> Outcome<Value> {
+        let o = try_json!(CallbackOptions::from_json(&options));
+        json_outcome!(self.core().register_callback(&o).await)
+    }
+
+    /// `DELETE /callback/{id}`.
+    #[napi]
+    pub async fn delete_callback(&self, callback_id: String) -> Option<NativeError> {
+        unit_outcome(self.core().delete_callback(&callback_id).await)
+    }
+}
