@@ -3,7 +3,7 @@
 // setArchiveLayout, addArchiveStream, removeArchiveStream.
 
 const { ArchiveError } = require('./error');
-const { Spread, run, settle, nativeOf, str, opts, fill, own, shift } = require('./rest');
+const { Spread, run, settle, nativeOf, str, opts, jsonSafe, fill, own, shift } = require('./rest');
 
 /** An archive: the service's fields (`id`, `status`, `sessionId`, `size`, `duration`, ...), `stop()` and `delete()`. */
 class Archive {
@@ -27,7 +27,7 @@ function layoutOf(type, stylesheet, screenshareType) {
   const layout = { type: str('layout.type', type) };
   if (stylesheet != null) layout.stylesheet = stylesheet;
   if (screenshareType != null) layout.screenshareType = screenshareType;
-  return layout;
+  return jsonSafe('layout', layout, new Set());
 }
 
 const methods = {

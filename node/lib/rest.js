@@ -67,11 +67,49 @@ function optStr(field, v) {
   return v == null ? undefined : str(field, v);
 }
 
-/** An optional options object, passed to the core as is (the core reads and checks the fields). */
+/**
+ * Checks a value can cross to the core as JSON: no functions, symbols, non-finite numbers or
+ * cycles (the core then reads field names, types and rules).
+ */
+function jsonSafe(path, v, seen) {
+  const field = path || 'options';
+  switch (typeof v) {
+    case 'function':
+    case 'symbol':
+      throw argumentError(field, 'must be a JSON value', typeof v);
+    case 'bigint':
+      return Number(v);
+    case 'number':
+      if (!Number.isFinite(v)) throw argumentError(field, 'must be a finite number', v);
+      return v;
+    case 'object': {
+      if (v === null) return v;
+      if (seen.has(v)) throw argumentError(field, 'must not contain a cycle', '[circular]');
+      seen.add(v);
+      let out;
+      if (Array.isArray(v)) out = v.map((x, i) => jsonSafe(`${field}[${i}]`, x, seen));
+      else {
+        out = {};
+        for (const k of Object.keys(v)) {
+          if (v[k] !== undefined) out[k] = jsonSafe(path ? `${path}.${k}` : k, v[k], seen);
+        }
+      }
+      seen.delete(v);
+      return out;
+    }
+    default:
+      return v;
+  }
+}
+
+/**
+ * An optional options object, checked to be JSON-safe and passed to the core, which reads and
+ * checks the fields (names, types, enums, rules).
+ */
 function opts(field, v) {
   if (v == null) return undefined;
   if (typeof v !== 'object' || Array.isArray(v)) throw argumentError(field, 'must be an object', v);
-  return v;
+  return jsonSafe('', v, new Set());
 }
 
 /** Copies the set (non-null) properties of a native result onto `target`. */
@@ -95,4 +133,4 @@ function shift(options, callback) {
   return typeof options === 'function' && callback === undefined ? [undefined, options] : [options, callback];
 }
 
-module.exports = { CLIENT, Spread, run, settle, nativeOf, str, optStr, opts, fill, own, shift };
+module.exports = { CLIENT, Spread, run, settle, nativeOf, str, optStr, opts, jsonSafe, fill, own, shift };
