@@ -2,6 +2,52 @@
 
 /** A core client as a JavaScript class; cheap to share, safe across concurrent calls. */
 export declare class NativeClient {
+  /** `POST /archive`: `options` is the official options object (read by the core). */
+  startArchive(sessionId: string, options?: any | undefined | null): Promise<Outcome<any>>
+  /** `POST /archive/{id}/stop`. */
+  stopArchive(archiveId: string): Promise<Outcome<any>>
+  /** `GET /archive/{id}`. */
+  getArchive(archiveId: string): Promise<Outcome<any>>
+  /** `GET /archive?offset&count&sessionId`: `{count, items}`. */
+  listArchives(options?: any | undefined | null): Promise<Outcome<any>>
+  /** `DELETE /archive/{id}`. */
+  deleteArchive(archiveId: string): Promise<NativeError | null>
+  /** `PUT /archive/{id}/layout`: `layout` is `{type, stylesheet?, screenshareType?}`. */
+  setArchiveLayout(archiveId: string, layout: any): Promise<NativeError | null>
+  /** `PATCH /archive/{id}/streams` `{addStream, hasAudio, hasVideo}`. */
+  addArchiveStream(archiveId: string, streamId: string, tracks?: any | undefined | null): Promise<NativeError | null>
+  /** `PATCH /archive/{id}/streams` `{removeStream}`. */
+  removeArchiveStream(archiveId: string, streamId: string): Promise<NativeError | null>
+  /** `POST /connect`; `options` is `{uri, streams, headers, audioRate, bidirectional, audioTransport}`. */
+  connectAudio(sessionId: string, token: string, options?: any | undefined | null): Promise<Outcome<any>>
+  /** `POST /connect/{id}/stop`. */
+  stopAudioConnector(connectorId: string): Promise<NativeError | null>
+  /** `POST /broadcast`: `options` is the official options object (read by the core). */
+  startBroadcast(sessionId: string, options?: any | undefined | null): Promise<Outcome<any>>
+  /** `POST /broadcast/{id}/stop`. */
+  stopBroadcast(broadcastId: string): Promise<Outcome<any>>
+  /** `GET /broadcast/{id}`. */
+  getBroadcast(broadcastId: string): Promise<Outcome<any>>
+  /** `GET /broadcast?offset&count&sessionId`: `{count, items}`. */
+  listBroadcasts(options?: any | undefined | null): Promise<Outcome<any>>
+  /** `PUT /broadcast/{id}/layout`: `layout` is `{type, stylesheet?, screenshareType?}`. */
+  setBroadcastLayout(broadcastId: string, layout: any): Promise<NativeError | null>
+  /** `PATCH /broadcast/{id}/streams` `{addStream, hasAudio, hasVideo}`. */
+  addBroadcastStream(broadcastId: string, streamId: string, tracks?: any | undefined | null): Promise<NativeError | null>
+  /** `PATCH /broadcast/{id}/streams` `{removeStream}`. */
+  removeBroadcastStream(broadcastId: string, streamId: string): Promise<NativeError | null>
+  /** `GET /callback`: an array. */
+  listCallbacks(): Promise<Outcome<any>>
+  /** `POST /callback` `{group, event, url}`. */
+  registerCallback(options: any): Promise<Outcome<any>>
+  /** `DELETE /callback/{id}`. */
+  deleteCallback(callbackId: string): Promise<NativeError | null>
+  /** `POST /captions`; `options` is `{languageCode, maxDuration, partialCaptions, statusCallbackUrl}`. */
+  startCaptions(sessionId: string, token: string, options?: any | undefined | null): Promise<Outcome<any>>
+  /** `POST /captions/{id}/stop`. */
+  stopCaptions(captionsId: string): Promise<NativeError | null>
+  /** `GET /captions/{id}`. */
+  getCaptions(captionsId: string): Promise<Outcome<any>>
   /** The API key or application id. */
   get apiKey(): string
   /** Whether the credentials are a Vonage application's. */
@@ -17,6 +63,39 @@ export declare class NativeClient {
    * validation.
    */
   generateToken(sessionId: string, t1: boolean, input?: TokenInput | undefined | null): Outcome<string>
+  /** `GET /session/{sid}/connection`: `{count, projectId, sessionId, items}`. */
+  listConnections(sessionId: string): Promise<Outcome<any>>
+  /** `DELETE /session/{sid}/connection/{cid}`. */
+  forceDisconnect(sessionId: string, connectionId: string): Promise<NativeError | null>
+  /** `POST /session/{sid}/stream/{streamId}/mute`. */
+  muteStream(sessionId: string, streamId: string): Promise<NativeError | null>
+  /**
+   * `POST /session/{sid}/mute` `{active: true, excludedStreamIds}`; `options` is
+   * `{excludedStreamIds}` (the core also reads `excludedStreams`).
+   */
+  muteAll(sessionId: string, options?: any | undefined | null): Promise<NativeError | null>
+  /** `POST /session/{sid}/mute` `{active: false}`. */
+  disableForceMute(sessionId: string): Promise<NativeError | null>
+  /** `POST /render`; `options` is `{url, maxDuration, resolution, properties: {name}, statusCallbackUrl}`. */
+  startRender(sessionId: string, token: string, options?: any | undefined | null): Promise<Outcome<any>>
+  /** `GET /render/{id}`. */
+  getRender(renderId: string): Promise<Outcome<any>>
+  /** `DELETE /render/{id}`. */
+  stopRender(renderId: string): Promise<NativeError | null>
+  /** `GET /render?offset&count`: `{count, items}`. */
+  listRenders(options?: any | undefined | null): Promise<Outcome<any>>
+  /** `POST /session/{sid}[/connection/{cid}]/signal`; `payload` is `{type?, data}`. */
+  signal(sessionId: string, connectionId: string | undefined | null, payload: any): Promise<NativeError | null>
+  /** `POST /dial`; `options` is `{from, headers, auth, secure, video, observeForceMute, streams}`. */
+  dial(sessionId: string, token: string, sipUri: string, options?: any | undefined | null): Promise<Outcome<any>>
+  /** `POST /session/{sid}[/connection/{cid}]/play-dtmf`. */
+  playDtmf(sessionId: string, connectionId: string | undefined | null, digits: string): Promise<NativeError | null>
+  /** `GET /session/{sid}/stream/{streamId}`. */
+  getStream(sessionId: string, streamId: string): Promise<Outcome<any>>
+  /** `GET /session/{sid}/stream`: `{count, items}`. */
+  listStreams(sessionId: string): Promise<Outcome<any>>
+  /** `PUT /session/{sid}/stream` `{items: [{id, layoutClassList}]}`. */
+  setStreamClassLists(sessionId: string, items: Array<StreamClassInput>): Promise<NativeError | null>
 }
 
 /** Construction parameters, already normalised by the facade (`new OpenTok(key, secret, env)`). */
@@ -164,6 +243,14 @@ export interface SessionInput {
   archiveResolution?: string
   /** End-to-end encryption. */
   e2ee?: boolean
+}
+
+/** One element of `setStreamClassLists`' array (shape checked by the facade). */
+export interface StreamClassInput {
+  /** Stream id. */
+  id: string
+  /** Its layout classes. */
+  layoutClassList: Array<string>
 }
 
 /** What `explainToken` says about a token. */
