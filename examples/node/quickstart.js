@@ -1,4 +1,5 @@
-// opentok-native quickstart: create a session, mint a token, connect a simulated client with it.
+// opentok-native quickstart: create a session, mint a token, connect a simulated client with it,
+// then record, signal and list connections through the REST API.
 //   OPENTOK_API_URL=http://127.0.0.1:4010 node examples/node/quickstart.js
 // In an app: `const OpenTok = require('opentok-native')`, exactly like the official `opentok` package.
 'use strict';
@@ -35,6 +36,19 @@ async function main() {
   const body = await res.json();
   if (res.status !== 201) throw new Error(`connect refused: HTTP ${res.status} ${JSON.stringify(body)}`);
   console.log(`connected:     connection ${body.connectionId} as ${body.role} with data ${JSON.stringify(body.data)}`);
+
+  // The REST API under the official names: record, signal, list who is connected.
+  const archive = await opentok.startArchive(session.sessionId, { name: 'quickstart', resolution: '1280x720' });
+  console.log(`archive:       ${archive.id} ${archive.status}`);
+  try {
+    await opentok.startArchive(session.sessionId);
+  } catch (e) {
+    console.log(`again:         ${e.name} (${e.kind}, HTTP ${e.status}): ${e.apiMessage}`);
+  }
+  await opentok.signal(session.sessionId, null, { type: 'chat', data: 'hello from the server' });
+  const stopped = await archive.stop();
+  const connections = await opentok.listConnections(session.sessionId);
+  console.log(`stopped:       ${stopped.status}; ${connections.count} connection(s) in the session`);
 
   // Errors are typed, with the official names.
   try {
