@@ -18,6 +18,10 @@ profile="${OPENTOK_UNIFFI_PROFILE:-debug}"
 flags=()
 [ "$profile" = release ] && flags+=(--release)
 
+# Output paths may be relative to the caller's directory.
+mkdir -p "$out" && out="$(cd "$out" && pwd)"
+if [ "$lang" = kotlin ]; then res="${3:?resources directory}"; mkdir -p "$res" && res="$(cd "$res" && pwd)"; fi
+
 cd "$root"
 "$cargo" build -q ${flags[@]+"${flags[@]}"} -p opentok-uniffi -p opentok-uniffi-bindgen
 lib="$target/$profile/libopentok_uniffi.so"
@@ -28,9 +32,11 @@ mkdir -p "$out"
 # Library mode reads bindings/uniffi.toml (package name, library name/path) from the crate.
 "$bindgen" generate --library "$lib" --language "$lang" --out-dir "$out" --no-format >/dev/null
 
+# The packaged copy carries no debug info (a debug build's .so is >100 MB with it).
+strip_debug() { if command -v strip >/dev/null; then strip --strip-debug "$1"; fi; }
+
 case "$lang" in
   kotlin)
-    res="${3:?resources directory}"
     case "$(uname -m)" in
       x86_64|amd64) arch=x86-64 ;;
       aarch64|arm64) arch=aarch64 ;;
@@ -39,9 +45,17 @@ case "$lang" in
     # JNA looks for <os>-<arch>/lib<name>.so on the classpath (and extracts it from the jar).
     mkdir -p "$res/linux-$arch"
     cp "$lib" "$res/linux-$arch/libopentok_uniffi.so"
+    strip_debug "$res/linux-$arch/libopentok_uniffi.so"
     ;;
   ruby)
     cp "$lib" "$out/libopentok_uniffi.so"
+    strip_debug "$out/libopentok_uniffi.so"
+    # Ruby calls the *_blocking twins. Attach them with ruby-ffi's `blocking: true` so the GVL is
+    # released while the core waits on the network (other Ruby threads keep running). The async
+    # variants are not used from Ruby: their continuation callback arrives on a tokio thread and
+    # must take the GVL, which deadlocks when the waker fires under a lock a Ruby thread wants.
+    n=$(perl -0pi -e '$n += s/(attach_function :uniffi_\w+_fn_method_client_\w+_blocking,\n[^\n]*\n\s*RustBuffer\.by_value)\n/$1, blocking: true\n/g; END { print STDOUT $n+0 }' "$out/opentok_uniffi.rb")
+    if [ "$n" -lt 2 ]; then echo "build-native: expected to mark 2 blocking functions in opentok_uniffi.rb, marked $n" >&2; exit 1; fi
     ;;
   *) echo "build-native: unknown language $lang" >&2; exit 2 ;;
 esac

@@ -1,0 +1,95 @@
+# frozen_string_literal: true
+
+module OpenTok
+  # The official gem's entry point:
+  #
+  #   opentok = OpenTok::OpenTok.new(api_key, api_secret, api_url: "http://127.0.0.1:4010", timeout_length: 10)
+  #   session = opentok.create_session(media_mode: :routed, location: "12.34.56.78")
+  #   token = opentok.generate_token(session.session_id, role: :moderator)
+  #
+  # Calls block the calling thread but release the GVL while the core waits on the network
+  # (the native *_blocking functions are attached with ruby-ffi's `blocking: true`).
+  # Every error is an OpenTok::OpenTokError.
+  class OpenTok
+    OPTIONS = %i[api_url ua_addendum timeout_length connect_timeout proxy proxy_username proxy_password
+                 max_retries fixed_now fixed_nonce].freeze
+    private_constant :OPTIONS
+
+    attr_reader :api_key
+
+    # Options (all optional):
+    #   api_url:         API base URL (default https://api.opentok.com; the emulator's URL in tests)
+    #   ua_addendum:     appended to the User-Agent
+    #   timeout_length:  seconds allowed per request (default 30)
+    #   connect_timeout: seconds allowed to connect (default 10)
+    #   proxy:           proxy URL (http://, https://, socks5://), with proxy_username/proxy_password
+    #   max_retries:     retries of idempotent or unsent requests (default 2; 0 = none)
+    #   fixed_now, fixed_nonce: test hooks that make tokens reproducible
+    def initialize(api_key, api_secret, opts = {}, **kwargs)
+      o = opts.transform_keys(&:to_sym).merge(kwargs)
+      unknown = o.keys - OPTIONS
+      unless unknown.empty?
+        raise OpenTokArgumentError.new("invalid option #{unknown.first}: OpenTok.new accepts #{OPTIONS.join(', ')}",
+                                       kind: "invalid_argument", field: unknown.first.to_s)
+      end
+      @client = ::OpenTok.native_call do
+        config = Native::ClientConfig.new(
+          api_url: o[:api_url]&.to_s,
+          request_timeout_ms: millis(o[:timeout_length]),
+          connect_timeout_ms: millis(o[:connect_timeout]),
+          proxy_url: o[:proxy]&.to_s,
+          proxy_username: o[:proxy_username]&.to_s,
+          proxy_password: o[:proxy_password]&.to_s,
+          user_agent_suffix: o[:ua_addendum]&.to_s,
+          binding: "ruby/#{RUBY_VERSION}",
+          max_retries: o[:max_retries],
+          fixed_now: o[:fixed_now],
+          fixed_nonce: o[:fixed_nonce]
+        )
+        Native::Client.new(api_key.to_s, api_secret.to_s, config)
+      end
+      @api_key = @client.api_key
+    end
+
+    # The API base URL in use.
+    def api_url
+      @client.api_url
+    end
+
+    # The User-Agent sent with each request.
+    def user_agent
+      @client.user_agent
+    end
+
+    # Creates a session. Options: media_mode (:relayed/:routed), archive_mode (:manual/:always),
+    # location (an IP address), archive_name, archive_resolution ("1280x720", ...), e2ee.
+    def create_session(opts = {}, **kwargs)
+      spec = ::OpenTok.session_spec(opts.merge(kwargs))
+      Session.new(self, ::OpenTok.native_call { @client.create_session_blocking(spec) })
+    end
+
+    # Mints a token (pure CPU). Options: role (:publisher, :subscriber, :moderator,
+    # :publisher_only), expire_time (Integer/Time/Float unix seconds), expires_in (seconds),
+    # data, initial_layout_class_list (Array or String), token_type ("JWT"/"T1") or
+    # use_legacy_t1_token: true.
+    def generate_token(session_id, opts = {}, **kwargs)
+      ::OpenTok.native_call do
+        @client.generate_token(session_id.to_s, ::OpenTok.token_spec(opts.merge(kwargs)))
+      end
+    end
+
+    def inspect
+      "#<OpenTok::OpenTok api_key=#{@api_key} api_url=#{api_url}>"
+    end
+    alias to_s inspect
+
+    private
+
+    def millis(seconds)
+      return nil if seconds.nil?
+
+      ms = (seconds.to_f * 1000).round
+      ms.negative? ? 0 : ms
+    end
+  end
+end

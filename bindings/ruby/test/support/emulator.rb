@@ -1,0 +1,80 @@
+# frozen_string_literal: true
+
+require "json"
+require "net/http"
+require "socket"
+require "uri"
+
+# A real `opentok-emulator` process ($EMULATOR_BIN) on an ephemeral loopback port.
+class Emulator
+  API_KEY = "123456"
+  API_SECRET = "1234567890abcdef1234567890abcdef1234567890"
+
+  attr_reader :url
+
+  def self.start
+    bin = ENV.fetch("EMULATOR_BIN", "")
+    raise "set EMULATOR_BIN to the opentok-emulator binary" if bin.empty?
+    raise "emulator binary not executable: #{bin}" unless File.executable?(bin)
+
+    io = IO.popen([bin, "--port", "0", "--in-memory"], err: File::NULL)
+    first = io.gets or raise "emulator exited before printing its address"
+    url = first[%r{listening on (http://\S+)}, 1] or raise "unexpected first emulator line: #{first}"
+    # Keep draining stdout so the emulator never blocks on a full pipe.
+    Thread.new { io.each_line { nil } rescue nil }
+    new(io, url.chomp("/"))
+  end
+
+  def initialize(io, url)
+    @io = io
+    @url = url
+  end
+
+  # Connects a simulated client; returns [status, body Hash].
+  def connect(session_id, token)
+    uri = URI("#{@url}/emulator/v1/sessions/#{session_id}/connections")
+    res = Net::HTTP.post(uri, JSON.generate(token: token), "Content-Type" => "application/json")
+    [res.code.to_i, JSON.parse(res.body)]
+  end
+
+  def close
+    Process.kill("TERM", @io.pid)
+    Process.wait(@io.pid)
+  rescue Errno::ESRCH, Errno::ECHILD
+    nil
+  end
+end
+
+# A loopback server that accepts connections and never answers (the fault the emulator can't make).
+class SilentServer
+  attr_reader :url
+
+  def initialize
+    @server = TCPServer.new("127.0.0.1", 0)
+    @held = Queue.new
+    @url = "http://127.0.0.1:#{@server.addr[1]}"
+    @thread = Thread.new do
+      loop { @held << @server.accept }
+    rescue IOError, Errno::EBADF
+      nil
+    end
+  end
+
+  def accepted
+    @held.size
+  end
+
+  def close
+    @server.close
+    @thread.join(1)
+    @held.size.times { @held.pop.close }
+  end
+
+  # A loopback URL where nothing listens (a port just closed).
+  def self.closed_port_url
+    s = TCPServer.new("127.0.0.1", 0)
+    port = s.addr[1]
+    s.close
+    "http://127.0.0.1:#{port}"
+  end
+end
