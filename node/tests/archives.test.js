@@ -168,3 +168,16 @@ test('a bad callback argument throws at once; argument errors reach the callback
   assert.ok(err instanceof ArgumentError);
   assert.equal(err.field, 'archiveId');
 });
+
+test('40 concurrent startArchive calls on one session: exactly one archive, 39 ArchiveError 409s (Promise and callback)', async () => {
+  const { sessionId } = await ctx.live();
+  const calls = Array.from({ length: 40 }, (_, i) => (i % 2 ? ctx.ot.startArchive(sessionId) : viaCallback(ctx.ot, 'startArchive', sessionId).then(([a]) => a)));
+  const results = await Promise.allSettled(calls);
+  const ok = results.filter((r) => r.status === 'fulfilled');
+  const refused = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
+  assert.equal(ok.length, 1);
+  assert.equal(refused.length, 39);
+  assert.ok(refused.every((e) => e instanceof ArchiveError && e.kind === 'conflict' && e.status === 409));
+  assert.deepEqual((await ctx.ot.listArchives({ sessionId })).map((a) => a.id), [ok[0].value.id]);
+  await ok[0].value.stop();
+});

@@ -118,6 +118,23 @@ test('Vonage application: createSession with an RS256 bearer, RS256 tokens the e
   assert.equal(r.body.role, 'moderator');
 });
 
+test('Vonage application: REST operations go to /v2/project/{application id} with an RS256 bearer', async () => {
+  const ot = new OpenTok(APP_ID, PRIVATE_PEM, emu.url);
+  const s = await ot.createSession({ mediaMode: 'routed' });
+  const r = await simulateConnect(emu.url, s.sessionId, s.generateToken());
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const a = await ot.startArchive(s.sessionId, { name: 'vonage' });
+  assert.equal(a.status, 'started');
+  assert.deepEqual((await ot.listArchives({ sessionId: s.sessionId })).map((x) => x.id), [a.id]);
+  await ot.signal(s.sessionId, r.body.connectionId, { data: 'hi' });
+  assert.equal((await a.stop()).status, 'stopped');
+  // a project's session is not the application's
+  const project = await new OpenTok(API_KEY, API_SECRET, emu.url).createSession({ mediaMode: 'routed' });
+  const e = await ot.startArchive(project.sessionId).then(() => null, (x) => x);
+  assert.ok(e instanceof OpenTok.ArgumentError, `got ${e && e.name}`);
+  assert.equal(e.field, 'sessionId');
+});
+
 test('Vonage application: callback style, and a key the emulator does not know -> AuthError', async () => {
   const other = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const ot = new OpenTok(APP_ID, other.privateKey, emu.url);

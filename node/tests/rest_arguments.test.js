@@ -114,3 +114,24 @@ test('kind classes still tell plain errors apart', () => {
   assert.ok(!(new NotFoundError('x') instanceof ArchiveError));
   assert.ok(!({ kind: 'conflict' } instanceof ConflictError));
 });
+
+test('REST calls time out as TimeoutError (not the area class) and a GET answered 503 is retried', async () => {
+  let hits = 0;
+  const flaky = await startSocketServer((req, socket) => {
+    if (req.startsWith('POST')) return; // never answers
+    hits += 1;
+    if (hits < 3) respond(socket, 503, { message: 'busy' }, { 'retry-after': '0' });
+    else respond(socket, 200, { id: 'a1', status: 'available', sessionId: sid, size: 10, duration: 2, unknownField: true });
+  });
+  try {
+    const c = new OpenTok(API_KEY, API_SECRET, { apiUrl: flaky.url, timeout: 300 });
+    const t = await rejects(c.signal(sid, null, { data: 'x' }), TimeoutError, { kind: 'timeout' });
+    assert.ok(!(t instanceof SignalError));
+    const a = await c.getArchive('a1');
+    assert.equal(hits, 3);
+    assert.ok(a instanceof OpenTok.Archive);
+    assert.deepEqual({ id: a.id, status: a.status, size: a.size, duration: a.duration }, { id: 'a1', status: 'available', size: 10, duration: 2 });
+  } finally {
+    await flaky.close();
+  }
+});
