@@ -145,4 +145,8 @@ test('registerCallback / listCallbacks / Callback#unregister / unregisterCallbac
   assert.ok(!(wrong instanceof RequestError));
   await rejects(ctx.ot.registerCallback({ group: 'session', event: 'x', url: 'https://example.com/x' }), ArgumentError, { field: 'group' });
   await rejects(ctx.ot.registerCallback(), ArgumentError, { field: 'options' });
+  // a wrong secret is refused by the service for every operation: an AuthError, not a CallbackError
+  const wrong2 = new OpenTok(ctx.ot.apiKey, 'f'.repeat(40), ctx.url);
+  const auth = await rejects(wrong2.listCallbacks(), AuthError, { kind: 'authentication', status: 403 });
+  assert.ok(!(auth instanceof CallbackError));
 });
