@@ -42,7 +42,7 @@ impl<'a> Obj<'a> {
             Value::Null => EMPTY.get_or_init(Map::new),
             other => {
                 let field = if prefix.is_empty() { "options" } else { prefix.trim_end_matches('.') };
-                return Err(Error::invalid(field, "must be an object", other));
+                return Err(Error::invalid(field, "must be an object", Json(other)));
             }
         };
         let fields = map.iter().map(|(k, v)| (canon(k), (k.as_str(), v))).collect();
@@ -64,7 +64,7 @@ impl<'a> Obj<'a> {
         match self.take(field) {
             None => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(v) => Err(Error::invalid(self.name(field), "must be a string", v)),
+            Some(v) => Err(Error::invalid(self.name(field), "must be a string", Json(v))),
         }
     }
 
@@ -82,7 +82,7 @@ impl<'a> Obj<'a> {
         match self.take(field) {
             None => Ok(None),
             Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(v) => Err(Error::invalid(self.name(field), "must be true or false", v)),
+            Some(v) => Err(Error::invalid(self.name(field), "must be true or false", Json(v))),
         }
     }
 
@@ -93,7 +93,7 @@ impl<'a> Obj<'a> {
                 let n = v.as_u64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64));
                 match n.and_then(|n| u32::try_from(n).ok()) {
                     Some(n) => Ok(Some(n)),
-                    None => Err(Error::invalid(self.name(field), "must be a non-negative integer", v)),
+                    None => Err(Error::invalid(self.name(field), "must be a non-negative integer", Json(v))),
                 }
             }
         }
@@ -104,9 +104,9 @@ impl<'a> Obj<'a> {
             None => Ok(Vec::new()),
             Some(Value::Array(a)) => a
                 .iter()
-                .map(|x| x.as_str().map(str::to_string).ok_or_else(|| Error::invalid(self.name(field), "must be a list of strings", x)))
+                .map(|x| x.as_str().map(str::to_string).ok_or_else(|| Error::invalid(self.name(field), "must be a list of strings", Json(x))))
                 .collect(),
-            Some(v) => Err(Error::invalid(self.name(field), "must be a list of strings", v)),
+            Some(v) => Err(Error::invalid(self.name(field), "must be a list of strings", Json(v))),
         }
     }
 
@@ -117,10 +117,10 @@ impl<'a> Obj<'a> {
                 .iter()
                 .map(|(k, v)| match v {
                     Value::String(s) => Ok((k.clone(), s.clone())),
-                    other => Err(Error::invalid(format!("{}.{k}", self.name(field)), "must be a string", other)),
+                    other => Err(Error::invalid(format!("{}.{k}", self.name(field)), "must be a string", Json(other))),
                 })
                 .collect(),
-            Some(v) => Err(Error::invalid(self.name(field), "must be an object of strings", v)),
+            Some(v) => Err(Error::invalid(self.name(field), "must be an object of strings", Json(v))),
         }
     }
 
@@ -222,7 +222,7 @@ impl BroadcastOptions {
                         r.finish()?;
                     }
                 }
-                Some(other) => return Err(Error::invalid("outputs.rtmp", "must be a list of {serverUrl, streamName}", other)),
+                Some(other) => return Err(Error::invalid("outputs.rtmp", "must be a list of {serverUrl, streamName}", Json(other))),
             }
             out.finish()?;
         }
@@ -360,7 +360,7 @@ impl AudioConnectorOptions {
                 let static_fields = match t.take("static_fields") {
                     None => None,
                     Some(Value::Object(m)) => Some(m.clone()),
-                    Some(other) => return Err(Error::invalid("websocket.audioTransport.static_fields", "must be an object", other)),
+                    Some(other) => return Err(Error::invalid("websocket.audioTransport.static_fields", "must be an object", Json(other))),
                 };
                 let at = AudioTransport {
                     transport: t.string("transport")?,
@@ -397,5 +397,14 @@ impl CallbackOptions {
         };
         o.finish()?;
         Ok(c)
+    }
+}
+
+/// Shows a JSON value as JSON text in error messages (`1.5`, `{}`, `"abc"`), not as Rust debug.
+struct Json<'a>(&'a Value);
+
+impl std::fmt::Debug for Json<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
     }
 }

@@ -98,3 +98,11 @@ fn every_options_type_reads() {
     assert!(cb.validate().is_ok());
     assert_eq!(Layout::from_json(&json!({"type": "custom", "stylesheet": "a{}"})).unwrap(), Layout::custom("a{}"));
 }
+
+#[test]
+fn wrong_types_are_shown_as_json_text() {
+    let e = opentok::ArchiveOptions::from_json(&serde_json::json!({"name": 1.5})).unwrap_err();
+    assert!(e.to_string().contains("(got 1.5)"), "{e}");
+    let e = opentok::ArchiveOptions::from_json(&serde_json::json!({"hasAudio": {}})).unwrap_err();
+    assert!(e.to_string().contains("(got {})"), "{e}");
+}
