@@ -11,7 +11,8 @@ use crate::session::{SessionInfo, SessionSpec};
 use crate::token::TokenSpec;
 
 /// How the client talks to the API. Every field is optional; `None` keeps the core's default.
-#[derive(Debug, Clone, Default, uniffi::Record)]
+/// `Debug` hides the proxy password.
+#[derive(Clone, Default, uniffi::Record)]
 pub struct ClientConfig {
     /// API base URL (default `https://api.opentok.com`; point it at the emulator in tests).
     #[uniffi(default = None)]
@@ -46,6 +47,24 @@ pub struct ClientConfig {
     /// Test hook: a fixed token nonce.
     #[uniffi(default = None)]
     pub fixed_nonce: Option<u32>,
+}
+
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("api_url", &self.api_url)
+            .field("request_timeout_ms", &self.request_timeout_ms)
+            .field("connect_timeout_ms", &self.connect_timeout_ms)
+            .field("proxy_url", &self.proxy_url)
+            .field("proxy_username", &self.proxy_username)
+            .field("proxy_password", &self.proxy_password.as_ref().map(|_| "<redacted>"))
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("binding", &self.binding)
+            .field("max_retries", &self.max_retries)
+            .field("fixed_now", &self.fixed_now)
+            .field("fixed_nonce", &self.fixed_nonce)
+            .finish()
+    }
 }
 
 impl ClientConfig {
@@ -179,5 +198,28 @@ impl Client {
     pub fn generate_token(&self, session_id: String, options: TokenSpec) -> Result<String> {
         let opts = options.into_core()?;
         Ok(self.inner.generate_token(&session_id, &opts)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_hides_the_proxy_password() {
+        let c = ClientConfig { proxy_password: Some("hunter2-secret".into()), ..Default::default() };
+        assert!(!format!("{c:?}").contains("hunter2-secret"));
+    }
+
+    #[test]
+    fn blocking_twin_reports_connect_errors() {
+        let client = Client::new(
+            "123456".into(),
+            "1234567890abcdef1234567890abcdef1234567890".into(),
+            ClientConfig { api_url: Some("http://127.0.0.1:9".into()), max_retries: Some(0), ..Default::default() },
+        )
+        .unwrap();
+        let e = client.create_session_blocking(SessionSpec::default()).unwrap_err();
+        assert!(matches!(e, crate::NativeError::Connect { .. } | crate::NativeError::Timeout { .. }), "{e:?}");
     }
 }

@@ -83,3 +83,24 @@ impl From<opentok::Error> for NativeError {
 
 /// Result alias of every exported function.
 pub type Result<T> = std::result::Result<T, NativeError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_argument_keeps_kind_field_and_text() {
+        let e = NativeError::from(opentok::Error::invalid("location", "must be an IP address", "nowhere"));
+        match e {
+            NativeError::InvalidArgument { kind, status, code, text, field, retryable } => {
+                assert_eq!(kind, "invalid_argument");
+                assert_eq!(status, None);
+                assert_eq!(code, None);
+                assert_eq!(field.as_deref(), Some("location"));
+                assert!(text.contains("nowhere"), "{text}");
+                assert!(!retryable);
+            }
+            other => panic!("unexpected variant {other:?}"),
+        }
+    }
+}

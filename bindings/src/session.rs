@@ -119,3 +119,29 @@ pub fn parse_archive_mode(value: String) -> Result<String> {
 pub fn parse_archive_resolution(value: String) -> Result<String> {
     Ok(value.parse::<opentok::ArchiveResolution>()?.as_str().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::NativeError;
+
+    #[test]
+    fn text_values_are_parsed_by_the_core() {
+        let spec = SessionSpec { media_mode: Some("Disabled".into()), archive_mode: Some("always".into()), ..Default::default() };
+        let o = spec.into_core().unwrap();
+        assert_eq!(o.media_mode, opentok::MediaMode::Routed);
+        assert_eq!(o.archive_mode, opentok::ArchiveMode::Always);
+        let bad = SessionSpec { media_mode: Some("sideways".into()), ..Default::default() }.into_core().unwrap_err();
+        assert!(matches!(bad, NativeError::InvalidArgument { .. }));
+        let rule = SessionSpec { archive_mode: Some("always".into()), ..Default::default() }.into_core().unwrap_err();
+        assert!(matches!(rule, NativeError::InvalidArgument { .. }));
+    }
+
+    #[test]
+    fn seed_properties_go_through_the_form_parser() {
+        let props = HashMap::from([("p2p.preference".to_string(), "disabled".to_string())]);
+        let o = from_properties(Some("12.34.56.78".into()), props).unwrap();
+        assert_eq!(o.media_mode, opentok::MediaMode::Routed);
+        assert_eq!(o.location.as_deref(), Some("12.34.56.78"));
+    }
+}
