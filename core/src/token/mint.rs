@@ -23,33 +23,13 @@ pub(crate) fn mint(creds: &Credentials, session_id: &str, opts: &TokenOptions, n
     match (creds, opts.format) {
         (Credentials::Project(p), TokenFormat::Jwt) => {
             let mut c = Claims::new();
-            c.str("session_id", session_id)
-                .str("role", opts.role.as_str())
-                .int("iat", now)
-                .int("exp", expire)
-                .str("scope", "session.connect");
-            if !layout.is_empty() {
-                c.str("initial_layout_class_list", &layout);
-            }
-            if let Some(d) = data {
-                c.str("connection_data", d);
-            }
+            common_claims(&mut c, session_id, opts, now, expire, &layout, data);
             c.str("iss", p.api_key()).str("ist", "project").int("nonce", nonce as i64);
             Ok(sign_hs256(&c.finish(), &p.secret().hs256))
         }
         (Credentials::Application(a), TokenFormat::Jwt) => {
             let mut c = Claims::new();
-            c.str("session_id", session_id)
-                .str("role", opts.role.as_str())
-                .int("iat", now)
-                .int("exp", expire)
-                .str("scope", "session.connect");
-            if !layout.is_empty() {
-                c.str("initial_layout_class_list", &layout);
-            }
-            if let Some(d) = data {
-                c.str("connection_data", d);
-            }
+            common_claims(&mut c, session_id, opts, now, expire, &layout, data);
             c.str("application_id", a.application_id())
                 .str("jti", &uuid_v4())
                 .str("sub", "video")
@@ -95,6 +75,21 @@ pub(crate) fn mint(creds: &Credentials, session_id: &str, opts: &TokenOptions, n
             "T1 tokens need project credentials (api key + secret); application credentials mint JWTs",
             "T1",
         )),
+    }
+}
+
+/// The claims every client JWT starts with, in the official Python SDK's order.
+fn common_claims(c: &mut Claims, session_id: &str, opts: &TokenOptions, now: i64, expire: i64, layout: &str, data: Option<&str>) {
+    c.str("session_id", session_id)
+        .str("role", opts.role.as_str())
+        .int("iat", now)
+        .int("exp", expire)
+        .str("scope", "session.connect");
+    if !layout.is_empty() {
+        c.str("initial_layout_class_list", layout);
+    }
+    if let Some(d) = data {
+        c.str("connection_data", d);
     }
 }
 
