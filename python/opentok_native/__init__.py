@@ -8,7 +8,8 @@ A drop-in for the official ``opentok`` 3.x package::
     session = client.create_session(media_mode=opentok.MediaModes.routed)
     token = client.generate_token(session.session_id, role=opentok.Roles.moderator)
 
-plus ``AsyncClient`` (the same methods as coroutines), ``decode_token``/``verify_token``/
+with every REST operation (``start_archive``, ``send_signal``, ``dial``, ...), plus
+``AsyncClient`` (the same methods as coroutines), ``decode_token``/``verify_token``/
 ``explain_token``, ``SessionId``, and the seed API ``OpenTokSDK``.
 """
 
@@ -16,11 +17,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional, Union
 
-from . import exceptions
-from ._native import _AsyncClient
+from . import exceptions, models
 from ._native import (
     CORE_VERSION,
-    Client,
     DecodedToken,
     Session,
     SessionId,
@@ -30,43 +29,14 @@ from ._native import (
     explain_token,
     verify_token,
 )
-from .enums import ArchiveModes, MediaModes, Roles
+from .client import AsyncClient, Client
+from .enums import ArchiveModes, BroadcastStreamModes, MediaModes, OutputModes, Roles, StreamModes
+from .models import *  # noqa: F401,F403  (Archive, ArchiveList, Broadcast, Stream, SipCall, ...)
 from .exceptions import *  # noqa: F401,F403  (the official exception names)
 from .exceptions import KINDS
 
 #: The official SDK's deprecated name for ``Client``.
 OpenTok = Client
-
-
-class AsyncClient(_AsyncClient):
-    """The asyncio client: the same constructor, properties and ``generate_token`` as ``Client``
-    (tokens are pure CPU, so ``generate_token`` stays a plain method), and ``create_session`` as a
-    coroutine. Requests run on one Rust runtime shared by every client of the process, so any
-    number can be in flight; create it anywhere (no loop needed), use it from any loop; it keeps
-    working in a child process after ``os.fork()``.
-    """
-
-    async def create_session(
-        self,
-        location: Optional[str] = None,
-        media_mode: Union[MediaModes, str, None] = MediaModes.relayed,
-        archive_mode: Union[ArchiveModes, str, None] = ArchiveModes.manual,
-        archive_name: Optional[str] = None,
-        archive_resolution: Optional[str] = None,
-        e2ee: bool = False,
-    ) -> Session:
-        """Creates a session (``POST /session/create``); same arguments as ``Client.create_session``."""
-        return await self.create_session_future(
-            location, media_mode, archive_mode, archive_name, archive_resolution, e2ee
-        )
-
-    async def create_session_from_properties(
-        self, location: Optional[str] = None, properties: Optional[Mapping[str, Any]] = None
-    ) -> Session:
-        """The seed API's ``create_session(location, properties)`` as a coroutine."""
-        return await self.create_session_from_properties_future(
-            location, dict(properties) if properties is not None else None
-        )
 
 
 class OpenTokSDK:
@@ -118,9 +88,12 @@ __all__ = [
     "Roles",
     "MediaModes",
     "ArchiveModes",
+    "OutputModes",
+    "StreamModes",
+    "BroadcastStreamModes",
     "KINDS",
     "exceptions",
-] + list(exceptions.__all__)
+] + list(exceptions.__all__) + list(models.__all__)
 
 import atexit as _atexit
 import os as _os

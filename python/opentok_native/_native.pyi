@@ -56,6 +56,9 @@ class _ClientBase:
     @jwt_livetime.setter
     def jwt_livetime(self, minutes: float) -> None: ...
     def append_to_user_agent(self, value: str) -> None: ...
+    def _rest(self, name: str, *args: Any) -> Any:
+        """Runs REST operation ``name`` (official method name) with JSON-convertible arguments:
+        the answer as dicts (``Client``) or an awaitable of it (``AsyncClient``)."""
 
 class Client(_ClientBase):
     """Synchronous client; ``create_session`` releases the GIL while it waits."""

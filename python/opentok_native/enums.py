@@ -7,7 +7,7 @@ core, which also accepts the plain strings (``"routed"``, ``"disabled"``, ``"pub
 
 from enum import Enum
 
-__all__ = ["Roles", "MediaModes", "ArchiveModes"]
+__all__ = ["Roles", "MediaModes", "ArchiveModes", "OutputModes", "StreamModes", "BroadcastStreamModes"]
 
 
 class Roles(Enum):
@@ -39,3 +39,30 @@ class ArchiveModes(Enum):
     """Archives are started with the REST API (default)."""
     always = "always"
     """The session is archived automatically (needs ``MediaModes.routed``)."""
+
+
+class OutputModes(Enum):
+    """Values of ``start_archive(output_mode=...)``."""
+
+    composed = "composed"
+    """All streams in one composed file (default)."""
+    individual = "individual"
+    """One file per stream."""
+
+
+class StreamModes(Enum):
+    """Values of ``start_archive(stream_mode=...)``."""
+
+    auto = "auto"
+    """Streams are added automatically (default)."""
+    manual = "manual"
+    """Streams are chosen with ``add_archive_stream``/``remove_archive_stream``."""
+
+
+class BroadcastStreamModes(Enum):
+    """Values of ``start_broadcast(stream_mode=...)``."""
+
+    auto = "auto"
+    """Streams are added automatically (default)."""
+    manual = "manual"
+    """Streams are chosen with ``add_broadcast_stream``/``remove_broadcast_stream``."""

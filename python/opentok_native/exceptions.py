@@ -251,3 +251,83 @@ class InvalidResponseError(OpenTokException):
     """The server answered with something that could not be understood."""
 
     default_kind = "invalid_response"
+
+
+# --- per-operation classes -------------------------------------------------------------------
+# The official SDK raises an operation's own class for the service's refusals (409 on
+# start_archive is an ArchiveError, 413 on send_signal a SignalingError, ...). Here such an error
+# is an instance of that class *and* of its kind class (``ConflictError``, ``NotFoundError``...),
+# so both the official ``except ArchiveError`` and ``except NotFoundError`` catch it.
+
+_ARCHIVE = {"*": ArchiveError}
+_ARCHIVE_STREAMS = {"*": ArchiveError, 405: ArchiveStreamModeError}
+_BROADCAST = {"*": BroadcastError}
+_BROADCAST_STREAMS = {"*": BroadcastError, 405: BroadcastStreamModeError}
+_STREAM = {"*": GetStreamError}
+
+#: operation -> {status or "*" (any other 4xx but 401/403/429) or "invalid": class}
+_OPERATIONS = {
+    "start_archive": _ARCHIVE,
+    "stop_archive": _ARCHIVE,
+    "get_archive": _ARCHIVE,
+    "list_archives": _ARCHIVE,
+    "delete_archive": _ARCHIVE,
+    "set_archive_layout": _ARCHIVE,
+    "add_archive_stream": _ARCHIVE_STREAMS,
+    "remove_archive_stream": _ARCHIVE_STREAMS,
+    "start_broadcast": {"*": BroadcastError, "invalid": BroadcastOptionsError, "invalid:outputs.hls": BroadcastHLSOptionsError},
+    "stop_broadcast": _BROADCAST,
+    "get_broadcast": _BROADCAST,
+    "list_broadcasts": _BROADCAST,
+    "set_broadcast_layout": _BROADCAST,
+    "add_broadcast_stream": _BROADCAST_STREAMS,
+    "remove_broadcast_stream": _BROADCAST_STREAMS,
+    "get_stream": _STREAM,
+    "list_streams": _STREAM,
+    "mute_stream": _STREAM,
+    "mute_all": _STREAM,
+    "disable_force_mute": _STREAM,
+    "set_stream_class_lists": {"*": SetStreamClassError},
+    "force_disconnect": {"*": ForceDisconnectError},
+    "send_signal": {"*": SignalingError},
+    "dial": {"*": SipDialError},
+    "play_dtmf": {"*": DTMFError},
+    "start_captions": {409: CaptioningAlreadyInProgressError},
+    "connect_audio_to_websocket": {409: InvalidMediaModeError, "invalid": InvalidWebSocketOptionsError},
+}
+
+_COMBINED: dict = {}
+
+
+def _combined(area: type, kind_cls: type) -> type:
+    """A class that is both ``area`` (the official class) and ``kind_cls``; shown as ``area``."""
+    if issubclass(kind_cls, area):
+        return kind_cls
+    key = (area, kind_cls)
+    cls = _COMBINED.get(key)
+    if cls is None:
+        cls = type(area.__name__, (area, kind_cls), {"__module__": __name__, "__doc__": area.__doc__})
+        cls.__qualname__ = area.__name__
+        _COMBINED[key] = cls
+    return cls
+
+
+def _operation_error(operation: str, kind_cls: type, status: Optional[int], field: Optional[str] = None) -> type:
+    """The class to raise for an error of REST ``operation`` (called by the native module)."""
+    table = _OPERATIONS.get(operation)
+    if not table:
+        return kind_cls
+    if status is None:
+        if not issubclass(kind_cls, InvalidArgumentError):
+            return kind_cls
+        area = None
+        if field is not None:
+            for k, v in table.items():
+                if isinstance(k, str) and k.startswith("invalid:") and (field == k[8:] or field.startswith(k[8:] + ".")):
+                    area = v
+        area = area or table.get("invalid")
+        return _combined(area, kind_cls) if area else kind_cls
+    area = table.get(status)
+    if area is None and 400 <= status < 500 and status not in (401, 403, 429):
+        area = table.get("*")
+    return _combined(area, kind_cls) if area else kind_cls

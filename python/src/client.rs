@@ -334,6 +334,8 @@ pub struct ClientBase {
     api_key: String,
     timeout: Mutex<Py<PyAny>>,
     proxies: Mutex<Py<PyAny>>,
+    /// `AsyncClient`: REST operations return asyncio futures instead of waiting.
+    pub(crate) asynchronous: bool,
 }
 
 impl ClientBase {
@@ -349,6 +351,7 @@ impl ClientBase {
         max_retries: Option<u32>,
         now: Option<i64>,
         nonce: Option<u32>,
+        asynchronous: bool,
     ) -> PyResult<ClientBase> {
         let credentials = credentials(py, api_key, api_secret)?;
         let mut api_url = convert::opt_string(py, "api_url", api_url)?;
@@ -390,6 +393,7 @@ impl ClientBase {
                     .map(|t| t.clone().unbind())
                     .unwrap_or_else(|| py.None()),
             ),
+            asynchronous,
         })
     }
 
@@ -521,6 +525,14 @@ impl ClientBase {
             .py_err(py)
     }
 
+    /// Runs REST operation `name` (the official Python method name, e.g. `"start_archive"`)
+    /// with JSON-convertible positional arguments; see [`crate::rest::call`]. The facade's
+    /// official methods call this.
+    #[pyo3(signature = (name, *args))]
+    fn _rest(&self, py: Python<'_>, name: &str, args: &Bound<'_, PyTuple>) -> PyResult<Py<PyAny>> {
+        crate::rest::call(self, py, name, args)
+    }
+
     /// Appends text to the User-Agent sent with every request (official method).
     fn append_to_user_agent(&self, py: Python<'_>, value: &str) -> PyResult<()> {
         self.shared
@@ -573,6 +585,7 @@ impl Client {
             max_retries,
             _now,
             _nonce,
+            false,
         )?;
         Ok(PyClassInitializer::from(base).add_subclass(Client))
     }
@@ -691,6 +704,7 @@ impl AsyncClient {
             max_retries,
             _now,
             _nonce,
+            true,
         )?;
         Ok(PyClassInitializer::from(base).add_subclass(AsyncClient))
     }

@@ -219,3 +219,106 @@ pub fn session_options(
     options.validate().py_err(py)?;
     Ok(options)
 }
+
+/// A Python value as JSON for the core's `from_json` readers: `None`, `bool`, `int`, `float`,
+/// `str`, mappings with string keys, lists/tuples, and `Enum` members (their `.value`). Anything
+/// else is an invalid argument naming `field` (a dotted path into the value).
+pub fn to_json(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    use pyo3::types::{PyDict, PyList, PyTuple};
+    use serde_json::Value;
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(v) = obj.extract::<i64>() {
+            return Ok(Value::from(v));
+        }
+        if let Ok(v) = obj.extract::<u64>() {
+            return Ok(Value::from(v));
+        }
+        return Err(invalid(py, field, "is too large a number", obj));
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return match serde_json::Number::from_f64(f.value()) {
+            Some(n) => Ok(Value::Number(n)),
+            None => Err(invalid(py, field, "must be a finite number", obj)),
+        };
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in d.iter() {
+            let key = match k.cast::<PyString>() {
+                Ok(s) => s.to_cow()?.into_owned(),
+                Err(_) => return Err(invalid(py, field, "keys must be strings", &k)),
+            };
+            let path = if field.is_empty() { key.clone() } else { format!("{field}.{key}") };
+            let value = to_json(py, &path, &v)?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut out = Vec::new();
+        for item in obj.try_iter()? {
+            out.push(to_json(py, field, &item?)?);
+        }
+        return Ok(Value::Array(out));
+    }
+    if let Ok(v) = obj.getattr(pyo3::intern!(py, "value")) {
+        // an Enum member (OutputModes.composed, StreamModes.manual, ...)
+        if obj.get_type().getattr("__members__").is_ok() {
+            return to_json(py, field, &v);
+        }
+    }
+    if obj.cast::<pyo3::types::PyMapping>().is_ok() {
+        let d = py.import("builtins")?.getattr("dict")?.call1((obj,))?;
+        return to_json(py, field, &d);
+    }
+    Err(invalid(
+        py,
+        field,
+        "must be None, a bool, a number, a string, a list or a dict",
+        obj,
+    ))
+}
+
+/// A JSON value (a core response model serialized in the wire's camelCase) as Python objects.
+pub fn from_json<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::types::{PyDict, PyList};
+    use pyo3::IntoPyObjectExt;
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_bound_py_any(py)?,
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_bound_py_any(py)?
+            } else if let Some(u) = n.as_u64() {
+                u.into_bound_py_any(py)?
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)?
+            }
+        }
+        Value::String(s) => s.into_bound_py_any(py)?,
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for item in a {
+                list.append(from_json(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(m) => {
+            let d = PyDict::new(py);
+            for (k, item) in m {
+                d.set_item(k, from_json(py, item)?)?;
+            }
+            d.into_any()
+        }
+    })
+}

@@ -39,9 +39,16 @@ pub fn class_name(kind: ErrorKind) -> &'static str {
     }
 }
 
-fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
+fn build(py: Python<'_>, err: &Error, operation: Option<&str>) -> PyResult<PyErr> {
     let module = exceptions_module(py)?;
-    let cls = module.getattr(class_name(err.kind()))?;
+    let mut cls = module.getattr(class_name(err.kind()))?;
+    if let Some(op) = operation {
+        // The official per-operation class (ArchiveError, SignalingError, ...), combined with
+        // the kind class, chosen by the package's table.
+        cls = module
+            .getattr("_operation_error")?
+            .call1((op, cls, err.status(), err.field()))?;
+    }
     let kwargs = PyDict::new(py);
     kwargs.set_item("status", err.status())?;
     kwargs.set_item("code", err.code())?;
@@ -56,7 +63,13 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
 
 /// Converts a core error into the matching Python exception.
 pub fn to_py(py: Python<'_>, err: Error) -> PyErr {
-    build(py, &err).unwrap_or_else(|e| e)
+    build(py, &err, None).unwrap_or_else(|e| e)
+}
+
+/// Converts a core error of REST operation `operation` (official Python method name) into the
+/// official class that operation raises, which is also the kind's class.
+pub fn to_py_for(py: Python<'_>, err: Error, operation: &str) -> PyErr {
+    build(py, &err, Some(operation)).unwrap_or_else(|e| e)
 }
 
 /// An invalid-argument error (the core's wording) for a Python value of the wrong shape.

@@ -1,7 +1,9 @@
 //! `opentok_native._native`: the pyo3 binding of the `opentok` core crate.
 //!
 //! Modules mirror the core: [`client`] (Client, AsyncClient), [`session`], [`token`],
-//! [`session_id`], [`error`] (core errors → `opentok_native.exceptions`), plus [`convert`]
+//! [`session_id`], the REST areas ([`archive`], [`broadcast`], [`stream`], [`moderation`],
+//! [`signal`], [`connection`], [`sip`], [`captions`], [`render`], [`audio_connector`],
+//! [`callback`], over the plumbing in [`rest`]), [`error`] (core errors → `opentok_native.exceptions`), plus [`convert`]
 //! (Python argument shapes → core options) and [`runtime`] (the shared, fork-aware tokio runtime).
 //! The Python package around it (`opentok_native/__init__.py`) holds the enums, the exception
 //! classes and the seed API's `OpenTokSDK`.
@@ -10,13 +12,25 @@ use std::sync::OnceLock;
 
 use pyo3::prelude::*;
 
+mod archive;
+mod audio_connector;
+mod broadcast;
+mod callback;
+mod captions;
 mod client;
 mod clock;
+mod connection;
 mod convert;
 mod error;
+mod moderation;
+mod render;
+mod rest;
 mod runtime;
 mod session;
 mod session_id;
+mod signal;
+mod sip;
+mod stream;
 mod token;
 
 static BINDING: OnceLock<String> = OnceLock::new();

@@ -250,3 +250,50 @@ def wait_until(cond: Callable[[], bool], timeout: float = 5.0) -> bool:
             return True
         time.sleep(0.01)
     return cond()
+
+
+class Room:
+    """A routed session on the emulator with one connected moderator client (simulated), able to
+    publish streams and read what its connections received."""
+
+    def __init__(self, emulator: Emulator, client: Any, media_mode: str = "routed", connect: bool = True) -> None:
+        self.emulator = emulator
+        self.client = client
+        self.session_id: str = client.create_session(media_mode=media_mode).session_id
+        self.token: str = client.generate_token(self.session_id, role="moderator")
+        self.connection_id = ""
+        if connect:
+            self.connection_id = self.connect()
+
+    def connect(self, role: str = "moderator") -> str:
+        """Connects one more simulated client; returns its connection id."""
+        status, body = self.emulator.connect(self.session_id, self.client.generate_token(self.session_id, role=role))
+        assert status == 201, body
+        return str(body["connectionId"])
+
+    def publish(self, connection_id: Optional[str] = None, **stream: Any) -> str:
+        """Publishes a stream from a simulated connection; returns the stream id."""
+        cid = connection_id or self.connection_id
+        status, body = self.emulator.request(
+            "POST", f"/emulator/v1/sessions/{self.session_id}/connections/{cid}/streams", stream
+        )
+        assert status == 201, body
+        return str(body["id"])
+
+    def emu(self, path: str) -> Any:
+        """GETs an emulator-only endpoint of this session (`/emulator/v1/sessions/{id}` + path)."""
+        status, body = self.emulator.request("GET", f"/emulator/v1/sessions/{self.session_id}{path}")
+        assert status == 200, body
+        return body
+
+
+@pytest.fixture
+def client(emulator: Emulator) -> Any:
+    import opentok_native
+
+    return opentok_native.Client(API_KEY, API_SECRET, emulator.url)
+
+
+@pytest.fixture
+def room(emulator: Emulator, client: Any) -> Room:
+    return Room(emulator, client)
