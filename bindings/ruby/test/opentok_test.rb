@@ -113,6 +113,16 @@ class SessionTest < Minitest::Test
     silent&.close
   end
 
+  def test_proxy_option_reaches_the_core
+    proxy = SilentServer.new
+    client = OpenTok::OpenTok.new(Emulator::API_KEY, Emulator::API_SECRET, api_url: "http://opentok.invalid",
+                                                                           proxy: proxy.url, timeout_length: 0.3, max_retries: 0)
+    assert_raises(OpenTok::OpenTokRequestError) { client.create_session }
+    assert_operator proxy.accepted, :>=, 1, "the request never reached the proxy"
+  ensure
+    proxy&.close
+  end
+
   def test_closed_port_is_connection_error
     client = OpenTok::OpenTok.new(Emulator::API_KEY, Emulator::API_SECRET, api_url: SilentServer.closed_port_url, max_retries: 0)
     e = assert_raises(OpenTok::OpenTokConnectionError) { client.create_session }

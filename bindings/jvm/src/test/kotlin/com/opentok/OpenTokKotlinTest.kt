@@ -15,6 +15,7 @@ import com.opentok.testing.Vectors
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeoutOrNull
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.DynamicTest
@@ -319,6 +320,30 @@ class OpenTokKotlinTest {
                     assertTrue(elapsed < Duration.ofSeconds(5), "took $elapsed")
                     assertFailsWith<RequestTimeoutException> { runBlocking { client.createSessionAsync() } }
                     assertTrue(silent.accepted >= 1)
+                }
+        }
+    }
+
+    @Test
+    fun `cancelling a suspended createSession returns promptly`() {
+        SilentServer().use { silent ->
+            OpenTok.Builder(Emulator.API_KEY, Emulator.API_SECRET).apiUrl(silent.url).maxRetries(0).build().use { client ->
+                val started = System.nanoTime()
+                val result = runBlocking { withTimeoutOrNull(300) { client.createSessionAsync() } }
+                assertNull(result)
+                assertTrue(Duration.ofNanos(System.nanoTime() - started) < Duration.ofSeconds(5))
+            }
+        }
+    }
+
+    @Test
+    fun `java net Proxy reaches the core`() {
+        SilentServer().use { proxy ->
+            OpenTok.Builder(Emulator.API_KEY, Emulator.API_SECRET).apiUrl("http://opentok.invalid")
+                .proxy(java.net.Proxy(java.net.Proxy.Type.HTTP, java.net.InetSocketAddress("127.0.0.1", proxy.port)))
+                .requestTimeout(Duration.ofMillis(300)).maxRetries(0).build().use { client ->
+                    assertFailsWith<RequestException> { client.createSession() }
+                    assertTrue(proxy.accepted >= 1, "the request never reached the proxy")
                 }
         }
     }

@@ -13,8 +13,11 @@ class SilentServer : AutoCloseable {
     private val server = ServerSocket(0, 50, InetAddress.getLoopbackAddress())
     private val held = CopyOnWriteArrayList<Socket>()
 
+    /** The loopback port it listens on. */
+    val port: Int = server.localPort
+
     /** `http://127.0.0.1:PORT`. */
-    val url: String = "http://127.0.0.1:${server.localPort}"
+    val url: String = "http://127.0.0.1:$port"
 
     /** How many connections were accepted. */
     val accepted: Int get() = held.size
