@@ -12,19 +12,19 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
         "start_archive" => build(|| {
             let sid = a.string(0, "session_id")?;
             let o = ArchiveOptions::from_json(&a.value(1))?;
-            Ok(json_op(async move { c.start_archive(&sid, &o).await }))
+            Ok(json_op!(async move { c.start_archive(&sid, &o).await }))
         }),
         "stop_archive" => build(|| {
             let id = a.string(0, "archive_id")?;
-            Ok(json_op(async move { c.stop_archive(&id).await }))
+            Ok(json_op!(async move { c.stop_archive(&id).await }))
         }),
         "get_archive" => build(|| {
             let id = a.string(0, "archive_id")?;
-            Ok(json_op(async move { c.get_archive(&id).await }))
+            Ok(json_op!(async move { c.get_archive(&id).await }))
         }),
         "list_archives" => build(|| {
             let o = ListOptions::from_json(&a.value(0))?;
-            Ok(json_op(async move { c.list_archives(&o).await }))
+            Ok(json_op!(async move { c.list_archives(&o).await }))
         }),
         "delete_archive" => build(|| {
             let id = a.string(0, "archive_id")?;

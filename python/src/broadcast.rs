@@ -12,19 +12,19 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
         "start_broadcast" => build(|| {
             let sid = a.string(0, "session_id")?;
             let o = BroadcastOptions::from_json(&a.value(1))?;
-            Ok(json_op(async move { c.start_broadcast(&sid, &o).await }))
+            Ok(json_op!(async move { c.start_broadcast(&sid, &o).await }))
         }),
         "stop_broadcast" => build(|| {
             let id = a.string(0, "broadcast_id")?;
-            Ok(json_op(async move { c.stop_broadcast(&id).await }))
+            Ok(json_op!(async move { c.stop_broadcast(&id).await }))
         }),
         "get_broadcast" => build(|| {
             let id = a.string(0, "broadcast_id")?;
-            Ok(json_op(async move { c.get_broadcast(&id).await }))
+            Ok(json_op!(async move { c.get_broadcast(&id).await }))
         }),
         "list_broadcasts" => build(|| {
             let o = ListOptions::from_json(&a.value(0))?;
-            Ok(json_op(async move { c.list_broadcasts(&o).await }))
+            Ok(json_op!(async move { c.list_broadcasts(&o).await }))
         }),
         "set_broadcast_layout" => build(|| {
             let id = a.string(0, "broadcast_id")?;

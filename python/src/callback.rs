@@ -9,10 +9,10 @@ use crate::rest::{build, json_op, unit_op, Args, Op};
 pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::Result<Op>> {
     let c = c.clone();
     Some(match name {
-        "list_callbacks" => build(|| Ok(json_op(async move { c.list_callbacks().await }))),
+        "list_callbacks" => build(|| Ok(json_op!(async move { c.list_callbacks().await }))),
         "register_callback" => build(|| {
             let o = CallbackOptions::from_json(&a.value(0))?;
-            Ok(json_op(async move { c.register_callback(&o).await }))
+            Ok(json_op!(async move { c.register_callback(&o).await }))
         }),
         "unregister_callback" => build(|| {
             let id = a.string(0, "callback_id")?;

@@ -8,7 +8,7 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
     Some(match name {
         "list_connections" => build(|| {
             let sid = a.string(0, "session_id")?;
-            Ok(json_op(async move { c.list_connections(&sid).await }))
+            Ok(json_op!(async move { c.list_connections(&sid).await }))
         }),
         _ => return None,
     })

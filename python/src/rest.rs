@@ -12,7 +12,6 @@ use std::pin::Pin;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::client::ClientBase;
@@ -22,14 +21,16 @@ use crate::runtime::{self, SharedRuntime};
 /// A started core call whose answer is a JSON value (`null` for answers without a body).
 pub(crate) type Op = Pin<Box<dyn Future<Output = opentok::Result<Value>> + Send + 'static>>;
 
-/// Wraps a core call answering a model.
-pub(crate) fn json_op<T, F>(f: F) -> Op
-where
-    T: Serialize,
-    F: Future<Output = opentok::Result<T>> + Send + 'static,
-{
-    Box::pin(async move { f.await.map(|v| serde_json::to_value(v).unwrap_or(Value::Null)) })
+/// Wraps a core call answering a model (serialized to JSON in the wire's camelCase).
+macro_rules! json_op {
+    ($f:expr) => {{
+        let f = $f;
+        let op: $crate::rest::Op =
+            Box::pin(async move { f.await.map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null)) });
+        op
+    }};
 }
+pub(crate) use json_op;
 
 /// Wraps a core call without an answer body.
 pub(crate) fn unit_op<F>(f: F) -> Op

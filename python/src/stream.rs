@@ -51,11 +51,11 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
         "get_stream" => build(|| {
             let sid = a.string(0, "session_id")?;
             let st = a.string(1, "stream_id")?;
-            Ok(json_op(async move { c.get_stream(&sid, &st).await }))
+            Ok(json_op!(async move { c.get_stream(&sid, &st).await }))
         }),
         "list_streams" => build(|| {
             let sid = a.string(0, "session_id")?;
-            Ok(json_op(async move { c.list_streams(&sid).await }))
+            Ok(json_op!(async move { c.list_streams(&sid).await }))
         }),
         "set_stream_class_lists" => build(|| {
             let sid = a.string(0, "session_id")?;
