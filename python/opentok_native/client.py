@@ -11,7 +11,7 @@ official per-operation classes (see ``exceptions``). ``Client`` waits with the G
 from __future__ import annotations
 
 import warnings
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from ._native import Client as _NativeClient
 from ._native import Session, _AsyncClient
@@ -229,7 +229,7 @@ class Client(_NativeClient):
         """Lists the streams of a session (``GET /session/{sid}/stream``)."""
         return StreamList(self._rest("list_streams", session_id))
 
-    def set_stream_class_lists(self, session_id: str, payload: List[Mapping[str, Any]]) -> None:
+    def set_stream_class_lists(self, session_id: str, payload: Sequence[Mapping[str, Any]]) -> None:
         """Sets layout classes: ``payload`` is ``[{"id": stream_id, "layoutClassList": [...]}]``."""
         self._rest("set_stream_class_lists", session_id, payload)
 
@@ -241,7 +241,7 @@ class Client(_NativeClient):
         """Force-mutes the audio of one stream (``POST /session/{sid}/stream/{id}/mute``)."""
         self._rest("mute_stream", session_id, stream_id)
 
-    def mute_all(self, session_id: str, excludedStreamIds: Optional[List[str]] = None) -> None:
+    def mute_all(self, session_id: str, excludedStreamIds: Optional[Sequence[str]] = None) -> None:
         """Force-mutes every stream but ``excludedStreamIds``, and streams published later
         (``POST /session/{sid}/mute``, sent as ``excludedStreamIds``)."""
         self._rest("mute_all", session_id, {"excludedStreamIds": list(excludedStreamIds or [])})
@@ -518,7 +518,7 @@ class AsyncClient(_AsyncClient):
         """Lists the streams of a session (``GET /session/{sid}/stream``)."""
         return StreamList(await self._rest("list_streams", session_id))
 
-    async def set_stream_class_lists(self, session_id: str, payload: List[Mapping[str, Any]]) -> None:
+    async def set_stream_class_lists(self, session_id: str, payload: Sequence[Mapping[str, Any]]) -> None:
         """Sets layout classes: ``payload`` is ``[{"id": stream_id, "layoutClassList": [...]}]``."""
         await self._rest("set_stream_class_lists", session_id, payload)
 
@@ -530,7 +530,7 @@ class AsyncClient(_AsyncClient):
         """Force-mutes the audio of one stream (``POST /session/{sid}/stream/{id}/mute``)."""
         await self._rest("mute_stream", session_id, stream_id)
 
-    async def mute_all(self, session_id: str, excludedStreamIds: Optional[List[str]] = None) -> None:
+    async def mute_all(self, session_id: str, excludedStreamIds: Optional[Sequence[str]] = None) -> None:
         """Force-mutes every stream but ``excludedStreamIds``, and streams published later
         (``POST /session/{sid}/mute``, sent as ``excludedStreamIds``)."""
         await self._rest("mute_all", session_id, {"excludedStreamIds": list(excludedStreamIds or [])})

@@ -128,7 +128,9 @@ class StubServer:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
-                stub.requests.append({"path": self.path, "headers": dict(self.headers), "body": body.decode()})
+                stub.requests.append(
+                    {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body.decode()}
+                )
                 status, headers, payload = stub.replies.pop(0) if stub.replies else stub.default
                 self.send_response(status)
                 for k, v in headers.items():
@@ -137,7 +139,7 @@ class StubServer:
                 self.end_headers()
                 self.wfile.write(payload)
 
-            do_GET = do_POST
+            do_GET = do_PUT = do_PATCH = do_DELETE = do_POST
 
             def log_message(self, *args: Any) -> None:
                 pass

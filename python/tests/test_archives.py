@@ -91,7 +91,7 @@ def test_stop_get_list_delete(room: Room, client: opentok.Client) -> None:
         client.list_archives(count=1001)
     assert bad_count.value.field == "count"
 
-    assert client.delete_archive(archive.id) is None
+    client.delete_archive(archive.id)
     assert client.get_archive(archive.id).status == "deleted"
 
 
@@ -116,7 +116,7 @@ def test_archive_object_stop_and_delete(room: Room, client: opentok.Client) -> N
 
 def test_set_archive_layout(room: Room, client: opentok.Client) -> None:
     archive = client.start_archive(room.session_id)
-    assert client.set_archive_layout(archive.id, "bestFit", screenshare_type="pip") is None
+    client.set_archive_layout(archive.id, "bestFit", screenshare_type="pip")
     client.set_archive_layout(archive.id, "custom", stylesheet="stream.instructor {width: 100%;}")
     with pytest.raises(opentok.InvalidArgumentError) as e:
         client.set_archive_layout(archive.id, "custom")  # a custom layout needs its stylesheet
@@ -137,7 +137,7 @@ def test_add_and_remove_archive_streams(room: Room, client: opentok.Client) -> N
 
     manual = client.start_archive(room.session_id, stream_mode=opentok.StreamModes.manual)
     assert manual.stream_mode == "manual"
-    assert client.add_archive_stream(manual.id, stream_id, has_video=False) is None
+    client.add_archive_stream(manual.id, stream_id, has_video=False)
     streams = client.get_archive(manual.id).streams
     assert streams == [{"streamId": stream_id, "hasAudio": True, "hasVideo": False}]
     with pytest.raises(opentok.ArchiveError) as dup:
@@ -147,7 +147,7 @@ def test_add_and_remove_archive_streams(room: Room, client: opentok.Client) -> N
         client.add_archive_stream(manual.id, "no-such-stream")
     with pytest.raises(opentok.InvalidArgumentError):
         client.add_archive_stream(manual.id, stream_id, has_audio=False, has_video=False)
-    assert client.remove_archive_stream(manual.id, stream_id) is None
+    client.remove_archive_stream(manual.id, stream_id)
     assert client.get_archive(manual.id).streams == []
     with pytest.raises(opentok.NotFoundError):
         client.remove_archive_stream("00000000-0000-0000-0000-000000000000", stream_id)

@@ -76,7 +76,7 @@ def test_unknown_broadcast_is_404(client: opentok.Client) -> None:
 
 def test_set_broadcast_layout(room: Room, client: opentok.Client) -> None:
     b = client.start_broadcast(room.session_id, HLS)
-    assert client.set_broadcast_layout(b.id, "verticalPresentation") is None
+    client.set_broadcast_layout(b.id, "verticalPresentation")
     with pytest.raises(opentok.InvalidArgumentError) as e:
         client.set_broadcast_layout(b.id, "pip", stylesheet="a {}")
     assert e.value.field is not None and "stylesheet" in e.value.field
@@ -96,9 +96,9 @@ def test_add_and_remove_broadcast_streams(room: Room, client: opentok.Client) ->
 
     manual = client.start_broadcast(room.session_id, HLS, stream_mode=opentok.BroadcastStreamModes.manual)
     assert manual.stream_mode == "manual"
-    assert client.add_broadcast_stream(manual.id, stream_id, has_audio=False) is None
+    client.add_broadcast_stream(manual.id, stream_id, has_audio=False)
     assert client.get_broadcast(manual.id).streams == [{"streamId": stream_id, "hasAudio": False, "hasVideo": True}]
-    assert client.remove_broadcast_stream(manual.id, stream_id) is None
+    client.remove_broadcast_stream(manual.id, stream_id)
     assert client.get_broadcast(manual.id).streams == []
     with pytest.raises(opentok.BroadcastError) as missing:
         client.remove_broadcast_stream(manual.id, "no-such-stream")
