@@ -1,4 +1,5 @@
-"""Quickstart: create a session, mint a token, connect a simulated client through the emulator.
+"""Quickstart: create a session, mint a token, connect a simulated client through the emulator,
+then record, signal and list connections through the REST API (official method names).
 
     OPENTOK_API_URL=http://127.0.0.1:4010 python examples/python/quickstart.py
 """
@@ -41,6 +42,18 @@ def main() -> None:
 
     conn = connect(session.session_id, token)
     print("connected:", conn["connectionId"], "role:", conn["role"], "data:", conn["data"])
+
+    # The REST API under the official names: record, signal, list who is connected.
+    archive = client.start_archive(session.session_id, name="quickstart", resolution="1280x720")
+    print("archive:", archive.id, archive.status)
+    try:
+        client.start_archive(session.session_id)
+    except opentok.ArchiveError as e:  # also a ConflictError: kind and status tell it from a 404
+        print(f"again: {type(e).__name__} ({e.kind}, HTTP {e.status}): {e.api_message}")
+    client.send_signal(session.session_id, {"type": "chat", "data": "hello from the server"})
+    archive.stop()
+    connections = client.list_connections(session.session_id)
+    print(f"stopped: {archive.status}; {connections.count} connection(s) in the session")
 
 
 if __name__ == "__main__":
