@@ -17,11 +17,11 @@ test-jvm: jvm-tools emulator-bin
 
 # The jar (native library inside) into the repo-local Maven cache, for the quickstart.
 jvm-install: jvm-tools
-	cd $(JVM_DIR) && $(MVN) $(MVN_FLAGS) -q -DskipTests install
+	@set -o pipefail; cd $(JVM_DIR) && $(MVN) $(MVN_FLAGS) -q -DskipTests install 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 
 # examples/kotlin/quickstart.kt against $OPENTOK_API_URL.
 demo-jvm: jvm-install
-	cd $(ROOT)/examples/kotlin && $(MVN) $(MVN_FLAGS) -q compile exec:java
+	@set -o pipefail; cd $(ROOT)/examples/kotlin && $(MVN) $(MVN_FLAGS) -q compile exec:java 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 
 TEST_TARGETS += test-jvm
 DEMO_TARGETS += demo-jvm

@@ -12,7 +12,7 @@ ruby-tools:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby ruby-ffi ruby-minitest; }
 
 ruby-native:
-	$(ROOT)/bindings/scripts/build-native.sh ruby $(RUBY_DIR)/lib/opentok/native
+	@$(ROOT)/bindings/scripts/build-native.sh ruby $(RUBY_DIR)/lib/opentok/native
 
 # minitest suite against a real emulator.
 test-ruby: ruby-tools ruby-native emulator-bin
@@ -20,13 +20,13 @@ test-ruby: ruby-tools ruby-native emulator-bin
 
 # The packaged gem, installed into a scratch GEM_HOME (its native library travels inside).
 ruby-gem: ruby-tools ruby-native
-	mkdir -p $(RUBY_GEM_HOME)
-	cd $(RUBY_DIR) && gem build -q opentok-native.gemspec -o $(RUBY_GEM_HOME)/opentok-native.gem
-	gem install -q --local --ignore-dependencies --no-document --install-dir $(RUBY_GEM_HOME) $(RUBY_GEM_HOME)/opentok-native.gem
+	@mkdir -p $(RUBY_GEM_HOME)
+	@cd $(RUBY_DIR) && gem build -q opentok-native.gemspec -o $(RUBY_GEM_HOME)/opentok-native.gem >/dev/null
+	@gem install -q --local --ignore-dependencies --no-document --install-dir $(RUBY_GEM_HOME) $(RUBY_GEM_HOME)/opentok-native.gem >/dev/null
 
 # examples/ruby/quickstart.rb against $OPENTOK_API_URL, using the installed gem.
 demo-ruby: ruby-gem
-	GEM_PATH=$(RUBY_GEM_HOME):$$($(RUBY) -e 'print Gem.path.join(":")') $(RUBY) $(ROOT)/examples/ruby/quickstart.rb
+	@GEM_PATH=$(RUBY_GEM_HOME):$$($(RUBY) -e 'print Gem.path.join(":")') $(RUBY) $(ROOT)/examples/ruby/quickstart.rb
 
 TEST_TARGETS += test-ruby
 DEMO_TARGETS += demo-ruby

@@ -19,6 +19,6 @@ Gem::Specification.new do |spec|
   spec.files = Dir["lib/**/*.rb", "lib/opentok/native/*.so", "README.md"]
   spec.require_paths = ["lib"]
 
-  spec.add_dependency "ffi", ">= 1.15"
-  spec.add_development_dependency "minitest", ">= 5"
+  spec.add_dependency "ffi", "~> 1.15"
+  spec.add_development_dependency "minitest", "~> 5.0"
 end
