@@ -173,3 +173,18 @@ def test_callbacks_register_list_unregister(client: opentok.Client) -> None:
     with pytest.raises(opentok.InvalidArgumentError) as bad:
         client.register_callback("archive", "streamCreated", "https://example.com/x")
     assert bad.value.field == "event"
+
+
+def test_more_error_cases(room: Room, client: opentok.Client) -> None:
+    with pytest.raises(opentok.NotFoundError) as captions:
+        client.get_captions(UNKNOWN)
+    assert captions.value.status == 404
+    with pytest.raises(opentok.InvalidArgumentError) as listing:
+        client.list_broadcasts(count=1001)
+    assert listing.value.field == "count"
+    with pytest.raises(opentok.InvalidArgumentError):
+        client.get_archives(session_id="not a session id")
+    wrong = opentok.Client("123456", "0" * 40, room.emulator.url)
+    with pytest.raises(opentok.AuthError) as auth:
+        wrong.list_callbacks()
+    assert auth.value.status in (401, 403) and auth.value.kind == "authentication"
