@@ -306,10 +306,26 @@ def _combined(area: type, kind_cls: type) -> type:
     key = (area, kind_cls)
     cls = _COMBINED.get(key)
     if cls is None:
-        cls = type(area.__name__, (area, kind_cls), {"__module__": __name__, "__doc__": area.__doc__})
+        names = (area.__name__, kind_cls.__name__)
+
+        def __reduce__(self: BaseException) -> tuple:
+            # pickled by the two class names: the combined class is not a module attribute
+            return (_rebuild, (names, self.args, dict(self.__dict__)))
+
+        body = {"__module__": __name__, "__doc__": area.__doc__, "__reduce__": __reduce__}
+        cls = type(area.__name__, (area, kind_cls), body)
         cls.__qualname__ = area.__name__
         _COMBINED[key] = cls
     return cls
+
+
+def _rebuild(names: tuple, args: tuple, state: dict) -> BaseException:
+    """Unpickles an error of a combined class (see ``_combined``)."""
+    cls = _combined(globals()[names[0]], globals()[names[1]])
+    err: BaseException = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
 
 
 def _operation_error(operation: str, kind_cls: type, status: Optional[int], field: Optional[str] = None) -> type:

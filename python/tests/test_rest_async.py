@@ -188,3 +188,15 @@ def test_sync_rest_call_releases_the_gil_and_times_out(silent: Any) -> None:
     # a timeout is not a refusal by the service: no ArchiveError
     assert not isinstance(e.value, opentok.ArchiveError) and e.value.kind == "timeout"
     assert ticks > 100, ticks
+
+
+def test_operation_errors_pickle_and_keep_their_classes(room: Room, client: opentok.Client) -> None:
+    import pickle
+
+    client.start_archive(room.session_id)
+    with pytest.raises(opentok.ArchiveError) as e:
+        client.start_archive(room.session_id)
+    back = pickle.loads(pickle.dumps(e.value))
+    assert type(back) is type(e.value)
+    assert isinstance(back, opentok.ArchiveError) and isinstance(back, opentok.ConflictError)
+    assert (back.status, back.kind, str(back)) == (409, "conflict", str(e.value))
