@@ -257,7 +257,11 @@ pub fn to_json(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyResult<
                 Ok(s) => s.to_cow()?.into_owned(),
                 Err(_) => return Err(invalid(py, field, "keys must be strings", &k)),
             };
-            let path = if field.is_empty() { key.clone() } else { format!("{field}.{key}") };
+            let path = if field.is_empty() {
+                key.clone()
+            } else {
+                format!("{field}.{key}")
+            };
             let value = to_json(py, &path, &v)?;
             map.insert(key, value);
         }

@@ -10,13 +10,21 @@ use crate::rest::{build, json_op, unit_op, Args, Json, Op};
 fn class_lists(v: &Value) -> opentok::Result<Vec<StreamClassList>> {
     let bad = |field: &str, rule: &str, v: &Value| opentok::Error::invalid(field, rule, Json(v));
     let Value::Array(items) = v else {
-        return Err(bad("payload", "must be a list of {\"id\", \"layoutClassList\"} dicts", v));
+        return Err(bad(
+            "payload",
+            "must be a list of {\"id\", \"layoutClassList\"} dicts",
+            v,
+        ));
     };
     items
         .iter()
         .map(|item| {
             let Value::Object(m) = item else {
-                return Err(bad("payload", "items must be {\"id\", \"layoutClassList\"} dicts", item));
+                return Err(bad(
+                    "payload",
+                    "items must be {\"id\", \"layoutClassList\"} dicts",
+                    item,
+                ));
             };
             let mut id = None;
             let mut classes = None;
@@ -24,22 +32,47 @@ fn class_lists(v: &Value) -> opentok::Result<Vec<StreamClassList>> {
                 match k.as_str() {
                     "id" => id = Some(x),
                     "layoutClassList" | "layout_class_list" => classes = Some(x),
-                    _ => return Err(bad(&format!("payload.{k}"), "is not a known option", &Value::String(k.clone()))),
+                    _ => {
+                        return Err(bad(
+                            &format!("payload.{k}"),
+                            "is not a known option",
+                            &Value::String(k.clone()),
+                        ))
+                    }
                 }
             }
             let id = match id {
                 Some(Value::String(s)) => s.clone(),
-                other => return Err(bad("payload.id", "must be a stream id string", other.unwrap_or(&Value::Null))),
+                other => {
+                    return Err(bad(
+                        "payload.id",
+                        "must be a stream id string",
+                        other.unwrap_or(&Value::Null),
+                    ))
+                }
             };
             let classes = match classes {
                 None | Some(Value::Null) => Vec::new(),
                 Some(Value::Array(a)) => a
                     .iter()
-                    .map(|c| c.as_str().map(str::to_string).ok_or_else(|| bad("payload.layoutClassList", "must be a list of strings", c)))
+                    .map(|c| {
+                        c.as_str().map(str::to_string).ok_or_else(|| {
+                            bad("payload.layoutClassList", "must be a list of strings", c)
+                        })
+                    })
                     .collect::<opentok::Result<Vec<_>>>()?,
-                Some(other) => return Err(bad("payload.layoutClassList", "must be a list of strings", other)),
+                Some(other) => {
+                    return Err(bad(
+                        "payload.layoutClassList",
+                        "must be a list of strings",
+                        other,
+                    ))
+                }
             };
-            Ok(StreamClassList { id, layout_class_list: classes })
+            Ok(StreamClassList {
+                id,
+                layout_class_list: classes,
+            })
         })
         .collect()
 }
@@ -60,7 +93,9 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
         "set_stream_class_lists" => build(|| {
             let sid = a.string(0, "session_id")?;
             let items = class_lists(&a.value(1))?;
-            Ok(unit_op(async move { c.set_stream_class_lists(&sid, &items).await }))
+            Ok(unit_op(async move {
+                c.set_stream_class_lists(&sid, &items).await
+            }))
         }),
         _ => return None,
     })
