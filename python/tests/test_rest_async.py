@@ -200,3 +200,14 @@ def test_operation_errors_pickle_and_keep_their_classes(room: Room, client: open
     assert type(back) is type(e.value)
     assert isinstance(back, opentok.ArchiveError) and isinstance(back, opentok.ConflictError)
     assert (back.status, back.kind, str(back)) == (409, "conflict", str(e.value))
+
+
+def test_concurrent_async_start_archive_one_wins(room: Room, aclient: opentok.AsyncClient) -> None:
+    async def main() -> list:
+        return await asyncio.gather(*(aclient.start_archive(room.session_id) for _ in range(20)), return_exceptions=True)
+
+    results = run(main)
+    started = [r for r in results if isinstance(r, opentok.Archive)]
+    refused = [r for r in results if isinstance(r, opentok.ArchiveError)]
+    assert len(started) == 1 and len(refused) == 19
+    assert all(isinstance(r, opentok.ConflictError) and r.status == 409 for r in refused)
