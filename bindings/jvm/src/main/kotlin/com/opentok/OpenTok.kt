@@ -5,9 +5,14 @@ import com.opentok.exception.OpenTokException
 import com.opentok.exception.native
 import com.opentok.ffi.Client
 import com.opentok.ffi.ClientConfig
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.future.future
 import java.net.InetSocketAddress
 import java.net.Proxy
 import java.time.Duration
+import java.util.concurrent.CompletableFuture
 
 /**
  * The OpenTok server SDK entry point, with the official Java SDK's names:
@@ -41,6 +46,9 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     /** The User-Agent sent with each request. */
     val userAgent: String = client.userAgent()
 
+    /** Where [createSessionFuture] runs its coroutines (no thread of its own: the native I/O is async). */
+    private val futures = CoroutineScope(SupervisorJob() + Dispatchers.Default)
+
     /** Creates a relayed, manually archived session. */
     @Throws(OpenTokException::class)
     fun createSession(): Session = createSession(SessionProperties.Builder().build())
@@ -55,6 +63,14 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     suspend fun createSessionAsync(properties: SessionProperties = SessionProperties.Builder().build()): Session =
         Session(this, native { client.createSession(properties.toSpec()) })
 
+    /**
+     * Creates a session without blocking, for Java callers: the future completes with the
+     * [Session] or exceptionally with an [OpenTokException].
+     */
+    @JvmOverloads
+    fun createSessionFuture(properties: SessionProperties = SessionProperties.Builder().build()): CompletableFuture<Session> =
+        futures.future { createSessionAsync(properties) }
+
     /** A publisher token valid for 24 hours. */
     @Throws(OpenTokException::class)
     fun generateToken(sessionId: String): String = generateToken(sessionId, TokenOptions.Builder().build())
@@ -64,8 +80,11 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     fun generateToken(sessionId: String, tokenOptions: TokenOptions): String =
         native { client.generateToken(sessionId, tokenOptions.toSpec()) }
 
-    /** Releases the native client. */
-    override fun close() = client.close()
+    /** Cancels pending [createSessionFuture] calls and releases the native client. */
+    override fun close() {
+        futures.cancel()
+        client.close()
+    }
 
     override fun toString(): String = "OpenTok(apiKey=$apiKey, apiUrl=$apiUrl)"
 

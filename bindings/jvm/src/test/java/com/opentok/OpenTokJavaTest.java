@@ -19,6 +19,9 @@ import com.opentok.testing.Vectors;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,6 +180,19 @@ class OpenTokJavaTest {
             assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);
             assertEquals("timeout", e.getKind());
             assertNull(e.getStatus());
+        }
+    }
+
+    @Test
+    void createSessionFutureCompletesAndFails() throws Exception {
+        CompletableFuture<Session> ok = opentok.createSessionFuture(
+                new SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build());
+        assertEquals(MediaMode.ROUTED, ok.get(10, TimeUnit.SECONDS).getProperties().getMediaMode());
+
+        try (OpenTok bad = new OpenTok.Builder("123456", "not-the-secret-000000000000000000000000").apiUrl(emulator.getUrl()).build()) {
+            ExecutionException e = assertThrows(ExecutionException.class, () -> bad.createSessionFuture().get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof AuthenticationException, String.valueOf(e.getCause()));
+            assertEquals(Integer.valueOf(403), ((AuthenticationException) e.getCause()).getStatus());
         }
     }
 
