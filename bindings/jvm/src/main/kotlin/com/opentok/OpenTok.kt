@@ -8,6 +8,7 @@ import com.opentok.ffi.ClientConfig
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
 import kotlinx.coroutines.future.future
 import java.net.InetSocketAddress
 import java.net.Proxy
