@@ -112,7 +112,7 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 }
 
 /// Runs `fut` to completion on the shared runtime, from a thread that is not a runtime worker.
-fn block_on<F>(fut: F) -> F::Output
+pub(crate) fn block_on<F>(fut: F) -> F::Output
 where
     F: std::future::Future + Send + 'static,
     F::Output: Send + 'static,
@@ -133,6 +133,13 @@ pub struct Client {
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client").field("api_key", &self.inner.credentials().id()).field("api_url", &self.inner.base_url()).finish()
+    }
+}
+
+impl Client {
+    /// The core client (for the other exported modules, e.g. `rest.rs`).
+    pub(crate) fn core(&self) -> &opentok::Client {
+        &self.inner
     }
 }
 

@@ -9,11 +9,13 @@
 
 mod client;
 mod error;
+mod rest;
 mod session;
 mod token;
 
 pub use client::{Client, ClientConfig};
 pub use error::{NativeError, Result};
+pub use rest::OPERATIONS;
 pub use session::{parse_archive_mode, parse_archive_resolution, parse_media_mode, SessionInfo, SessionSpec};
 pub use token::{decode_token, explain_token, parse_role, verify_token, verify_token_at, ExpireSpec, TokenInfo, TokenSpec};
 
