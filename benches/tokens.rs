@@ -33,12 +33,22 @@ fn jwt_floor(claims: &[u8], key: &ring::hmac::Key) -> String {
     s
 }
 
-/// The floor of a T1 token: HMAC-SHA1 over the data plus base64 of the whole.
-fn t1_floor(data: &[u8], key: &ring::hmac::Key) -> String {
-    let tag = ring::hmac::sign(key, data);
+type HmacSha1 = hmac::Hmac<sha1::Sha1>;
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// The floor of a T1 token: the hex HMAC-SHA1 signature (the same implementation the core uses,
+/// keyed once) over the data, plus base64 of the whole.
+fn t1_floor(data: &[u8], key: &HmacSha1) -> String {
+    use hmac::Mac;
+    let mut mac = key.clone();
+    mac.update(data);
+    let tag = mac.finalize().into_bytes();
     let mut inner = Vec::with_capacity(data.len() + 80);
     inner.extend_from_slice(b"partner_id=123456&sig=");
-    inner.extend_from_slice(tag.as_ref());
+    for b in tag.iter() {
+        inner.extend_from_slice(&[HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
+    }
+    inner.push(b':');
     inner.extend_from_slice(data);
     STANDARD.encode(inner)
 }
@@ -56,7 +66,7 @@ fn bench(c: &mut Criterion) {
     let creds = creds();
     let (claims, data) = samples();
     let k256 = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, SECRET.as_bytes());
-    let k1 = ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, SECRET.as_bytes());
+    let k1 = <HmacSha1 as hmac::Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
     let jwt_o = opts(TokenFormat::Jwt);
     let t1_o = opts(TokenFormat::T1);
     c.bench_function("token/jwt", |b| b.iter(|| generate_token_at(&creds, black_box(SID), &jwt_o, NOW, 1).unwrap()));
@@ -85,7 +95,7 @@ fn ratios() {
     let creds = creds();
     let (claims, data) = samples();
     let k256 = ring::hmac::Key::new(ring::hmac::HMAC_SHA256, SECRET.as_bytes());
-    let k1 = ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, SECRET.as_bytes());
+    let k1 = <HmacSha1 as hmac::Mac>::new_from_slice(SECRET.as_bytes()).unwrap();
     let (jo, to) = (opts(TokenFormat::Jwt), opts(TokenFormat::T1));
     let jwt = per_call(|| drop(black_box(generate_token_at(&creds, black_box(SID), &jo, NOW, 1))));
     let jwt_floor_ns = per_call(|| drop(black_box(jwt_floor(black_box(&claims), &k256))));

@@ -26,6 +26,27 @@ impl SessionId {
     /// Checks that `s` parses and belongs to `api_key`, without building a [`SessionId`]
     /// (the hot path of token minting). The error names both ids.
     pub fn check_belongs(s: &str, api_key: &str, label: &str) -> Result<()> {
+        // The check is a pure function of (id, key): remember the last pair that passed on this
+        // thread, as servers mint many tokens for the same session in a row.
+        let hit = LAST_OWNED.with(|last| {
+            let last = last.borrow();
+            last.0 == api_key && last.1 == s && !s.is_empty()
+        });
+        if hit {
+            return Ok(());
+        }
+        Self::check_belongs_uncached(s, api_key, label)?;
+        LAST_OWNED.with(|last| {
+            let mut last = last.borrow_mut();
+            last.0.clear();
+            last.0.push_str(api_key);
+            last.1.clear();
+            last.1.push_str(s);
+        });
+        Ok(())
+    }
+
+    fn check_belongs_uncached(s: &str, api_key: &str, label: &str) -> Result<()> {
         // Fast path: decode into a stack buffer; fall back to the full parse for the error.
         let mut buf = [0u8; 400];
         if s.len() <= 512 && s.as_bytes().get(1) == Some(&b'_') && s.as_bytes()[0].is_ascii_alphanumeric() {
@@ -96,6 +117,11 @@ impl SessionId {
     }
 }
 
+thread_local! {
+    /// The last (api key, session id) pair that passed [`SessionId::check_belongs`] on this thread.
+    static LAST_OWNED: std::cell::RefCell<(String, String)> = const { std::cell::RefCell::new((String::new(), String::new())) };
+}
+
 /// Decodes and checks the payload of a session id, returning its `~`-separated text.
 fn decode_payload(s: &str) -> Result<String> {
     let bad = |rule: &str| Error::invalid("session_id", rule, s);
@@ -152,6 +178,17 @@ mod tests {
         assert_eq!(p.location(), Some("12.34.56.78"));
         assert_eq!(p.created_at_ms(), Some(1739538894959));
         assert!(p.belongs_to("123456") && !p.belongs_to("12345"));
+    }
+
+    #[test]
+    fn the_ownership_memo_never_lets_another_key_or_id_through() {
+        let id = SessionId::mint("123456", None, 1, "r", "P");
+        SessionId::check_belongs(id.as_str(), "123456", "api key").unwrap();
+        SessionId::check_belongs(id.as_str(), "123456", "api key").unwrap();
+        assert!(SessionId::check_belongs(id.as_str(), "654321", "api key").is_err());
+        assert!(SessionId::check_belongs("1_!!!!", "123456", "api key").is_err());
+        SessionId::check_belongs(id.as_str(), "123456", "api key").unwrap();
+        assert!(SessionId::check_belongs("", "", "api key").is_err());
     }
 
     #[test]

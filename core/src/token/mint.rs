@@ -41,14 +41,8 @@ pub(crate) fn mint(creds: &Credentials, session_id: &str, opts: &TokenOptions, n
             let mut signed = String::with_capacity(256 + data.map_or(0, |d| d.len() * 3));
             signed.push_str("session_id=");
             quote_plus(&mut signed, session_id);
-            signed.push_str("&create_time=");
-            signed.push_str(&now.to_string());
-            signed.push_str("&expire_time=");
-            signed.push_str(&expire.to_string());
-            signed.push_str("&role=");
-            signed.push_str(opts.role.as_str());
-            signed.push_str("&nonce=");
-            signed.push_str(&nonce.to_string());
+            use std::fmt::Write;
+            let _ = write!(signed, "&create_time={now}&expire_time={expire}&role={}&nonce={nonce}", opts.role.as_str());
             signed.push_str("&initial_layout_class_list=");
             quote_plus(&mut signed, &layout);
             if let Some(d) = data {
@@ -104,6 +98,10 @@ fn id_label(creds: &Credentials) -> &'static str {
 /// Appends `s` form-encoded as Python's `urllib.parse.quote_plus` does.
 pub(crate) fn quote_plus(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'~')) {
+        out.push_str(s);
+        return;
+    }
     for &b in s.as_bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'-' | b'~' => out.push(b as char),
@@ -119,8 +117,10 @@ pub(crate) fn quote_plus(out: &mut String, s: &str) {
 
 fn hex_lower(out: &mut String, bytes: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    for &b in bytes {
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 15) as usize] as char);
+    let mut buf = [0u8; 64];
+    for (i, &b) in bytes.iter().take(32).enumerate() {
+        buf[2 * i] = HEX[(b >> 4) as usize];
+        buf[2 * i + 1] = HEX[(b & 15) as usize];
     }
+    out.push_str(std::str::from_utf8(&buf[..2 * bytes.len().min(32)]).expect("hex digits are ASCII"));
 }
