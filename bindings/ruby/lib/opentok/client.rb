@@ -78,12 +78,66 @@ module OpenTok
       end
     end
 
+    # Archives: create, stop_by_id, find, all, delete_by_id, layout, add_stream, remove_stream.
+    def archives
+      @archives ||= Archives.new(rest)
+    end
+
+    # Live streaming broadcasts: create, stop, find, all, layout, add_stream, remove_stream.
+    def broadcasts
+      @broadcasts ||= Broadcasts.new(rest)
+    end
+
+    # Streams: find, all, layout (class lists), force_mute, force_mute_all, disable_force_mute.
+    def streams
+      @streams ||= Streams.new(rest)
+    end
+
+    # Connections: forceDisconnect (alias force_disconnect), list.
+    def connections
+      @connections ||= Connections.new(rest)
+    end
+
+    # Signals: send(session_id, connection_id = "", type:, data:).
+    def signals
+      @signals ||= Signals.new(rest)
+    end
+
+    # SIP: dial, play_dtmf_to_session, play_dtmf_to_connection.
+    def sip
+      @sip ||= Sip.new(rest)
+    end
+
+    # Live captions: start, stop, find.
+    def captions
+      @captions ||= Captions.new(rest)
+    end
+
+    # Experience Composer renders: start, find, stop, list.
+    def renders
+      @renders ||= Renders.new(rest)
+    end
+
+    # Audio Connector: connect, stop.
+    def websocket
+      @websocket ||= WebSocket.new(rest)
+    end
+
+    # Callback registrations: all, register, unregister.
+    def callbacks
+      @callbacks ||= Callbacks.new(rest)
+    end
+
     def inspect
       "#<OpenTok::OpenTok api_key=#{@api_key} api_url=#{api_url}>"
     end
     alias to_s inspect
 
     private
+
+    def rest
+      @rest ||= Rest.new(@client)
+    end
 
     def millis(seconds)
       return nil if seconds.nil?

@@ -64,6 +64,37 @@ module OpenTok
   # The server's answer could not be understood.
   class OpenTokInvalidResponseError < OpenTokRequestError; end
 
+  # Errors of one REST area, named as in the official gem. A failed REST call raises its area's
+  # class whatever went wrong, except a broken argument (OpenTokArgumentError, nothing was sent)
+  # and refused credentials (OpenTokAuthenticationError), as the official gem does; `kind` and
+  # `status` tell a 409 from a 404. `rescue OpenTokConflictError` (and every other kind class
+  # above) also catches an area error of that kind: the kind classes match by kind in
+  # `rescue`/`===` (but `is_a?` only follows the class tree).
+
+  # Archives (`opentok.archives`).
+  class OpenTokArchiveError < OpenTokError; end
+
+  # Live streaming broadcasts (`opentok.broadcasts`).
+  class OpenTokBroadcastError < OpenTokError; end
+
+  # SIP dial and DTMF (`opentok.sip`).
+  class OpenTokSipError < OpenTokError; end
+
+  # Stream layout classes (`opentok.streams.layout`).
+  class OpenTokStreamLayoutError < OpenTokError; end
+
+  # Live captions (`opentok.captions`).
+  class OpenTokCaptionsError < OpenTokError; end
+
+  # Experience Composer renders (`opentok.renders`).
+  class OpenTokRenderError < OpenTokError; end
+
+  # Audio Connector WebSocket connections (`opentok.websocket`).
+  class OpenTokWebSocketError < OpenTokError; end
+
+  # Callback registrations (`opentok.callbacks`; not in the official gem).
+  class OpenTokCallbackError < OpenTokError; end
+
   # Native error variant name => Ruby class (names only; the rules are the core's).
   ERROR_CLASSES = {
     "InvalidArgument" => OpenTokArgumentError,
@@ -81,14 +112,51 @@ module OpenTok
     "InvalidResponse" => OpenTokInvalidResponseError
   }.freeze
 
+  # Core kind string => the kind class.
+  KIND_CLASSES = {
+    "invalid_argument" => OpenTokArgumentError,
+    "invalid_token" => OpenTokTokenError,
+    "request" => OpenTokRequestError,
+    "authentication" => OpenTokAuthenticationError,
+    "not_found" => OpenTokNotFoundError,
+    "conflict" => OpenTokConflictError,
+    "payload_too_large" => OpenTokPayloadTooLargeError,
+    "rate_limited" => OpenTokRateLimitedError,
+    "server" => OpenTokServerError,
+    "timeout" => OpenTokTimeoutError,
+    "connect" => OpenTokConnectionError,
+    "clock_skew" => OpenTokClockSkewError,
+    "invalid_response" => OpenTokInvalidResponseError
+  }.freeze
+
+  # Lets a kind class catch an area error of its kind (or of a kind below it):
+  # `rescue OpenTokConflictError` catches an OpenTokArchiveError whose kind is "conflict".
+  module KindMatch
+    def ===(other)
+      return true if super
+      return false unless other.is_a?(OpenTokError)
+
+      kind_class = KIND_CLASSES[other.kind]
+      !kind_class.nil? && kind_class <= self
+    end
+  end
+  KIND_CLASSES.each_value { |klass| klass.extend(KindMatch) }
+
   NATIVE_ERRORS = ERROR_CLASSES.keys.map { |name| Native::NativeError.const_get(name) }.freeze
   private_constant :NATIVE_ERRORS
 
-  # Runs a native call and re-raises its errors as OpenTokError subclasses.
-  def self.native_call
+  # Kinds raised as their own class even when a REST area has its own error class.
+  OWN_CLASS_VARIANTS = %w[InvalidArgument InvalidToken Authentication].freeze
+  private_constant :OWN_CLASS_VARIANTS
+
+  # Runs a native call and re-raises its errors as OpenTokError subclasses; with `area_error`,
+  # server and transport failures are raised as that class (e.g. OpenTokArchiveError).
+  def self.native_call(area_error = nil)
     yield
   rescue *NATIVE_ERRORS => e
-    klass = ERROR_CLASSES.fetch(e.class.name.split("::").last)
+    variant = e.class.name.split("::").last
+    klass = ERROR_CLASSES.fetch(variant)
+    klass = area_error if area_error && !OWN_CLASS_VARIANTS.include?(variant)
     raise klass.new(e.text, kind: e.kind, status: e.status, code: e.code, field: e.field, retryable: e.retryable), cause: nil
   rescue RangeError, TypeError => e
     # A value the FFI layer cannot carry (e.g. an integer beyond 64 bits).

@@ -37,6 +37,52 @@ class Emulator
     [res.code.to_i, JSON.parse(res.body)]
   end
 
+  # Publishes a stream from a simulated connection; returns the stream Hash ("id", ...).
+  def publish(session_id, connection_id, **opts)
+    status, body = post("/emulator/v1/sessions/#{session_id}/connections/#{connection_id}/streams", opts)
+    raise "publish failed: #{status} #{body}" unless status == 201
+
+    body
+  end
+
+  # Signals a simulated connection received, oldest first.
+  def signals(session_id, connection_id)
+    get("/emulator/v1/sessions/#{session_id}/connections/#{connection_id}/signals")
+  end
+
+  # Simulated connections of a session (Array of Hashes with "connectionId").
+  def connections(session_id)
+    body = get("/emulator/v1/sessions/#{session_id}/connections")
+    body.is_a?(Hash) ? Array(body["items"] || body["connections"]) : Array(body)
+  end
+
+  # The emulator's view of a session's streams: {"items"/"streams" => [...], "muteAll" => ...}.
+  def streams(session_id)
+    get("/emulator/v1/sessions/#{session_id}/streams")
+  end
+
+  # DTMF digits played into a session, oldest first.
+  def dtmf(session_id)
+    get("/emulator/v1/sessions/#{session_id}/dtmf")
+  end
+
+  # What an Audio Connector was asked (uri, streams, headers, audioRate, audioTransport).
+  def audio_connector(id)
+    get("/emulator/v1/audio-connectors/#{id}")
+  end
+
+  def get(path)
+    res = Net::HTTP.get_response(URI("#{@url}#{path}"))
+    raise "GET #{path}: #{res.code} #{res.body}" unless res.code.to_i == 200
+
+    JSON.parse(res.body)
+  end
+
+  def post(path, body)
+    res = Net::HTTP.post(URI("#{@url}#{path}"), JSON.generate(body), "Content-Type" => "application/json")
+    [res.code.to_i, JSON.parse(res.body)]
+  end
+
   def close
     Process.kill("TERM", @io.pid)
     Process.wait(@io.pid)
