@@ -124,3 +124,64 @@ class SilentServer
     "http://127.0.0.1:#{port}"
   end
 end
+
+# A loopback HTTP server that records each request (method, path, headers, JSON body) and
+# answers every one with the same canned status and body: for checking what goes on the wire,
+# which the emulator (accepting every SDK's spelling) cannot show.
+class RecordingServer
+  Request = Struct.new(:method, :path, :headers, :body, keyword_init: true)
+
+  attr_reader :url, :requests
+
+  def initialize(status: 200, body: "{}")
+    @server = TCPServer.new("127.0.0.1", 0)
+    @url = "http://127.0.0.1:#{@server.addr[1]}"
+    @requests = Queue.new
+    @workers = []
+    @thread = Thread.new do
+      loop do
+        sock = @server.accept
+        @workers << Thread.new { serve(sock, status, body) }
+      end
+    rescue IOError, Errno::EBADF
+      nil
+    end
+  end
+
+  # The next recorded request (waits up to 5 s).
+  def next_request
+    deadline = Time.now + 5
+    sleep 0.01 while @requests.empty? && Time.now < deadline
+    raise "no request reached the recording server" if @requests.empty?
+
+    @requests.pop
+  end
+
+  def close
+    @server.close
+    @thread.join(1)
+    @workers.each(&:kill).each(&:join)
+  end
+
+  private
+
+  def serve(sock, status, body)
+    loop do
+      line = sock.gets or break
+      method, path, = line.split(" ")
+      headers = {}
+      while (h = sock.gets) && h != "\r\n"
+        k, v = h.split(":", 2)
+        headers[k.strip.downcase] = v.strip
+      end
+      raw = sock.read(headers.fetch("content-length", "0").to_i)
+      @requests << Request.new(method: method, path: path, headers: headers, body: raw.empty? ? nil : JSON.parse(raw))
+      payload = status == 204 ? "" : body
+      sock.write("HTTP/1.1 #{status} Answer\r\nContent-Type: application/json\r\nContent-Length: #{payload.bytesize}\r\n\r\n#{payload}")
+    end
+  rescue IOError, Errno::ECONNRESET, Errno::EPIPE
+    nil
+  ensure
+    sock.close
+  end
+end
