@@ -81,6 +81,389 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     fun generateToken(sessionId: String, tokenOptions: TokenOptions): String =
         native { client.generateToken(sessionId, tokenOptions.toSpec()) }
 
+    // ---- REST API (official Java SDK 4.x names; blocking, with `suspend` twins named ...Async) ----
+    // Every call goes through the native dispatch (bindings/src/rest.rs): arguments as JSON, the
+    // core validates and sends, its answer is parsed into the result classes below.
+
+    private val rest = Rest(client)
+
+    /** Starts recording [sessionId] (routed, with a connected client). 409 ([com.opentok.exception.ConflictException]) when already recording. */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun startArchive(sessionId: String, properties: ArchiveProperties = ArchiveProperties.Builder().build()): Archive =
+        Archive(rest.call("start_archive", sessionId, properties.json).obj())
+
+    /** Starts recording with just a name (official overload). */
+    @Throws(OpenTokException::class)
+    fun startArchive(sessionId: String, name: String): Archive = startArchive(sessionId, ArchiveProperties.Builder().name(name).build())
+
+    /** Suspending [startArchive]. */
+    @Throws(OpenTokException::class)
+    suspend fun startArchiveAsync(sessionId: String, properties: ArchiveProperties = ArchiveProperties.Builder().build()): Archive =
+        Archive(rest.callAsync("start_archive", sessionId, properties.json).obj())
+
+    /** Stops a recording archive; answers it (`stopped`). */
+    @Throws(OpenTokException::class)
+    fun stopArchive(archiveId: String): Archive = Archive(rest.call("stop_archive", archiveId).obj())
+
+    /** Suspending [stopArchive]. */
+    @Throws(OpenTokException::class)
+    suspend fun stopArchiveAsync(archiveId: String): Archive = Archive(rest.callAsync("stop_archive", archiveId).obj())
+
+    /** Reads an archive. 404 ([com.opentok.exception.NotFoundException]) when unknown. */
+    @Throws(OpenTokException::class)
+    fun getArchive(archiveId: String): Archive = Archive(rest.call("get_archive", archiveId).obj())
+
+    /** Suspending [getArchive]. */
+    @Throws(OpenTokException::class)
+    suspend fun getArchiveAsync(archiveId: String): Archive = Archive(rest.callAsync("get_archive", archiveId).obj())
+
+    /** Lists archives, newest first: all, or one session's; [offset] and [count] (1–1000) page. */
+    @Throws(OpenTokException::class)
+    fun listArchives(sessionId: String?, offset: Int?, count: Int?): ArchiveList =
+        ArchiveList.of(rest.call("list_archives", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+
+    /** The first page of all archives. */
+    @Throws(OpenTokException::class)
+    fun listArchives(): ArchiveList = listArchives(null, null, null)
+
+    /** The archives of one session. */
+    @Throws(OpenTokException::class)
+    fun listArchives(sessionId: String): ArchiveList = listArchives(sessionId, null, null)
+
+    /** A page of all archives. */
+    @Throws(OpenTokException::class)
+    fun listArchives(offset: Int, count: Int): ArchiveList = listArchives(null, offset, count)
+
+    /** Suspending [listArchives]. */
+    @Throws(OpenTokException::class)
+    suspend fun listArchivesAsync(sessionId: String? = null, offset: Int? = null, count: Int? = null): ArchiveList =
+        ArchiveList.of(rest.callAsync("list_archives", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+
+    /** Deletes a stopped archive (409 while recording). */
+    @Throws(OpenTokException::class)
+    fun deleteArchive(archiveId: String) { rest.call("delete_archive", archiveId) }
+
+    /** Suspending [deleteArchive]. */
+    @Throws(OpenTokException::class)
+    suspend fun deleteArchiveAsync(archiveId: String) { rest.callAsync("delete_archive", archiveId) }
+
+    /** Changes the layout of a recording composed archive. */
+    @Throws(OpenTokException::class)
+    fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) { rest.call("set_archive_layout", archiveId, layout.toJson()) }
+
+    /** Changes the layout to the one in [properties] (the official signature). */
+    @Throws(OpenTokException::class)
+    fun setArchiveLayout(archiveId: String, properties: ArchiveProperties) { rest.call("set_archive_layout", archiveId, properties.layout) }
+
+    /** Suspending [setArchiveLayout]. */
+    @Throws(OpenTokException::class)
+    suspend fun setArchiveLayoutAsync(archiveId: String, layout: ArchiveLayout) { rest.callAsync("set_archive_layout", archiveId, layout.toJson()) }
+
+    /** Adds a stream to an archive in manual stream mode. */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun addArchiveStream(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
+        rest.call("add_archive_stream", archiveId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
+    }
+
+    /** Suspending [addArchiveStream]. */
+    @Throws(OpenTokException::class)
+    suspend fun addArchiveStreamAsync(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
+        rest.callAsync("add_archive_stream", archiveId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
+    }
+
+    /** Removes a stream from an archive in manual stream mode. */
+    @Throws(OpenTokException::class)
+    fun removeArchiveStream(archiveId: String, streamId: String) { rest.call("remove_archive_stream", archiveId, streamId) }
+
+    /** Suspending [removeArchiveStream]. */
+    @Throws(OpenTokException::class)
+    suspend fun removeArchiveStreamAsync(archiveId: String, streamId: String) { rest.callAsync("remove_archive_stream", archiveId, streamId) }
+
+    /** Starts a live-streaming broadcast (HLS and/or RTMP) of [sessionId]. */
+    @Throws(OpenTokException::class)
+    fun startBroadcast(sessionId: String, properties: BroadcastProperties): Broadcast =
+        Broadcast(rest.call("start_broadcast", sessionId, properties.json).obj())
+
+    /** Suspending [startBroadcast]. */
+    @Throws(OpenTokException::class)
+    suspend fun startBroadcastAsync(sessionId: String, properties: BroadcastProperties): Broadcast =
+        Broadcast(rest.callAsync("start_broadcast", sessionId, properties.json).obj())
+
+    /** Stops a broadcast; answers it. */
+    @Throws(OpenTokException::class)
+    fun stopBroadcast(broadcastId: String): Broadcast = Broadcast(rest.call("stop_broadcast", broadcastId).obj())
+
+    /** Suspending [stopBroadcast]. */
+    @Throws(OpenTokException::class)
+    suspend fun stopBroadcastAsync(broadcastId: String): Broadcast = Broadcast(rest.callAsync("stop_broadcast", broadcastId).obj())
+
+    /** Reads a broadcast. */
+    @Throws(OpenTokException::class)
+    fun getBroadcast(broadcastId: String): Broadcast = Broadcast(rest.call("get_broadcast", broadcastId).obj())
+
+    /** Suspending [getBroadcast]. */
+    @Throws(OpenTokException::class)
+    suspend fun getBroadcastAsync(broadcastId: String): Broadcast = Broadcast(rest.callAsync("get_broadcast", broadcastId).obj())
+
+    /** Lists broadcasts (not in the official Java SDK): all or one session's, paged. */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun listBroadcasts(sessionId: String? = null, offset: Int? = null, count: Int? = null): BroadcastList =
+        BroadcastList.of(rest.call("list_broadcasts", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+
+    /** Suspending [listBroadcasts]. */
+    @Throws(OpenTokException::class)
+    suspend fun listBroadcastsAsync(sessionId: String? = null, offset: Int? = null, count: Int? = null): BroadcastList =
+        BroadcastList.of(rest.callAsync("list_broadcasts", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+
+    /** Changes the layout of a running broadcast. */
+    @Throws(OpenTokException::class)
+    fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) { rest.call("set_broadcast_layout", broadcastId, layout.toJson()) }
+
+    /** Changes the layout to the one in [properties] (the official signature). */
+    @Throws(OpenTokException::class)
+    fun setBroadcastLayout(broadcastId: String, properties: BroadcastProperties) { rest.call("set_broadcast_layout", broadcastId, properties.layout) }
+
+    /** Suspending [setBroadcastLayout]. */
+    @Throws(OpenTokException::class)
+    suspend fun setBroadcastLayoutAsync(broadcastId: String, layout: ArchiveLayout) { rest.callAsync("set_broadcast_layout", broadcastId, layout.toJson()) }
+
+    /** Adds a stream to a broadcast in manual stream mode. */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun addBroadcastStream(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
+        rest.call("add_broadcast_stream", broadcastId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
+    }
+
+    /** Suspending [addBroadcastStream]. */
+    @Throws(OpenTokException::class)
+    suspend fun addBroadcastStreamAsync(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
+        rest.callAsync("add_broadcast_stream", broadcastId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
+    }
+
+    /** Removes a stream from a broadcast in manual stream mode. */
+    @Throws(OpenTokException::class)
+    fun removeBroadcastStream(broadcastId: String, streamId: String) { rest.call("remove_broadcast_stream", broadcastId, streamId) }
+
+    /** Suspending [removeBroadcastStream]. */
+    @Throws(OpenTokException::class)
+    suspend fun removeBroadcastStreamAsync(broadcastId: String, streamId: String) { rest.callAsync("remove_broadcast_stream", broadcastId, streamId) }
+
+    /** Reads one stream of a session. */
+    @Throws(OpenTokException::class)
+    fun getStream(sessionId: String, streamId: String): Stream = Stream(rest.call("get_stream", sessionId, streamId).obj())
+
+    /** Suspending [getStream]. */
+    @Throws(OpenTokException::class)
+    suspend fun getStreamAsync(sessionId: String, streamId: String): Stream = Stream(rest.callAsync("get_stream", sessionId, streamId).obj())
+
+    /** Lists the streams of a session. */
+    @Throws(OpenTokException::class)
+    fun listStreams(sessionId: String): StreamList = StreamList.of(rest.call("list_streams", sessionId))
+
+    /** Suspending [listStreams]. */
+    @Throws(OpenTokException::class)
+    suspend fun listStreamsAsync(sessionId: String): StreamList = StreamList.of(rest.callAsync("list_streams", sessionId))
+
+    /** Sets the layout classes of several streams at once. */
+    @Throws(OpenTokException::class)
+    fun setStreamLayouts(sessionId: String, properties: StreamListProperties) { rest.call("set_stream_class_lists", sessionId, properties.json) }
+
+    /** Suspending [setStreamLayouts]. */
+    @Throws(OpenTokException::class)
+    suspend fun setStreamLayoutsAsync(sessionId: String, properties: StreamListProperties) { rest.callAsync("set_stream_class_lists", sessionId, properties.json) }
+
+    /** Disconnects a client from a session. 404 when it is not connected. */
+    @Throws(OpenTokException::class)
+    fun forceDisconnect(sessionId: String, connectionId: String) { rest.call("force_disconnect", sessionId, connectionId) }
+
+    /** Suspending [forceDisconnect]. */
+    @Throws(OpenTokException::class)
+    suspend fun forceDisconnectAsync(sessionId: String, connectionId: String) { rest.callAsync("force_disconnect", sessionId, connectionId) }
+
+    /** Mutes one stream's audio. */
+    @Throws(OpenTokException::class)
+    fun forceMuteStream(sessionId: String, streamId: String) { rest.call("mute_stream", sessionId, streamId) }
+
+    /** Suspending [forceMuteStream]. */
+    @Throws(OpenTokException::class)
+    suspend fun forceMuteStreamAsync(sessionId: String, streamId: String) { rest.callAsync("mute_stream", sessionId, streamId) }
+
+    /** Mutes every stream but the excluded ones, and streams published later. */
+    @Throws(OpenTokException::class)
+    fun forceMuteAll(sessionId: String, properties: MuteAllProperties) { rest.call("mute_all", sessionId, properties.json) }
+
+    /** Suspending [forceMuteAll]. */
+    @Throws(OpenTokException::class)
+    suspend fun forceMuteAllAsync(sessionId: String, properties: MuteAllProperties) { rest.callAsync("mute_all", sessionId, properties.json) }
+
+    /** Stops muting streams published later. */
+    @Throws(OpenTokException::class)
+    fun disableForceMute(sessionId: String) { rest.call("disable_force_mute", sessionId) }
+
+    /** Suspending [disableForceMute]. */
+    @Throws(OpenTokException::class)
+    suspend fun disableForceMuteAsync(sessionId: String) { rest.callAsync("disable_force_mute", sessionId) }
+
+    /** Signals every client of a session. 413 ([com.opentok.exception.PayloadTooLargeException]) over 8 kB. */
+    @Throws(OpenTokException::class)
+    fun signal(sessionId: String, properties: SignalProperties) { rest.call("signal", sessionId, null, properties.json) }
+
+    /** Signals one connection. */
+    @Throws(OpenTokException::class)
+    fun signal(sessionId: String, connectionId: String, properties: SignalProperties) { rest.call("signal", sessionId, connectionId, properties.json) }
+
+    /** Suspending [signal] (to one connection when [connectionId] is set). */
+    @Throws(OpenTokException::class)
+    suspend fun signalAsync(sessionId: String, connectionId: String?, properties: SignalProperties) {
+        rest.callAsync("signal", sessionId, connectionId, properties.json)
+    }
+
+    /** Lists the connections of a session. */
+    @Throws(OpenTokException::class)
+    fun listConnections(sessionId: String): ConnectionList = ConnectionList(rest.call("list_connections", sessionId).obj())
+
+    /** Suspending [listConnections]. */
+    @Throws(OpenTokException::class)
+    suspend fun listConnectionsAsync(sessionId: String): ConnectionList = ConnectionList(rest.callAsync("list_connections", sessionId).obj())
+
+    /** Dials a SIP endpoint into a session, joining with [token]. */
+    @Throws(OpenTokException::class)
+    fun dial(sessionId: String, token: String, properties: SipProperties): Sip =
+        Sip(rest.call("dial", sessionId, token, properties.sipUri, properties.json).obj())
+
+    /** Suspending [dial]. */
+    @Throws(OpenTokException::class)
+    suspend fun dialAsync(sessionId: String, token: String, properties: SipProperties): Sip =
+        Sip(rest.callAsync("dial", sessionId, token, properties.sipUri, properties.json).obj())
+
+    /** Plays DTMF digits (`[0-9*#p]+`) to every SIP participant of a session. */
+    @Throws(OpenTokException::class)
+    fun playDTMF(sessionId: String, dtmfDigits: String) { rest.call("play_dtmf", sessionId, null, dtmfDigits) }
+
+    /** Plays DTMF digits to one connection. */
+    @Throws(OpenTokException::class)
+    fun playDTMF(sessionId: String, connectionId: String, dtmfDigits: String) { rest.call("play_dtmf", sessionId, connectionId, dtmfDigits) }
+
+    /** Suspending [playDTMF] (to one connection when [connectionId] is set). */
+    @Throws(OpenTokException::class)
+    suspend fun playDTMFAsync(sessionId: String, connectionId: String?, dtmfDigits: String) {
+        rest.callAsync("play_dtmf", sessionId, connectionId, dtmfDigits)
+    }
+
+    /** Starts live captions (needs a moderator [token]). */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun startCaptions(sessionId: String, token: String, properties: CaptionProperties = CaptionProperties.Builder().build()): Caption =
+        Caption(rest.call("start_captions", sessionId, token, properties.json).obj())
+
+    /** Suspending [startCaptions]. */
+    @Throws(OpenTokException::class)
+    suspend fun startCaptionsAsync(sessionId: String, token: String, properties: CaptionProperties = CaptionProperties.Builder().build()): Caption =
+        Caption(rest.callAsync("start_captions", sessionId, token, properties.json).obj())
+
+    /** Stops live captions. */
+    @Throws(OpenTokException::class)
+    fun stopCaptions(captionsId: String) { rest.call("stop_captions", captionsId) }
+
+    /** Suspending [stopCaptions]. */
+    @Throws(OpenTokException::class)
+    suspend fun stopCaptionsAsync(captionsId: String) { rest.callAsync("stop_captions", captionsId) }
+
+    /** Reads the state of live captions (not in the official SDK). */
+    @Throws(OpenTokException::class)
+    fun getCaptions(captionsId: String): CaptionStatus = CaptionStatus(rest.call("get_captions", captionsId).obj())
+
+    /** Suspending [getCaptions]. */
+    @Throws(OpenTokException::class)
+    suspend fun getCaptionsAsync(captionsId: String): CaptionStatus = CaptionStatus(rest.callAsync("get_captions", captionsId).obj())
+
+    /** Starts an Experience Composer render publishing into [sessionId]. */
+    @Throws(OpenTokException::class)
+    fun startRender(sessionId: String, token: String, properties: RenderProperties): Render =
+        Render(rest.call("start_render", sessionId, token, properties.json).obj())
+
+    /** Suspending [startRender]. */
+    @Throws(OpenTokException::class)
+    suspend fun startRenderAsync(sessionId: String, token: String, properties: RenderProperties): Render =
+        Render(rest.callAsync("start_render", sessionId, token, properties.json).obj())
+
+    /** Reads a render. */
+    @Throws(OpenTokException::class)
+    fun getRender(renderId: String): Render = Render(rest.call("get_render", renderId).obj())
+
+    /** Suspending [getRender]. */
+    @Throws(OpenTokException::class)
+    suspend fun getRenderAsync(renderId: String): Render = Render(rest.callAsync("get_render", renderId).obj())
+
+    /** Stops a render. */
+    @Throws(OpenTokException::class)
+    fun stopRender(renderId: String) { rest.call("stop_render", renderId) }
+
+    /** Suspending [stopRender]. */
+    @Throws(OpenTokException::class)
+    suspend fun stopRenderAsync(renderId: String) { rest.callAsync("stop_render", renderId) }
+
+    /** Lists renders, paged ([count] 1–1000). */
+    @Throws(OpenTokException::class)
+    @JvmOverloads
+    fun listRenders(offset: Int? = null, count: Int? = null): RenderList =
+        RenderList.of(rest.call("list_renders", jsonOf("offset" to offset, "count" to count)))
+
+    /** Suspending [listRenders]. */
+    @Throws(OpenTokException::class)
+    suspend fun listRendersAsync(offset: Int? = null, count: Int? = null): RenderList =
+        RenderList.of(rest.callAsync("list_renders", jsonOf("offset" to offset, "count" to count)))
+
+    /** Streams a session's audio to a WebSocket (the Audio Connector). */
+    @Throws(OpenTokException::class)
+    fun connectAudioStream(sessionId: String, token: String, properties: AudioConnectorProperties): AudioConnector =
+        AudioConnector(rest.call("connect_audio", sessionId, token, properties.json).obj())
+
+    /** Suspending [connectAudioStream]. */
+    @Throws(OpenTokException::class)
+    suspend fun connectAudioStreamAsync(sessionId: String, token: String, properties: AudioConnectorProperties): AudioConnector =
+        AudioConnector(rest.callAsync("connect_audio", sessionId, token, properties.json).obj())
+
+    /** Stops an Audio Connector (not in the official SDK). */
+    @Throws(OpenTokException::class)
+    fun stopAudioConnector(connectorId: String) { rest.call("stop_audio_connector", connectorId) }
+
+    /** Suspending [stopAudioConnector]. */
+    @Throws(OpenTokException::class)
+    suspend fun stopAudioConnectorAsync(connectorId: String) { rest.callAsync("stop_audio_connector", connectorId) }
+
+    /** Lists registered callbacks (not in the official Java SDK). */
+    @Throws(OpenTokException::class)
+    fun listCallbacks(): List<Callback> = callbacks(rest.call("list_callbacks"))
+
+    /** Suspending [listCallbacks]. */
+    @Throws(OpenTokException::class)
+    suspend fun listCallbacksAsync(): List<Callback> = callbacks(rest.callAsync("list_callbacks"))
+
+    /** Registers a callback URL for [group] (`connection`, `stream`, `archive`) and [event]. */
+    @Throws(OpenTokException::class)
+    fun registerCallback(group: String, event: String, url: String): Callback =
+        Callback(rest.call("register_callback", jsonOf("group" to group, "event" to event, "url" to url)).obj())
+
+    /** Suspending [registerCallback]. */
+    @Throws(OpenTokException::class)
+    suspend fun registerCallbackAsync(group: String, event: String, url: String): Callback =
+        Callback(rest.callAsync("register_callback", jsonOf("group" to group, "event" to event, "url" to url)).obj())
+
+    /** Deletes a registered callback. */
+    @Throws(OpenTokException::class)
+    fun deleteCallback(callbackId: String) { rest.call("delete_callback", callbackId) }
+
+    /** Suspending [deleteCallback]. */
+    @Throws(OpenTokException::class)
+    suspend fun deleteCallbackAsync(callbackId: String) { rest.callAsync("delete_callback", callbackId) }
+
+    private fun callbacks(json: com.google.gson.JsonElement): List<Callback> =
+        if (json.isJsonArray) json.asJsonArray.filter { it.isJsonObject }.map { Callback(it.asJsonObject) } else emptyList()
+
     /** Cancels pending [createSessionFuture] calls and releases the native client. */
     override fun close() {
         futures.cancel()

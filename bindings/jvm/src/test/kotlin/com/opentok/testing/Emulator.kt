@@ -1,5 +1,7 @@
 package com.opentok.testing
 
+import com.google.gson.JsonElement
+import com.google.gson.JsonNull
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser
 import java.io.BufferedReader
@@ -29,6 +31,49 @@ class Emulator private constructor(private val process: Process, val url: String
             .build()
         val res = http.send(req, HttpResponse.BodyHandlers.ofString())
         return Connect(res.statusCode(), JsonParser.parseString(res.body()).asJsonObject)
+    }
+
+    /** Publishes a stream from a simulated connection (emulator-only API); answers the stream's id. */
+    @JvmOverloads
+    fun publish(sessionId: String, connectionId: String, name: String = "cam"): String {
+        val body = JsonObject().apply { addProperty("name", name) }
+        val (status, json) = send("POST", "/emulator/v1/sessions/$sessionId/connections/$connectionId/streams", body.toString())
+        check(status == 201) { "publish answered $status: $json" }
+        return json.asJsonObject["id"].asString
+    }
+
+    /** A connected client of [sessionId] with a fresh token of [role]: its connection id. */
+    fun connectNew(opentok: com.opentok.OpenTok, sessionId: String, role: com.opentok.Role = com.opentok.Role.PUBLISHER): String {
+        val token = opentok.generateToken(sessionId, com.opentok.TokenOptions.Builder().role(role).build())
+        val c = connect(sessionId, token)
+        check(c.status == 201) { "connect answered ${c.status}: ${c.body}" }
+        return c.body["connectionId"].asString
+    }
+
+    /** Signals a simulated connection received, oldest first (emulator-only API). */
+    fun signals(sessionId: String, connectionId: String): List<JsonObject> =
+        items(send("GET", "/emulator/v1/sessions/$sessionId/connections/$connectionId/signals", null).second)
+
+    /** Streams of a session with `forceMuted` and `connectionId` (emulator-only API). */
+    fun streams(sessionId: String): List<JsonObject> = items(send("GET", "/emulator/v1/sessions/$sessionId/streams", null).second)
+
+    /** The simulated connections of a session (emulator-only API). */
+    fun connections(sessionId: String): List<JsonObject> = items(send("GET", "/emulator/v1/sessions/$sessionId/connections", null).second)
+
+    /** DTMF digits played in a session (emulator-only API). */
+    fun dtmf(sessionId: String): List<JsonObject> = items(send("GET", "/emulator/v1/sessions/$sessionId/dtmf", null).second)
+
+    private fun items(json: JsonElement): List<JsonObject> =
+        json.asJsonObject["items"].asJsonArray.map { it.asJsonObject }
+
+    private fun send(method: String, path: String, body: String?): Pair<Int, JsonElement> {
+        val req = HttpRequest.newBuilder(URI.create(url + path))
+            .header("Content-Type", "application/json")
+            .method(method, body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody())
+            .build()
+        val res = http.send(req, HttpResponse.BodyHandlers.ofString())
+        val json = if (res.body().isBlank()) JsonNull.INSTANCE else JsonParser.parseString(res.body())
+        return res.statusCode() to json
     }
 
     override fun close() {

@@ -1,0 +1,406 @@
+package com.opentok
+
+import com.opentok.exception.AuthenticationException
+import com.opentok.exception.ConflictException
+import com.opentok.exception.InvalidArgumentException
+import com.opentok.exception.NotFoundException
+import com.opentok.exception.OpenTokException
+import com.opentok.exception.PayloadTooLargeException
+import com.opentok.exception.RequestException
+import com.opentok.testing.Emulator
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
+import kotlin.test.assertContains
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertFalse
+import kotlin.test.assertNotNull
+import kotlin.test.assertTrue
+
+/**
+ * The REST API (official Java SDK names) against a real emulator: every operation, and an error
+ * case for each (client-side rule from the core, or the emulator's status kept in the exception).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenTokRestTest {
+    private lateinit var emulator: Emulator
+    private lateinit var opentok: OpenTok
+
+    @BeforeAll
+    fun start() {
+        emulator = Emulator.start()
+        opentok = OpenTok.Builder(Emulator.API_KEY, Emulator.API_SECRET).apiUrl(emulator.url).maxRetries(0).build()
+    }
+
+    @AfterAll
+    fun stop() {
+        opentok.close()
+        emulator.close()
+    }
+
+    /** A routed session with one connected client publishing one stream. */
+    private data class Live(val sessionId: String, val connectionId: String, val streamId: String)
+
+    private fun live(): Live {
+        val sid = opentok.createSession(SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build()).sessionId
+        val cid = emulator.connectNew(opentok, sid)
+        return Live(sid, cid, emulator.publish(sid, cid))
+    }
+
+    private fun moderatorToken(sessionId: String) = opentok.generateToken(sessionId, TokenOptions.Builder().role(Role.MODERATOR).build())
+
+    private inline fun invalid(field: String, block: () -> Unit): InvalidArgumentException {
+        val e = assertFailsWith<InvalidArgumentException> { block() }
+        assertEquals(field, e.field, e.message)
+        assertEquals("invalid_argument", e.kind)
+        return e
+    }
+
+    private inline fun <reified E : RequestException> status(status: Int, block: () -> Unit): E {
+        val e = assertFailsWith<E> { block() }
+        assertEquals(status, e.status, e.message)
+        return e
+    }
+
+    // ---- archives ----
+
+    @Test
+    fun `archive lifecycle, list, layout and the 404 and 409 that tell no clients from already recording`() {
+        val s = live()
+        val archive = opentok.startArchive(s.sessionId, ArchiveProperties.Builder().name("standup").resolution(Resolution.HD_HORIZONTAL).build())
+        assertEquals(Archive.Status.STARTED, archive.status)
+        assertEquals(s.sessionId, archive.sessionId)
+        assertEquals("standup", archive.name)
+        assertEquals(Archive.OutputMode.COMPOSED, archive.outputMode)
+
+        val again = status<ConflictException>(409) { opentok.startArchive(s.sessionId) }
+        assertEquals("conflict", again.kind)
+        val empty = opentok.createSession(SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build()).sessionId
+        status<NotFoundException>(404) { opentok.startArchive(empty) }
+        val relayed = opentok.createSession().sessionId
+        emulator.connectNew(opentok, relayed)
+        status<ConflictException>(409) { opentok.startArchive(relayed, "relayed") }
+        invalid("resolution") {
+            opentok.startArchive(s.sessionId, ArchiveProperties.Builder().outputMode(Archive.OutputMode.INDIVIDUAL).resolution("1280x720").build())
+        }
+
+        assertEquals(archive.id, opentok.getArchive(archive.id).id)
+        status<NotFoundException>(404) { opentok.getArchive("00000000-0000-0000-0000-000000000000") }
+
+        val layout = ArchiveLayout(ArchiveLayout.Type.BESTFIT).apply { screenshareType = ScreenShareLayoutType.PIP }
+        opentok.setArchiveLayout(archive.id, layout)
+        opentok.setArchiveLayout(archive.id, ArchiveProperties.Builder().layout(ArchiveLayout(ArchiveLayout.Type.CUSTOM, "stream { width: 100%; }")).build())
+        invalid("layout.stylesheet") { opentok.setArchiveLayout(archive.id, ArchiveLayout(ArchiveLayout.Type.CUSTOM)) }
+
+        status<ConflictException>(409) { opentok.deleteArchive(archive.id) }
+        val stopped = opentok.stopArchive(archive.id)
+        assertEquals(Archive.Status.STOPPED, stopped.status)
+        status<ConflictException>(409) { opentok.stopArchive(archive.id) }
+        val available = opentok.getArchive(archive.id)
+        assertEquals(Archive.Status.AVAILABLE, available.status)
+        assertTrue(available.size > 0, available.toString())
+
+        val list = opentok.listArchives(s.sessionId)
+        assertEquals(listOf(archive.id), list.map { it.id })
+        assertEquals(1, list.getTotalCount())
+        assertTrue(opentok.listArchives().any { it.id == archive.id })
+        assertEquals(1, opentok.listArchives(0, 1).size)
+        invalid("count") { opentok.listArchives(0, 1001) }
+        invalid("sessionId") { opentok.listArchives("not-a-session-id") }
+
+        opentok.deleteArchive(archive.id)
+        assertEquals(Archive.Status.DELETED, opentok.getArchive(archive.id).status)
+        status<NotFoundException>(404) { opentok.deleteArchive("00000000-0000-0000-0000-000000000000") }
+    }
+
+    @Test
+    fun `archive streams in manual stream mode`() {
+        val s = live()
+        val archive = opentok.startArchive(s.sessionId, ArchiveProperties.Builder().streamMode(Archive.StreamMode.MANUAL).multiArchiveTag("manual").build())
+        assertEquals(Archive.StreamMode.MANUAL, archive.streamMode)
+        opentok.addArchiveStream(archive.id, s.streamId, true, false)
+        val included = opentok.getArchive(archive.id).streams.single()
+        assertEquals(s.streamId, included.streamId)
+        assertFalse(included.hasVideo)
+        status<ConflictException>(409) { opentok.addArchiveStream(archive.id, s.streamId) }
+        opentok.removeArchiveStream(archive.id, s.streamId)
+        assertTrue(opentok.getArchive(archive.id).streams.isEmpty())
+        status<NotFoundException>(404) { opentok.addArchiveStream(archive.id, "no-such-stream") }
+        invalid("hasAudio") { opentok.addArchiveStream(archive.id, s.streamId, false, false) }
+        opentok.stopArchive(archive.id)
+        status<ConflictException>(409) { opentok.removeArchiveStream(archive.id, s.streamId) }
+    }
+
+    // ---- broadcasts ----
+
+    @Test
+    fun `broadcast lifecycle with HLS and RTMP, layout, streams, list`() {
+        val s = live()
+        val props = BroadcastProperties.Builder()
+            .addHlsProperties(Hls.Builder().dvr(true).build())
+            .addRtmpProperties(RtmpProperties.Builder().id("yt").serverUrl("rtmps://live.example.com/app").streamName("key1").build())
+            .layout(BroadcastLayout(ArchiveLayout.Type.PIP))
+            .maxDuration(600).streamMode(Archive.StreamMode.MANUAL).build()
+        val b = opentok.startBroadcast(s.sessionId, props)
+        assertEquals(s.sessionId, b.sessionId)
+        assertEquals(600, b.maxDuration)
+        assertNotNull(b.hls, b.toString())
+        assertEquals("yt", b.rtmpList.single().id)
+        status<ConflictException>(409) { opentok.startBroadcast(s.sessionId, props) }
+        invalid("outputs") { opentok.startBroadcast(s.sessionId, BroadcastProperties.Builder().build()) }
+        invalid("outputs.hls.lowLatency") {
+            opentok.startBroadcast(s.sessionId, BroadcastProperties.Builder().addHlsProperties(Hls.Builder().dvr(true).lowLatency(true).build()).build())
+        }
+
+        assertEquals(b.id, opentok.getBroadcast(b.id).id)
+        status<NotFoundException>(404) { opentok.getBroadcast("no-such-broadcast") }
+        assertEquals(listOf(b.id), opentok.listBroadcasts(s.sessionId).map { it.id })
+        invalid("count") { opentok.listBroadcasts(null, 0, 0) }
+
+        opentok.setBroadcastLayout(b.id, BroadcastLayout(ArchiveLayout.Type.VERTICAL))
+        opentok.setBroadcastLayout(b.id, BroadcastProperties.Builder().layout(BroadcastLayout(ArchiveLayout.Type.HORIZONTAL)).build())
+        invalid("layout.stylesheet") { opentok.setBroadcastLayout(b.id, BroadcastLayout(ArchiveLayout.Type.BESTFIT, "x {}")) }
+
+        opentok.addBroadcastStream(b.id, s.streamId)
+        assertEquals(s.streamId, opentok.getBroadcast(b.id).streams.single().streamId)
+        status<ConflictException>(409) { opentok.addBroadcastStream(b.id, s.streamId) }
+        opentok.removeBroadcastStream(b.id, s.streamId)
+        assertTrue(opentok.getBroadcast(b.id).streams.isEmpty())
+        status<NotFoundException>(404) { opentok.removeBroadcastStream("no-such-broadcast", s.streamId) }
+
+        val stopped = opentok.stopBroadcast(b.id)
+        assertEquals("stopped", stopped.status)
+        status<ConflictException>(409) { opentok.stopBroadcast(b.id) }
+    }
+
+    // ---- streams and moderation ----
+
+    @Test
+    fun `streams get, list and class lists`() {
+        val s = live()
+        val stream = opentok.getStream(s.sessionId, s.streamId)
+        assertEquals(s.streamId, stream.id)
+        assertEquals("cam", stream.name)
+        status<NotFoundException>(404) { opentok.getStream(s.sessionId, "no-such-stream") }
+
+        val second = emulator.publish(s.sessionId, s.connectionId, "screen")
+        val list = opentok.listStreams(s.sessionId)
+        assertEquals(setOf(s.streamId, second), list.map { it.id }.toSet())
+        assertEquals(2, list.getTotalCount())
+        invalid("sessionId") { opentok.listStreams("") }
+
+        opentok.setStreamLayouts(
+            s.sessionId,
+            StreamListProperties.Builder()
+                .addStreamProperties(StreamProperties.Builder().id(s.streamId).addLayoutClass("full").addLayoutClass("focus").build())
+                .addStreamProperties(StreamProperties.Builder().id(second).build())
+                .build(),
+        )
+        assertEquals(listOf("full", "focus"), opentok.getStream(s.sessionId, s.streamId).layoutClassList)
+        assertEquals(emptyList(), opentok.getStream(s.sessionId, second).layoutClassList)
+        status<NotFoundException>(404) {
+            opentok.setStreamLayouts(s.sessionId, StreamListProperties.Builder().addStreamProperties(StreamProperties.Builder().id("nope").build()).build())
+        }
+        assertFailsWith<InvalidArgumentException> { opentok.setStreamLayouts(s.sessionId, StreamListProperties.Builder().build()) }
+    }
+
+    @Test
+    fun `force mute one, mute all with exclusions, disable, force disconnect`() {
+        val s = live()
+        val other = emulator.publish(s.sessionId, s.connectionId, "other")
+        opentok.forceMuteStream(s.sessionId, s.streamId)
+        assertEquals(mapOf(s.streamId to true, other to false), muted(s.sessionId))
+        status<NotFoundException>(404) { opentok.forceMuteStream(s.sessionId, "no-such-stream") }
+
+        opentok.forceMuteAll(s.sessionId, MuteAllProperties.Builder().excludedStreamIds(listOf(s.streamId)).build())
+        assertEquals(true, muted(s.sessionId)[other])
+        val later = emulator.publish(s.sessionId, s.connectionId, "later")
+        assertEquals(true, muted(s.sessionId)[later], "streams published during mute-all start muted")
+        invalid("sessionId") { opentok.forceMuteAll("1_bogus", MuteAllProperties.Builder().build()) }
+
+        opentok.disableForceMute(s.sessionId)
+        val after = emulator.publish(s.sessionId, s.connectionId, "after")
+        assertEquals(false, muted(s.sessionId)[after])
+        status<NotFoundException>(404) { opentok.disableForceMute(foreignFreeSession()) }
+
+        opentok.forceDisconnect(s.sessionId, s.connectionId)
+        assertTrue(emulator.connections(s.sessionId).none { it["connectionId"].asString == s.connectionId })
+        status<NotFoundException>(404) { opentok.forceDisconnect(s.sessionId, s.connectionId) }
+    }
+
+    private fun muted(sessionId: String): Map<String, Boolean> =
+        emulator.streams(sessionId).associate { it["id"].asString to it["forceMuted"].asBoolean }
+
+    /** A well-formed id of this project for a session the emulator never created. */
+    private fun foreignFreeSession(): String {
+        val real = opentok.createSession().sessionId
+        val decoded = String(java.util.Base64.getUrlDecoder().decode(real.removePrefix("1_").padEnd((real.length - 2 + 3) / 4 * 4, '=')))
+        val fields = decoded.split("~").toMutableList()
+        fields[4] = "0.0000000000000000"
+        return "1_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(fields.joinToString("~").toByteArray())
+    }
+
+    // ---- signals and connections ----
+
+    @Test
+    fun `signals reach the session and one connection, 413 over 8 kB, 404 for unknown connections`() {
+        val s = live()
+        val second = emulator.connectNew(opentok, s.sessionId)
+        opentok.signal(s.sessionId, SignalProperties.Builder().type("chat").data("hello all").build())
+        opentok.signal(s.sessionId, second, SignalProperties.Builder().type("dm").data("just you").build())
+        assertEquals(listOf("hello all"), emulator.signals(s.sessionId, s.connectionId).map { it["data"].asString })
+        assertEquals(listOf("hello all", "just you"), emulator.signals(s.sessionId, second).map { it["data"].asString })
+
+        val big = status<PayloadTooLargeException>(413) {
+            opentok.signal(s.sessionId, SignalProperties.Builder().type("big").data("x".repeat(9000)).build())
+        }
+        assertEquals("payload_too_large", big.kind)
+        status<NotFoundException>(404) { opentok.signal(s.sessionId, "no-such-connection", SignalProperties.Builder().data("x").build()) }
+        invalid("type") { opentok.signal(s.sessionId, SignalProperties.Builder().type("bad type!").data("x").build()) }
+    }
+
+    @Test
+    fun `list connections`() {
+        val s = live()
+        val second = emulator.connectNew(opentok, s.sessionId)
+        val list = opentok.listConnections(s.sessionId)
+        assertEquals(setOf(s.connectionId, second), list.map { it.connectionId }.toSet())
+        assertEquals(2, list.getTotalCount())
+        assertEquals(s.sessionId, list.sessionId)
+        invalid("sessionId") { opentok.listConnections("1_not-a-session") }
+    }
+
+    // ---- SIP ----
+
+    @Test
+    fun `SIP dial joins a connection, DTMF to session and connection`() {
+        val s = live()
+        val token = opentok.generateToken(s.sessionId)
+        val sip = opentok.dial(
+            s.sessionId, token,
+            SipProperties.Builder().sipUri("sip:user@sip.example.com;transport=tls").from("from@example.com")
+                .headersJsonStartingWithXDash("""{"X-Room": "42"}""").userName("bob").password("s3cret-pass")
+                .secure(true).video(false).observeForceMute(true).build(),
+        )
+        assertTrue(sip.id.isNotEmpty())
+        assertTrue(opentok.listConnections(s.sessionId).any { it.connectionId == sip.connectionId })
+        invalid("sip.uri") { opentok.dial(s.sessionId, token, SipProperties.Builder().sipUri("http://example.com").build()) }
+        val relayed = opentok.createSession().sessionId
+        status<ConflictException>(409) {
+            opentok.dial(relayed, opentok.generateToken(relayed), SipProperties.Builder().sipUri("sip:a@b.c").build())
+        }
+        assertFalse(SipProperties.Builder().sipUri("sip:a@b.c").userName("u").password("s3cret-pass").build().toString().contains("s3cret-pass"))
+
+        opentok.playDTMF(s.sessionId, "1234#")
+        opentok.playDTMF(s.sessionId, sip.connectionId, "5p6")
+        assertEquals(2, emulator.dtmf(s.sessionId).size)
+        invalid("digits") { opentok.playDTMF(s.sessionId, "12a") }
+        status<NotFoundException>(404) { opentok.playDTMF(s.sessionId, "no-such-connection", "1") }
+    }
+
+    // ---- captions ----
+
+    @Test
+    fun `captions start, status, stop, moderator token required, one at a time`() {
+        val s = live()
+        val token = moderatorToken(s.sessionId)
+        val caption = opentok.startCaptions(s.sessionId, token, CaptionProperties.Builder().languageCode("en-US").maxDuration(1800).partialCaptions(true).build())
+        assertTrue(caption.captionsId.isNotEmpty())
+        assertEquals("started", opentok.getCaptions(caption.captionsId).status)
+        status<ConflictException>(409) { opentok.startCaptions(s.sessionId, token) }
+        status<AuthenticationException>(403) { opentok.startCaptions(live().sessionId, opentok.generateToken(s.sessionId)) }
+        invalid("languageCode") { opentok.startCaptions(s.sessionId, token, CaptionProperties.Builder().languageCode("english").build()) }
+
+        opentok.stopCaptions(caption.captionsId)
+        assertEquals("stopped", opentok.getCaptions(caption.captionsId).status)
+        status<NotFoundException>(404) { opentok.getCaptions("no-such-captions") }
+        status<NotFoundException>(404) { opentok.stopCaptions("no-such-captions") }
+    }
+
+    // ---- renders ----
+
+    @Test
+    fun `renders start, get, list, stop`() {
+        val s = live()
+        val token = opentok.generateToken(s.sessionId)
+        val render = opentok.startRender(
+            s.sessionId, token,
+            RenderProperties.Builder().url("https://example.com/composer").maxDuration(1800).resolution("1280x720").name("composer").build(),
+        )
+        assertEquals("starting", render.status)
+        val started = opentok.getRender(render.id)
+        assertEquals("started", started.status)
+        assertNotNull(started.streamId)
+        assertTrue(opentok.listRenders().any { it.id == render.id })
+        assertTrue(opentok.listRenders(0, 1000).getTotalCount() >= 1)
+        invalid("count") { opentok.listRenders(0, 1001) }
+        invalid("url") { opentok.startRender(s.sessionId, token, RenderProperties.Builder().url("ftp://example.com/x").build()) }
+
+        opentok.stopRender(render.id)
+        assertEquals("stopped", opentok.getRender(render.id).status)
+        status<NotFoundException>(404) { opentok.getRender("no-such-render") }
+        status<NotFoundException>(404) { opentok.stopRender("no-such-render") }
+    }
+
+    // ---- Audio Connector ----
+
+    @Test
+    fun `audio connector connects and stops`() {
+        val s = live()
+        val token = opentok.generateToken(s.sessionId)
+        val ac = opentok.connectAudioStream(
+            s.sessionId, token,
+            AudioConnectorProperties.Builder("wss://ws.example.com/audio").streams(listOf(s.streamId)).headers(mapOf("X-Call" to "7"))
+                .audioRate(16000).bidirectional(true).audioTransport(mapOf("transport" to "websocket", "encoding" to "linear16")).build(),
+        )
+        assertTrue(opentok.listConnections(s.sessionId).any { it.connectionId == ac.connectionId })
+        invalid("websocket.uri") { opentok.connectAudioStream(s.sessionId, token, AudioConnectorProperties.Builder("http://x.example.com").build()) }
+        invalid("websocket.audioRate") {
+            opentok.connectAudioStream(s.sessionId, token, AudioConnectorProperties.Builder("ws://x.example.com").audioRate(44100).build())
+        }
+        opentok.stopAudioConnector(ac.id)
+        assertFalse(opentok.listConnections(s.sessionId).any { it.connectionId == ac.connectionId })
+        status<NotFoundException>(404) { opentok.stopAudioConnector("no-such-connector") }
+    }
+
+    // ---- callbacks ----
+
+    @Test
+    fun `callbacks register, list, delete`() {
+        val cb = opentok.registerCallback("stream", "streamCreated", "https://example.com/hooks/streams")
+        assertEquals("streamCreated", cb.event)
+        assertTrue(opentok.listCallbacks().any { it.id == cb.id })
+        invalid("event") { opentok.registerCallback("stream", "connectionCreated", "https://example.com/hooks") }
+        opentok.deleteCallback(cb.id)
+        assertFalse(opentok.listCallbacks().any { it.id == cb.id })
+        status<NotFoundException>(404) { opentok.deleteCallback(cb.id) }
+    }
+
+    // ---- suspend twins ----
+
+    @Test
+    fun `suspend twins run the same operations without blocking`() = runBlocking {
+        val s = live()
+        val a = opentok.startArchiveAsync(s.sessionId, ArchiveProperties.Builder().name("async").build())
+        val reads = (1..10).map { async { opentok.getArchiveAsync(a.id) } }.awaitAll()
+        assertTrue(reads.all { it.id == a.id })
+        assertFailsWith<ConflictException> { opentok.startArchiveAsync(s.sessionId) }
+        opentok.signalAsync(s.sessionId, s.connectionId, SignalProperties.Builder().type("t").data("async").build())
+        assertEquals("async", emulator.signals(s.sessionId, s.connectionId).single()["data"].asString)
+        assertEquals(1, opentok.listStreamsAsync(s.sessionId).size)
+        assertEquals(1, opentok.listConnectionsAsync(s.sessionId).size)
+        opentok.forceMuteStreamAsync(s.sessionId, s.streamId)
+        assertEquals(Archive.Status.STOPPED, opentok.stopArchiveAsync(a.id).status)
+        assertEquals(listOf(a.id), opentok.listArchivesAsync(s.sessionId).map { it.id })
+        opentok.deleteArchiveAsync(a.id)
+        val e = assertFailsWith<NotFoundException> { opentok.getStreamAsync(s.sessionId, "nope") }
+        assertEquals(404, e.status)
+        val caught: OpenTokException = assertFailsWith<InvalidArgumentException> { opentok.listRendersAsync(count = 0) }
+        assertContains(caught.message!!, "count")
+    }
+}
