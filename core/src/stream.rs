@@ -23,6 +23,9 @@ pub struct Stream {
     /// Layout classes of the stream.
     #[serde(deserialize_with = "vec_or_null")]
     pub layout_class_list: Vec<String>,
+    /// Whether a moderator force-muted its audio (`forceMuted`; absent in answers that omit it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub force_muted: Option<bool>,
 }
 
 /// A page of streams.

@@ -53,6 +53,8 @@ async fn force_mute_one_all_with_exclusions_and_disable() {
     client.mute_stream(&sid, &ids[0]).await.unwrap();
     let (_, v) = emulator_get(emu.url(), &format!("/emulator/v1/sessions/{sid}/streams")).await;
     assert_eq!(muted(&v), [true, false, false]);
+    assert_eq!(client.get_stream(&sid, &ids[0]).await.unwrap().force_muted, Some(true), "the REST model shows the flag");
+    assert_eq!(client.get_stream(&sid, &ids[1]).await.unwrap().force_muted, Some(false));
     assert_eq!(client.mute_stream(&sid, "nope").await.unwrap_err().kind(), ErrorKind::NotFound);
 
     client.mute_all(&sid, &MuteAllOptions { excluded_stream_ids: vec![ids[2].clone()] }).await.unwrap();
