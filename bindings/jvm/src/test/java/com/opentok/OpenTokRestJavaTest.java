@@ -1,0 +1,193 @@
+package com.opentok;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.opentok.exception.ConflictException;
+import com.opentok.exception.InvalidArgumentException;
+import com.opentok.exception.NotFoundException;
+import com.opentok.exception.OpenTokException;
+import com.opentok.exception.PayloadTooLargeException;
+import com.opentok.exception.RequestException;
+import com.opentok.testing.Emulator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The REST API from plain Java, written the way an app on the official Java SDK 4.x writes it:
+ * builders, getters, checked OpenTokExceptions told apart by class and getStatus().
+ */
+class OpenTokRestJavaTest {
+    private static Emulator emulator;
+    private static OpenTok opentok;
+
+    @BeforeAll
+    static void start() throws OpenTokException {
+        emulator = Emulator.start();
+        opentok = new OpenTok.Builder(123456, Emulator.API_SECRET).apiUrl(emulator.getUrl()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        opentok.close();
+        emulator.close();
+    }
+
+    private static String routedSessionWithClient() throws OpenTokException {
+        String sessionId = opentok.createSession(new SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build()).getSessionId();
+        emulator.connectNew(opentok, sessionId, Role.PUBLISHER);
+        return sessionId;
+    }
+
+    @Test
+    void archiveAsInTheOfficialSdk() throws OpenTokException {
+        String sessionId = routedSessionWithClient();
+        ArchiveProperties properties = new ArchiveProperties.Builder()
+                .name("Java archive")
+                .hasAudio(true)
+                .hasVideo(true)
+                .outputMode(Archive.OutputMode.COMPOSED)
+                .layout(new ArchiveLayout(ArchiveLayout.Type.BESTFIT))
+                .build();
+        Archive archive = opentok.startArchive(sessionId, properties);
+        assertEquals(Archive.Status.STARTED, archive.getStatus());
+        assertEquals("Java archive", archive.getName());
+        assertTrue(archive.hasAudio());
+
+        // The 409 "already archiving" and the 404 "no clients" are told apart by class and status.
+        try {
+            opentok.startArchive(sessionId);
+            fail("a second archive of the same session started");
+        } catch (ConflictException e) {
+            assertEquals(409, e.getStatus());
+            assertEquals("conflict", e.getKind());
+        }
+        String empty = opentok.createSession(new SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build()).getSessionId();
+        RequestException noClients = assertThrows(RequestException.class, () -> opentok.startArchive(empty, "x"));
+        assertEquals(404, noClients.getStatus());
+        assertTrue(noClients instanceof NotFoundException);
+
+        opentok.setArchiveLayout(archive.getId(), new ArchiveProperties.Builder()
+                .layout(new ArchiveLayout(ArchiveLayout.Type.CUSTOM, "stream.instructor { width: 100%; }")).build());
+        Archive stopped = opentok.stopArchive(archive.getId());
+        assertEquals(Archive.Status.STOPPED, stopped.getStatus());
+
+        ArchiveList archives = opentok.listArchives(sessionId);
+        assertEquals(1, archives.getTotalCount());
+        List<String> ids = new ArrayList<>();
+        for (Archive a : archives) {
+            ids.add(a.getId());
+        }
+        assertEquals(List.of(archive.getId()), ids);
+        InvalidArgumentException badCount = assertThrows(InvalidArgumentException.class, () -> opentok.listArchives(0, 5000));
+        assertEquals("count", badCount.getField());
+
+        opentok.deleteArchive(archive.getId());
+        assertThrows(NotFoundException.class, () -> opentok.getArchive("00000000-0000-0000-0000-000000000000"));
+    }
+
+    @Test
+    void broadcastWithBuilders() throws OpenTokException {
+        String sessionId = routedSessionWithClient();
+        BroadcastProperties properties = new BroadcastProperties.Builder()
+                .addHlsProperties(new Hls.Builder().lowLatency(true).build())
+                .addRtmpProperties(new RtmpProperties.Builder().id("foo").serverUrl("rtmp://myfooserver/myfooapp").streamName("myfoostream").build())
+                .maxDuration(5400)
+                .resolution("1280x720")
+                .layout(new BroadcastLayout(BroadcastLayout.Type.PIP))
+                .build();
+        Broadcast broadcast = opentok.startBroadcast(sessionId, properties);
+        assertEquals(sessionId, broadcast.getSessionId());
+        assertEquals("foo", broadcast.getRtmpList().get(0).getId());
+        assertEquals(broadcast.getId(), opentok.getBroadcast(broadcast.getId()).getId());
+        assertEquals(1, opentok.listBroadcasts(sessionId).size());
+        opentok.setBroadcastLayout(broadcast.getId(), new BroadcastLayout(BroadcastLayout.Type.VERTICAL));
+        assertEquals("stopped", opentok.stopBroadcast(broadcast.getId()).getStatus());
+        InvalidArgumentException noOutputs = assertThrows(InvalidArgumentException.class,
+                () -> opentok.startBroadcast(sessionId, new BroadcastProperties.Builder().maxDuration(60).build()));
+        assertEquals("outputs", noOutputs.getField());
+    }
+
+    @Test
+    void streamsModerationSignalsConnections() throws OpenTokException {
+        String sessionId = opentok.createSession(new SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build()).getSessionId();
+        String connectionId = emulator.connectNew(opentok, sessionId, Role.MODERATOR);
+        String streamId = emulator.publish(sessionId, connectionId);
+
+        StreamList streams = opentok.listStreams(sessionId);
+        assertEquals(1, streams.getTotalCount());
+        Stream stream = opentok.getStream(sessionId, streamId);
+        assertEquals("cam", stream.getName());
+        opentok.setStreamLayouts(sessionId, new StreamListProperties.Builder()
+                .addStreamProperties(new StreamProperties.Builder().id(streamId).addLayoutClass("full").build())
+                .build());
+        assertEquals(List.of("full"), opentok.getStream(sessionId, streamId).getLayoutClassList());
+
+        opentok.forceMuteStream(sessionId, streamId);
+        opentok.forceMuteAll(sessionId, new MuteAllProperties.Builder().excludedStreamIds(Arrays.asList(streamId)).build());
+        opentok.disableForceMute(sessionId);
+
+        opentok.signal(sessionId, new SignalProperties.Builder().type("test").data("all").build());
+        opentok.signal(sessionId, connectionId, new SignalProperties.Builder().type("test").data("one").build());
+        assertEquals(2, emulator.signals(sessionId, connectionId).size());
+        PayloadTooLargeException big = assertThrows(PayloadTooLargeException.class,
+                () -> opentok.signal(sessionId, new SignalProperties.Builder().type("t").data("x".repeat(8193)).build()));
+        assertEquals(413, big.getStatus());
+
+        ConnectionList connections = opentok.listConnections(sessionId);
+        assertEquals(connectionId, connections.get(0).getConnectionId());
+        opentok.forceDisconnect(sessionId, connectionId);
+        assertEquals(0, opentok.listConnections(sessionId).size());
+        assertThrows(NotFoundException.class, () -> opentok.forceDisconnect(sessionId, connectionId));
+    }
+
+    @Test
+    void sipCaptionsRendersAudioConnectorCallbacks() throws OpenTokException {
+        String sessionId = routedSessionWithClient();
+        String token = opentok.generateToken(sessionId, new TokenOptions.Builder().role(Role.MODERATOR).build());
+
+        Sip sip = opentok.dial(sessionId, token, new SipProperties.Builder()
+                .sipUri("sip:user@sip.partner.com;transport=tls")
+                .from("from@example.com")
+                .headersJsonStartingWithXDash("{\"X-Foo\": \"bar\"}")
+                .userName("username").password("password")
+                .secure(true)
+                .build());
+        assertNotNull(sip.getConnectionId());
+        opentok.playDTMF(sessionId, "1713");
+        opentok.playDTMF(sessionId, sip.getConnectionId(), "9");
+        assertThrows(InvalidArgumentException.class, () -> opentok.playDTMF(sessionId, "abc"));
+
+        Caption caption = opentok.startCaptions(sessionId, token, new CaptionProperties.Builder().languageCode("en-US").build());
+        assertEquals("started", opentok.getCaptions(caption.getCaptionsId()).getStatus());
+        opentok.stopCaptions(caption.getCaptionsId());
+
+        Render render = opentok.startRender(sessionId, token, new RenderProperties.Builder().url("https://example.com/page").build());
+        assertEquals(render.getId(), opentok.getRender(render.getId()).getId());
+        assertTrue(opentok.listRenders().getTotalCount() >= 1);
+        opentok.stopRender(render.getId());
+
+        AudioConnector connector = opentok.connectAudioStream(sessionId, token,
+                new AudioConnectorProperties.Builder("wss://service.com/ws-endpoint")
+                        .headers(Map.of("X-CustomHeader", "value"))
+                        .audioRate(8000)
+                        .build());
+        assertNotNull(connector.getConnectionId());
+        opentok.stopAudioConnector(connector.getId());
+
+        Callback callback = opentok.registerCallback("archive", "status", "https://example.com/archive");
+        assertTrue(opentok.listCallbacks().stream().anyMatch(c -> c.getId().equals(callback.getId())));
+        opentok.deleteCallback(callback.getId());
+        assertThrows(NotFoundException.class, () -> opentok.deleteCallback(callback.getId()));
+        assertFalse(opentok.listCallbacks().stream().anyMatch(c -> c.getId().equals(callback.getId())));
+    }
+}
