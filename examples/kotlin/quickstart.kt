@@ -1,10 +1,14 @@
-// OpenTok quickstart (Kotlin): create a session, mint a token, connect a simulated client.
+// OpenTok quickstart (Kotlin): create a session, mint a token, connect a simulated client,
+// record it (409 on a second start), signal it and list its connections.
 // Run with `make demo-jvm` (needs OPENTOK_API_URL pointing at an emulator).
+import com.opentok.ArchiveProperties
 import com.opentok.MediaMode
 import com.opentok.OpenTok
 import com.opentok.Role
 import com.opentok.SessionProperties
+import com.opentok.SignalProperties
 import com.opentok.TokenOptions
+import com.opentok.exception.ConflictException
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -37,5 +41,18 @@ fun main() {
         val response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString())
         println("connect:     HTTP ${response.statusCode()} ${response.body()}")
         check(response.statusCode() == 201) { "the emulator refused the token" }
+
+        // The REST API, under the official Java SDK's names.
+        val archive = opentok.startArchive(session.sessionId, ArchiveProperties.Builder().name("quickstart").build())
+        println("archive:     ${archive.id} ${archive.status}")
+        try {
+            opentok.startArchive(session.sessionId)
+        } catch (e: ConflictException) {
+            println("again:       ${e.javaClass.simpleName} kind=${e.kind} status=${e.status}")
+        }
+        opentok.signal(session.sessionId, SignalProperties.Builder().type("chat").data("hello from Kotlin").build())
+        println("connections: ${opentok.listConnections(session.sessionId).map { it.connectionId }}")
+        val stopped = opentok.stopArchive(archive.id)
+        println("stopped:     ${stopped.status}, then ${opentok.getArchive(archive.id).status}")
     }
 }
