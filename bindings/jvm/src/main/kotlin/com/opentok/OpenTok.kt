@@ -152,7 +152,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     @Throws(OpenTokException::class)
     fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) { rest.call("set_archive_layout", archiveId, layout.toJson()) }
 
-    /** Changes the layout to the one in [properties] (the official signature). */
+    /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
     fun setArchiveLayout(archiveId: String, properties: ArchiveProperties) { rest.call("set_archive_layout", archiveId, properties.layout) }
 
@@ -222,7 +222,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     @Throws(OpenTokException::class)
     fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) { rest.call("set_broadcast_layout", broadcastId, layout.toJson()) }
 
-    /** Changes the layout to the one in [properties] (the official signature). */
+    /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
     fun setBroadcastLayout(broadcastId: String, properties: BroadcastProperties) { rest.call("set_broadcast_layout", broadcastId, properties.layout) }
 

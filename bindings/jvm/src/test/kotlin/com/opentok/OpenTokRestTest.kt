@@ -96,6 +96,11 @@ class OpenTokRestTest {
         opentok.setArchiveLayout(archive.id, layout)
         opentok.setArchiveLayout(archive.id, ArchiveProperties.Builder().layout(ArchiveLayout(ArchiveLayout.Type.CUSTOM, "stream { width: 100%; }")).build())
         invalid("layout.stylesheet") { opentok.setArchiveLayout(archive.id, ArchiveLayout(ArchiveLayout.Type.CUSTOM)) }
+        // Properties without a layout: the core reads a missing layout as its default (bestFit).
+        opentok.setArchiveLayout(archive.id, ArchiveProperties.Builder().name("no layout").build())
+        // Adding a stream to an archive in auto stream mode: the service's 405, kept as a plain RequestException.
+        val auto = status<RequestException>(405) { opentok.addArchiveStream(archive.id, s.streamId) }
+        assertEquals("request", auto.kind)
 
         status<ConflictException>(409) { opentok.deleteArchive(archive.id) }
         val stopped = opentok.stopArchive(archive.id)
@@ -382,6 +387,62 @@ class OpenTokRestTest {
     }
 
     // ---- suspend twins ----
+
+    @Test
+    fun `every other suspend twin against the emulator`() = runBlocking {
+        val s = live()
+        val token = moderatorToken(s.sessionId)
+        val manual = opentok.startArchiveAsync(s.sessionId, ArchiveProperties.Builder().streamMode(Archive.StreamMode.MANUAL).build())
+        opentok.setArchiveLayoutAsync(manual.id, ArchiveLayout(ArchiveLayout.Type.PIP))
+        opentok.addArchiveStreamAsync(manual.id, s.streamId)
+        opentok.removeArchiveStreamAsync(manual.id, s.streamId)
+        opentok.stopArchiveAsync(manual.id)
+
+        val b = opentok.startBroadcastAsync(
+            s.sessionId,
+            BroadcastProperties.Builder().addHlsProperties(Hls.Builder().build()).streamMode(Archive.StreamMode.MANUAL).build(),
+        )
+        assertEquals(b.id, opentok.getBroadcastAsync(b.id).id)
+        assertEquals(listOf(b.id), opentok.listBroadcastsAsync(s.sessionId).map { it.id })
+        opentok.setBroadcastLayoutAsync(b.id, BroadcastLayout(ArchiveLayout.Type.BESTFIT))
+        opentok.addBroadcastStreamAsync(b.id, s.streamId, hasVideo = false)
+        opentok.removeBroadcastStreamAsync(b.id, s.streamId)
+        assertEquals("stopped", opentok.stopBroadcastAsync(b.id).status)
+
+        opentok.setStreamLayoutsAsync(
+            s.sessionId,
+            StreamListProperties.Builder().addStreamProperties(StreamProperties.Builder().id(s.streamId).addLayoutClass("async").build()).build(),
+        )
+        assertEquals(listOf("async"), opentok.getStreamAsync(s.sessionId, s.streamId).layoutClassList)
+        opentok.forceMuteAllAsync(s.sessionId, MuteAllProperties.Builder().build())
+        assertEquals(true, muted(s.sessionId)[s.streamId])
+        opentok.disableForceMuteAsync(s.sessionId)
+
+        val sip = opentok.dialAsync(s.sessionId, token, SipProperties.Builder().sipUri("sip:async@example.com").build())
+        opentok.playDTMFAsync(s.sessionId, null, "1")
+        opentok.playDTMFAsync(s.sessionId, sip.connectionId, "2")
+        assertEquals(2, emulator.dtmf(s.sessionId).size)
+
+        val caption = opentok.startCaptionsAsync(s.sessionId, token)
+        assertEquals("started", opentok.getCaptionsAsync(caption.captionsId).status)
+        opentok.stopCaptionsAsync(caption.captionsId)
+
+        val render = opentok.startRenderAsync(s.sessionId, token, RenderProperties.Builder().url("https://example.com/async-page").build())
+        assertEquals(render.id, opentok.getRenderAsync(render.id).id)
+        assertTrue(opentok.listRendersAsync().any { it.id == render.id })
+        opentok.stopRenderAsync(render.id)
+
+        val ac = opentok.connectAudioStreamAsync(s.sessionId, token, AudioConnectorProperties.Builder("ws://example.com/async").build())
+        opentok.stopAudioConnectorAsync(ac.id)
+
+        val cb = opentok.registerCallbackAsync("connection", "connectionCreated", "https://example.com/async-hook")
+        assertTrue(opentok.listCallbacksAsync().any { it.id == cb.id })
+        opentok.deleteCallbackAsync(cb.id)
+
+        opentok.forceDisconnectAsync(s.sessionId, s.connectionId)
+        assertFailsWith<NotFoundException> { opentok.forceDisconnectAsync(s.sessionId, s.connectionId) }
+        Unit
+    }
 
     @Test
     fun `suspend twins run the same operations without blocking`() = runBlocking {
