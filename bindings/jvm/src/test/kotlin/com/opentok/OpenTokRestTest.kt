@@ -128,6 +128,20 @@ class OpenTokRestTest {
         val s = live()
         val archive = opentok.startArchive(s.sessionId, ArchiveProperties.Builder().streamMode(Archive.StreamMode.MANUAL).multiArchiveTag("manual").build())
         assertEquals(Archive.StreamMode.MANUAL, archive.streamMode)
+        assertEquals("manual", archive.multiArchiveTag)
+        val tagged = opentok.startArchive(
+            s.sessionId,
+            ArchiveProperties.Builder().multiArchiveTag("bitrate").maxBitrate(500_000).hasTranscription(true).transcriptionProperties("en-US", true).build(),
+        )
+        assertEquals(500_000, tagged.maxBitrate)
+        assertTrue(tagged.hasTranscription)
+        opentok.stopArchive(tagged.id)
+        invalid("quantizationParameter") {
+            opentok.startArchive(s.sessionId, ArchiveProperties.Builder().maxBitrate(500_000).quantizationParameter(20).build())
+        }
+        invalid("transcriptionProperties.primaryLanguageCode") {
+            opentok.startArchive(s.sessionId, ArchiveProperties.Builder().hasTranscription(true).transcriptionProperties("english").build())
+        }
         opentok.addArchiveStream(archive.id, s.streamId, true, false)
         val included = opentok.getArchive(archive.id).streams.single()
         assertEquals(s.streamId, included.streamId)
@@ -364,6 +378,13 @@ class OpenTokRestTest {
                 .audioRate(16000).bidirectional(true).audioTransport(mapOf("transport" to "websocket", "encoding" to "linear16")).build(),
         )
         assertTrue(opentok.listConnections(s.sessionId).any { it.connectionId == ac.connectionId })
+        val asked = emulator.audioConnector(ac.id)
+        assertEquals("wss://ws.example.com/audio", asked["uri"].asString)
+        assertEquals(16000, asked["audioRate"].asInt)
+        assertEquals("7", asked["headers"].asJsonObject["X-Call"].asString)
+        assertEquals(listOf(s.streamId), asked["streams"].asJsonArray.map { it.asString })
+        assertTrue(asked["audioTransport"].isJsonObject, "audioTransport is sent as an object: $asked")
+        assertEquals("linear16", asked["audioTransport"].asJsonObject["encoding"].asString)
         invalid("websocket.uri") { opentok.connectAudioStream(s.sessionId, token, AudioConnectorProperties.Builder("http://x.example.com").build()) }
         invalid("websocket.audioRate") {
             opentok.connectAudioStream(s.sessionId, token, AudioConnectorProperties.Builder("ws://x.example.com").audioRate(44100).build())

@@ -63,6 +63,9 @@ class Emulator private constructor(private val process: Process, val url: String
     /** DTMF digits played in a session (emulator-only API). */
     fun dtmf(sessionId: String): List<JsonObject> = items(send("GET", "/emulator/v1/sessions/$sessionId/dtmf", null).second)
 
+    /** What an Audio Connector was asked (uri, streams, headers, audioRate, audioTransport; emulator-only API). */
+    fun audioConnector(id: String): JsonObject = send("GET", "/emulator/v1/audio-connectors/$id", null).second.asJsonObject
+
     private fun items(json: JsonElement): List<JsonObject> =
         json.asJsonObject["items"].asJsonArray.map { it.asJsonObject }
 
