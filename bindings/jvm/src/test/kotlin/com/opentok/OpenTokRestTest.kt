@@ -7,10 +7,13 @@ import com.opentok.exception.NotFoundException
 import com.opentok.exception.OpenTokException
 import com.opentok.exception.PayloadTooLargeException
 import com.opentok.exception.RequestException
+import com.opentok.exception.RequestTimeoutException
 import com.opentok.testing.Emulator
+import com.opentok.testing.SilentServer
 import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.withTimeoutOrNull
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
@@ -20,6 +23,7 @@ import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertFalse
 import kotlin.test.assertNotNull
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 
 /**
@@ -405,6 +409,24 @@ class OpenTokRestTest {
         opentok.deleteCallback(cb.id)
         assertFalse(opentok.listCallbacks().any { it.id == cb.id })
         status<NotFoundException>(404) { opentok.deleteCallback(cb.id) }
+    }
+
+    // ---- faults the emulator cannot produce ----
+
+    @Test
+    fun `a REST call on a silent server times out (blocking) and a cancelled suspend call returns promptly`() {
+        SilentServer().use { silent ->
+            OpenTok.Builder(Emulator.API_KEY, Emulator.API_SECRET).apiUrl(silent.url)
+                .requestTimeout(java.time.Duration.ofMillis(300)).maxRetries(0).build().use { client ->
+                    val e = assertFailsWith<RequestTimeoutException> { client.getArchive("a1") }
+                    assertEquals("timeout", e.kind)
+                }
+            OpenTok.Builder(Emulator.API_KEY, Emulator.API_SECRET).apiUrl(silent.url).maxRetries(0).build().use { client ->
+                val started = System.nanoTime()
+                assertNull(runBlocking { withTimeoutOrNull(300) { client.listArchivesAsync() } })
+                assertTrue(System.nanoTime() - started < 5_000_000_000L)
+            }
+        }
     }
 
     // ---- suspend twins ----
