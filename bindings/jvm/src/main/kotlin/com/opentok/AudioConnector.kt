@@ -16,15 +16,28 @@ class AudioConnector internal constructor(json: JsonObject) {
 class AudioConnectorProperties private constructor(internal val json: JsonObject) {
     /** Builds [AudioConnectorProperties] for the WebSocket [uri] (`ws://` or `wss://`). */
     class Builder(private val uri: String) {
-        private var streams: List<String>? = null
-        private var headers: Map<String, String>? = null
+        /** A builder for the WebSocket [uri]. */
+        constructor(uri: java.net.URI) : this(uri.toString())
+
+        private val streams = mutableListOf<String>()
+        private val headers = linkedMapOf<String, String>()
         private var audioRate: Int? = null
         private var bidirectional: Boolean? = null
         private var audioTransport: Map<String, Any?>? = null
-        /** Only these streams are sent. */
-        fun streams(streams: List<String>) = apply { this.streams = streams.toList() }
-        /** Headers of the WebSocket request. */
-        fun headers(headers: Map<String, String>) = apply { this.headers = headers.toMap() }
+        /** Adds a stream to send (none: every stream of the session). */
+        fun addStream(stream: String) = apply { streams += stream }
+        /** Adds streams to send. */
+        fun addStreams(vararg streams: String) = apply { this.streams += streams }
+        /** Adds streams to send. */
+        fun addStreams(streams: Collection<String>) = apply { this.streams += streams }
+        /** Only these streams are sent (replaces any added). */
+        fun streams(streams: List<String>) = apply { this.streams.clear(); this.streams += streams }
+        /** Adds a header of the WebSocket request. */
+        fun addHeader(key: String, value: String) = apply { headers[key] = value }
+        /** Adds headers of the WebSocket request. */
+        fun addHeaders(headers: Map<String, String>) = apply { this.headers.putAll(headers) }
+        /** Headers of the WebSocket request (replaces any added). */
+        fun headers(headers: Map<String, String>) = apply { this.headers.clear(); this.headers.putAll(headers) }
         /** Audio sample rate: 8000, 16000 or 24000. */
         fun audioRate(audioRate: Int) = apply { this.audioRate = audioRate }
         /** Also play audio received from the WebSocket into the session. */
@@ -33,7 +46,11 @@ class AudioConnectorProperties private constructor(internal val json: JsonObject
         fun audioTransport(audioTransport: Map<String, Any?>) = apply { this.audioTransport = audioTransport.toMap() }
         /** The options. */
         fun build(): AudioConnectorProperties = AudioConnectorProperties(
-            jsonOf("uri" to uri, "streams" to streams, "headers" to headers, "audioRate" to audioRate, "bidirectional" to bidirectional, "audioTransport" to audioTransport),
+            jsonOf(
+                "uri" to uri, "streams" to streams.takeIf { it.isNotEmpty() }?.toList(),
+                "headers" to headers.takeIf { it.isNotEmpty() }?.toMap(), "audioRate" to audioRate, "bidirectional" to bidirectional,
+                "audioTransport" to audioTransport,
+            ),
         )
     }
 }

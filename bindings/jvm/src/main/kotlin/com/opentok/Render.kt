@@ -41,6 +41,9 @@ class RenderList internal constructor(items: List<Render>, private val total: In
 
 /** Options of [OpenTok.startRender] ([RenderProperties.Builder]). */
 class RenderProperties private constructor(internal val json: JsonObject) {
+    /** Publisher properties of the composed stream: its [name] (1–200 characters). */
+    class Properties(val name: String)
+
     /** Builds [RenderProperties]. */
     class Builder {
         private var url: String? = null
@@ -50,6 +53,8 @@ class RenderProperties private constructor(internal val json: JsonObject) {
         private var statusCallbackUrl: String? = null
         /** The page to render (http(s), 15–2048 characters). */
         fun url(url: String) = apply { this.url = url }
+        /** The page to render. */
+        fun url(url: java.net.URI) = apply { this.url = url.toString() }
         /** Maximum duration in seconds (60–36000). */
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
         /** Resolution such as `1280x720`. */
@@ -58,6 +63,8 @@ class RenderProperties private constructor(internal val json: JsonObject) {
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
         /** Name of the published stream (`properties.name`, 1–200 characters). */
         fun name(name: String) = apply { this.name = name }
+        /** Publisher properties of the composed stream (the official way to set [name]). */
+        fun properties(properties: Properties) = apply { this.name = properties.name }
         /** Where status changes are posted. */
         fun statusCallbackUrl(url: String) = apply { this.statusCallbackUrl = url }
         /** The options. */

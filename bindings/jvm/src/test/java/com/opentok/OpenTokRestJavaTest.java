@@ -48,6 +48,11 @@ class OpenTokRestJavaTest {
         return sessionId;
     }
 
+    /** A stream published in [sessionId] by a fresh simulated client. */
+    private static String streamOf(String sessionId) throws OpenTokException {
+        return emulator.publish(sessionId, emulator.connectNew(opentok, sessionId, Role.PUBLISHER));
+    }
+
     @Test
     void archiveAsInTheOfficialSdk() throws OpenTokException {
         String sessionId = routedSessionWithClient();
@@ -171,17 +176,26 @@ class OpenTokRestJavaTest {
         assertEquals("started", opentok.getCaptions(caption.getCaptionsId()).getStatus());
         opentok.stopCaptions(caption.getCaptionsId());
 
-        Render render = opentok.startRender(sessionId, token, new RenderProperties.Builder().url("https://example.com/page").build());
+        Render render = opentok.startRender(sessionId, token, new RenderProperties.Builder()
+                .url(java.net.URI.create("https://example.com/page"))
+                .maxDuration(1800)
+                .resolution(Resolution.HD_HORIZONTAL)
+                .properties(new RenderProperties.Properties("Composed stream"))
+                .build());
         assertEquals(render.getId(), opentok.getRender(render.getId()).getId());
         assertTrue(opentok.listRenders().getTotalCount() >= 1);
         opentok.stopRender(render.getId());
 
         AudioConnector connector = opentok.connectAudioStream(sessionId, token,
-                new AudioConnectorProperties.Builder("wss://service.com/ws-endpoint")
-                        .headers(Map.of("X-CustomHeader", "value"))
+                new AudioConnectorProperties.Builder(java.net.URI.create("wss://service.com/ws-endpoint"))
+                        .addStreams(streamOf(sessionId))
+                        .addHeaders(Map.of("X-CustomHeader", "value"))
+                        .addHeader("X-Other", "2")
                         .audioRate(8000)
                         .build());
         assertNotNull(connector.getConnectionId());
+        assertEquals("2", emulator.audioConnector(connector.getId()).getAsJsonObject("headers").get("X-Other").getAsString());
+        assertEquals(1, emulator.audioConnector(connector.getId()).getAsJsonArray("streams").size());
         opentok.stopAudioConnector(connector.getId());
 
         Callback callback = opentok.registerCallback("archive", "status", "https://example.com/archive");
