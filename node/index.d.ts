@@ -327,6 +327,8 @@ declare namespace OpenTok {
     videoType?: 'camera' | 'screen' | 'custom' | string;
     name?: string;
     layoutClassList?: string[];
+    /** Whether a moderator force-muted its audio (when the service says). */
+    forceMuted?: boolean;
   }
 
   interface StreamClassList {

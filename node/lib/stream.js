@@ -4,7 +4,7 @@
 const { argumentError } = require('./error');
 const { run, settle, nativeOf, str, fill } = require('./rest');
 
-/** A stream: `id`, `videoType`, `name`, `layoutClassList`. */
+/** A stream: `id`, `videoType`, `name`, `layoutClassList`, `forceMuted`. */
 class Stream {
   constructor(props) {
     fill(this, props);

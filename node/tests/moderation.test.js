@@ -20,7 +20,7 @@ test('getStream and listStreams answer Stream objects; unknown stream and sessio
   const screen = await ctx.publish(sessionId, connectionId, { name: 'screen', videoType: 'screen' });
   const [s] = await viaCallback(ctx.ot, 'getStream', sessionId, cam.id);
   assert.ok(s instanceof OpenTok.Stream);
-  assert.deepEqual({ ...s }, { id: cam.id, name: 'cam', videoType: 'camera', layoutClassList: ['full'] });
+  assert.deepEqual({ ...s }, { id: cam.id, name: 'cam', videoType: 'camera', layoutClassList: ['full'], forceMuted: false });
   const list = await viaPromise(ctx.ot, 'listStreams', sessionId);
   assert.deepEqual(list.map((x) => x.id).sort(), [cam.id, screen.id].sort());
   assert.ok(list.every((x) => x instanceof OpenTok.Stream));
