@@ -28,7 +28,7 @@ lint:
 
 -include mk/*.mk
 
-test: test-rust $(TEST_TARGETS)
+test: lint test-rust $(TEST_TARGETS)
 	@echo "all suites passed"
 
 demo: emulator-bin
