@@ -183,44 +183,9 @@ where
     Box::pin(async move { f.await.map(|()| Value::Null) })
 }
 
-/// `[{"id", "layoutClassList": [..]}, ..]` (also `layout_class_list`) as the core's items. Only
-/// the JSON shape is read; the core checks the rules (at least one item, class names).
+/// `[{"id", "layoutClassList": [..]}, ..]` as the core's items (the core reads the shape).
 fn class_lists(v: &Value) -> opentok::Result<Vec<StreamClassList>> {
-    let bad = |field: &str, rule: &str, v: &Value| opentok::Error::invalid(field, rule, Json(v));
-    let Value::Array(items) = v else {
-        return Err(bad("items", "must be a JSON array of {\"id\", \"layoutClassList\"} objects", v));
-    };
-    items
-        .iter()
-        .map(|item| {
-            let Value::Object(m) = item else {
-                return Err(bad("items", "must hold {\"id\", \"layoutClassList\"} objects", item));
-            };
-            let mut id = None;
-            let mut classes = Vec::new();
-            for (k, x) in m {
-                match k.as_str() {
-                    "id" => match x {
-                        Value::String(s) => id = Some(s.clone()),
-                        other => return Err(bad("items.id", "must be a stream id string", other)),
-                    },
-                    "layoutClassList" | "layout_class_list" => match x {
-                        Value::Null => {}
-                        Value::Array(a) => {
-                            for c in a {
-                                let s = c.as_str().ok_or_else(|| bad("items.layoutClassList", "must be a list of strings", c))?;
-                                classes.push(s.to_string());
-                            }
-                        }
-                        other => return Err(bad("items.layoutClassList", "must be a list of strings", other)),
-                    },
-                    _ => return Err(bad(&format!("items.{k}"), "is not a known option", &Value::String(k.clone()))),
-                }
-            }
-            let id = id.ok_or_else(|| bad("items.id", "is required", item))?;
-            Ok(StreamClassList { id, layout_class_list: classes })
-        })
-        .collect()
+    StreamClassList::list_from_json("items", v)
 }
 
 /// Parses `args_json`, checks the arity of `operation` and starts the core call.

@@ -22,6 +22,7 @@ use crate::moderation::MuteAllOptions;
 use crate::render::RenderOptions;
 use crate::rest::ListOptions;
 use crate::signal::Signal;
+use crate::stream::StreamClassList;
 use crate::sip::{SipAuth, SipDialOptions};
 
 fn canon(k: &str) -> String {
@@ -397,6 +398,51 @@ impl CallbackOptions {
         };
         o.finish()?;
         Ok(c)
+    }
+}
+
+impl StreamClassList {
+    /// Reads `[{"id", "layoutClassList": [..]}, ..]` (also `layout_class_list`; `null` clears)
+    /// as the items of [`crate::Client::set_stream_class_lists`]. `field` names the argument in
+    /// errors (`items`, `payload`, ...); the operation itself checks the rules.
+    pub fn list_from_json(field: &str, v: &Value) -> Result<Vec<StreamClassList>> {
+        let Value::Array(items) = v else {
+            return Err(Error::invalid(field, "must be a list of {\"id\", \"layoutClassList\"} objects", Json(v)));
+        };
+        items
+            .iter()
+            .map(|item| {
+                let Value::Object(m) = item else {
+                    return Err(Error::invalid(field, "must hold {\"id\", \"layoutClassList\"} objects", Json(item)));
+                };
+                let (mut id, mut classes) = (None, Vec::new());
+                for (k, x) in m {
+                    match k.as_str() {
+                        "id" => match x {
+                            Value::String(s) => id = Some(s.clone()),
+                            other => return Err(Error::invalid(format!("{field}.id"), "must be a stream id string", Json(other))),
+                        },
+                        "layoutClassList" | "layout_class_list" => match x {
+                            Value::Null => {}
+                            Value::Array(a) => {
+                                for c in a {
+                                    let s = c.as_str().ok_or_else(|| {
+                                        Error::invalid(format!("{field}.layoutClassList"), "must be a list of strings", Json(c))
+                                    })?;
+                                    classes.push(s.to_string());
+                                }
+                            }
+                            other => {
+                                return Err(Error::invalid(format!("{field}.layoutClassList"), "must be a list of strings", Json(other)))
+                            }
+                        },
+                        _ => return Err(Error::invalid(format!("{field}.{k}"), "is not a known option", k)),
+                    }
+                }
+                let id = id.ok_or_else(|| Error::invalid(format!("{field}.id"), "is required", Json(item)))?;
+                Ok(StreamClassList { id, layout_class_list: classes })
+            })
+            .collect()
     }
 }
 

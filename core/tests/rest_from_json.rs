@@ -106,3 +106,20 @@ fn wrong_types_are_shown_as_json_text() {
     let e = opentok::ArchiveOptions::from_json(&serde_json::json!({"hasAudio": {}})).unwrap_err();
     assert!(e.to_string().contains("(got {})"), "{e}");
 }
+
+#[test]
+fn stream_class_lists_read_from_json() {
+    use opentok::StreamClassList;
+    let items = StreamClassList::list_from_json(
+        "items",
+        &serde_json::json!([{"id": "s1", "layoutClassList": ["full"]}, {"id": "s2", "layout_class_list": null}]),
+    )
+    .unwrap();
+    assert_eq!(items, vec![StreamClassList::new("s1", ["full"]), StreamClassList::new("s2", Vec::<String>::new())]);
+    let e = StreamClassList::list_from_json("payload", &serde_json::json!({"id": "s1"})).unwrap_err();
+    assert_eq!(e.field(), Some("payload"));
+    let e = StreamClassList::list_from_json("items", &serde_json::json!([{"id": "s1", "extra": 1}])).unwrap_err();
+    assert_eq!(e.field(), Some("items.extra"));
+    let e = StreamClassList::list_from_json("items", &serde_json::json!([{"layoutClassList": []}])).unwrap_err();
+    assert_eq!(e.field(), Some("items.id"));
+}
