@@ -100,20 +100,47 @@ pub(crate) fn fill_random(buf: &mut [u8]) {
 fn random_u32() -> u32 {
     use std::cell::RefCell;
     thread_local! {
-        static POOL: RefCell<([u8; 256], usize, u32)> = const { RefCell::new(([0u8; 256], 256, 0)) };
+        static POOL: RefCell<([u8; 256], usize, u64)> = const { RefCell::new(([0u8; 256], 256, u64::MAX)) };
     }
+    let generation = fork_generation();
     POOL.with(|p| {
-        let (buf, used, pid) = &mut *p.borrow_mut();
-        let me = std::process::id();
-        if *used + 4 > buf.len() || *pid != me {
+        let (buf, used, seen) = &mut *p.borrow_mut();
+        if *used + 4 > buf.len() || *seen != generation {
             fill_random(buf);
             *used = 0;
-            *pid = me;
+            *seen = generation;
         }
         let b = [buf[*used], buf[*used + 1], buf[*used + 2], buf[*used + 3]];
         *used += 4;
         u32::from_le_bytes(b)
     })
+}
+
+/// How many times this process descends from a `fork()` since the SDK first drew a nonce: a
+/// child handler registered once with `pthread_atfork` bumps it, so a forked child refills its
+/// pools without a `getpid` system call per token.
+#[cfg(unix)]
+fn fork_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::Once;
+    static GENERATION: AtomicU64 = AtomicU64::new(0);
+    static REGISTER: Once = Once::new();
+    extern "C" fn in_child() {
+        GENERATION.fetch_add(1, Ordering::Relaxed);
+    }
+    REGISTER.call_once(|| {
+        // SAFETY: registers a handler that only touches an atomic, which is async-signal-safe.
+        unsafe {
+            libc::pthread_atfork(None, None, Some(in_child));
+        }
+    });
+    GENERATION.load(Ordering::Relaxed)
+}
+
+/// Without `fork()` there is nothing to detect.
+#[cfg(not(unix))]
+fn fork_generation() -> u64 {
+    0
 }
 
 /// A random RFC 4122 version 4 UUID, as text.
@@ -124,4 +151,38 @@ pub(crate) fn uuid_v4() -> String {
     b[8] = (b[8] & 0x3f) | 0x80;
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
     format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_forked_child_draws_other_nonces_than_its_parent() {
+        let _ = RandomNonce.nonce(); // fill this thread's pool before forking
+        let mut fds = [0i32; 2];
+        // SAFETY: plain POSIX calls; the child only draws a nonce, writes it and exits.
+        unsafe {
+            assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+            let pid = libc::fork();
+            assert!(pid >= 0);
+            if pid == 0 {
+                let draws: Vec<u32> = (0..4).map(|_| RandomNonce.nonce()).collect();
+                let bytes: Vec<u8> = draws.iter().flat_map(|d| d.to_le_bytes()).collect();
+                libc::write(fds[1], bytes.as_ptr().cast(), bytes.len());
+                libc::_exit(0);
+            }
+            let parent: Vec<u32> = (0..4).map(|_| RandomNonce.nonce()).collect();
+            let mut buf = [0u8; 16];
+            assert_eq!(libc::read(fds[0], buf.as_mut_ptr().cast(), 16), 16);
+            libc::waitpid(pid, std::ptr::null_mut(), 0);
+            let child: Vec<u32> = buf.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+            assert_ne!(parent, child, "parent and child must not share the nonce pool");
+        }
+    }
+
+    #[test]
+    fn nonces_are_in_the_official_range() {
+        assert!((0..1000).map(|_| RandomNonce.nonce()).all(|n| n < 1_000_000));
+    }
 }
