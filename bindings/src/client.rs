@@ -14,7 +14,8 @@ use crate::token::TokenSpec;
 /// `Debug` hides the proxy password.
 #[derive(Clone, Default, uniffi::Record)]
 pub struct ClientConfig {
-    /// API base URL (default `https://api.opentok.com`; point it at the emulator in tests).
+    /// API base URL (default `https://api.opentok.com` with project credentials,
+    /// `https://video.api.vonage.com` with application credentials; point it at the emulator in tests).
     #[uniffi(default = None)]
     pub api_url: Option<String>,
     /// Time allowed for a whole request, per attempt, in milliseconds (default 30 000).

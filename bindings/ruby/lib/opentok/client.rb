@@ -25,6 +25,12 @@ module OpenTok
     #   proxy:           proxy URL (http://, https://, socks5://), with proxy_username/proxy_password
     #   max_retries:     retries of idempotent or unsent requests (default 2; 0 = none)
     #   fixed_now, fixed_nonce: test hooks that make tokens reproducible
+    #
+    # Vonage application credentials (an extension; the official gem has none):
+    # `OpenTok.new(application_id, private_key)` where private_key is the RSA private key's PEM
+    # text (it contains "-----BEGIN") or the path of a PEM file (a Pathname, or a String ending
+    # in a file extension such as "private.key"). The default api_url becomes
+    # https://video.api.vonage.com and tokens are RS256 JWTs. Anything else is a project secret.
     def initialize(api_key, api_secret, opts = {}, **kwargs)
       o = opts.transform_keys(&:to_sym).merge(kwargs)
       unknown = o.keys - OPTIONS
@@ -46,7 +52,8 @@ module OpenTok
           fixed_now: o[:fixed_now],
           fixed_nonce: o[:fixed_nonce]
         )
-        Native::Client.new(api_key.to_s, api_secret.to_s, config)
+        pem = private_key_pem(api_secret)
+        pem ? Native::Client.with_application(api_key.to_s, pem, config) : Native::Client.new(api_key.to_s, api_secret.to_s, config)
       end
       @api_key = @client.api_key
     end
@@ -137,6 +144,21 @@ module OpenTok
 
     def rest
       @rest ||= Rest.new(@client)
+    end
+
+    # The PEM text when the second argument is a private key (its text, or a path to its file);
+    # nil for a project secret. Only the argument's shape is looked at; the core judges the key.
+    def private_key_pem(secret)
+      return File.read(secret.to_path) if secret.respond_to?(:to_path)
+
+      text = secret.to_s
+      return text if text.include?("-----BEGIN")
+      return File.read(text) if text.match?(/\.\w+\z/)
+
+      nil
+    rescue SystemCallError, IOError => e
+      raise OpenTokArgumentError.new("private_key: names a private key file that cannot be read (#{e.class.name.split('::').last})",
+                                     kind: "invalid_argument", field: "private_key")
     end
 
     def millis(seconds)

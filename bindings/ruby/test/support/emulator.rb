@@ -12,12 +12,21 @@ class Emulator
 
   attr_reader :url
 
-  def self.start
+  # The test Vonage application (keys in tests/keys/).
+  APP_ID = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f"
+  KEYS = File.expand_path("../../../../tests/keys", __dir__)
+
+  # An emulator that also serves the test application (RS256 tokens and REST auth).
+  def self.start_with_application
+    start("--application", "#{APP_ID}:#{File.join(KEYS, 'app_public.pem')}")
+  end
+
+  def self.start(*args)
     bin = ENV.fetch("EMULATOR_BIN", "")
     raise "set EMULATOR_BIN to the opentok-emulator binary" if bin.empty?
     raise "emulator binary not executable: #{bin}" unless File.executable?(bin)
 
-    io = IO.popen([bin, "--port", "0", "--in-memory"], err: File::NULL)
+    io = IO.popen([bin, "--port", "0", "--in-memory", *args], err: File::NULL)
     first = io.gets or raise "emulator exited before printing its address"
     url = first[%r{listening on (http://\S+)}, 1] or raise "unexpected first emulator line: #{first}"
     # Keep draining stdout so the emulator never blocks on a full pipe.

@@ -10,8 +10,11 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.future.future
+import java.io.IOException
 import java.net.InetSocketAddress
 import java.net.Proxy
+import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
 
@@ -38,7 +41,15 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     @Throws(InvalidArgumentException::class)
     constructor(apiKey: String, apiSecret: String) : this(Builder(apiKey, apiSecret).newClient())
 
-    /** The project's api key. */
+    /**
+     * A client with Vonage application credentials (official Java SDK 4.x): the application id
+     * (a UUID) and the path of its RSA private key PEM file. The default base URL becomes
+     * `https://video.api.vonage.com` and tokens are RS256 JWTs; the core checks both values.
+     */
+    @Throws(InvalidArgumentException::class)
+    constructor(applicationId: String, privateKeyPath: Path) : this(Builder(applicationId, privateKeyPath).newClient())
+
+    /** The project's api key (the application id with application credentials). */
     val apiKey: String = client.apiKey()
 
     /** The API base URL in use. */
@@ -476,9 +487,35 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
      * Configures an [OpenTok]: API URL, timeouts, proxy, user-agent suffix, retries.
      * Unset values keep the core's defaults (30 s request timeout, 10 s connect timeout, 2 retries).
      */
-    class Builder(private val apiKey: String, private val apiSecret: String) {
+    class Builder private constructor(private val credentials: Credentials) {
+        /** A builder with project credentials: api key and secret. */
+        constructor(apiKey: String, apiSecret: String) : this(Credentials.Project(apiKey, apiSecret))
+
         /** A builder with a numeric api key (as in the official SDK). */
         constructor(apiKey: Int, apiSecret: String) : this(apiKey.toString(), apiSecret)
+
+        /**
+         * A builder with Vonage application credentials (official Java SDK 4.x): the application
+         * id and the path of its RSA private key PEM file, read when the client is built. Without
+         * [apiUrl] the core's default for applications, `https://video.api.vonage.com`, is used.
+         */
+        constructor(applicationId: String, privateKeyPath: Path) : this(Credentials.ApplicationKeyFile(applicationId, privateKeyPath))
+
+        private sealed interface Credentials {
+            class Project(val apiKey: String, val apiSecret: String) : Credentials
+            class ApplicationKeyFile(val applicationId: String, val privateKeyPath: Path) : Credentials
+            class ApplicationKey(val applicationId: String, val privateKeyPem: String) : Credentials
+        }
+
+        companion object {
+            /**
+             * A builder with Vonage application credentials given as the private key's PEM text
+             * (`-----BEGIN PRIVATE KEY-----...`), e.g. from a secret store instead of a file.
+             */
+            @JvmStatic
+            fun withPrivateKey(applicationId: String, privateKeyPem: String): Builder =
+                Builder(Credentials.ApplicationKey(applicationId, privateKeyPem))
+        }
 
         private var config = ClientConfig(binding = "jvm/" + System.getProperty("java.version", "unknown"))
 
@@ -523,7 +560,21 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
         @Throws(InvalidArgumentException::class)
         fun build(): OpenTok = OpenTok(newClient())
 
-        internal fun newClient(): Client = native { Client(apiKey, apiSecret, config.copy()) }
+        internal fun newClient(): Client = when (val c = credentials) {
+            is Credentials.Project -> native { Client(c.apiKey, c.apiSecret, config.copy()) }
+            is Credentials.ApplicationKeyFile -> {
+                val pem = readPrivateKey(c.privateKeyPath)
+                native { Client.withApplication(c.applicationId, pem, config.copy()) }
+            }
+            is Credentials.ApplicationKey -> native { Client.withApplication(c.applicationId, c.privateKeyPem, config.copy()) }
+        }
+
+        /** The key file's text; what it holds is the core's to judge. */
+        private fun readPrivateKey(path: Path): String = try {
+            Files.readString(path)
+        } catch (e: IOException) {
+            throw InvalidArgumentException("private_key_path: cannot read the private key file $path (${e.javaClass.simpleName})", "private_key_path", e)
+        }
 
         private fun nonNegativeMillis(ms: Long): ULong = ms.coerceAtLeast(0).toULong()
 

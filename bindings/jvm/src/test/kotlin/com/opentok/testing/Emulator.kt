@@ -93,13 +93,28 @@ class Emulator private constructor(private val process: Process, val url: String
 
         private val http: HttpClient = HttpClient.newHttpClient()
 
-        /** Starts an emulator and waits for its `listening on http://HOST:PORT` line. */
+        /** The test Vonage application's id (its keys are in `tests/keys/`). */
+        const val APP_ID = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f"
+
+        /** `tests/keys/<name>`, located by the `opentok.keys` system property. */
         @JvmStatic
-        fun start(): Emulator {
+        fun keyFile(name: String): java.nio.file.Path {
+            val dir = System.getProperty("opentok.keys")?.takeIf { it.isNotBlank() && !it.startsWith("\${") }
+                ?: error("system property opentok.keys is not set")
+            return java.nio.file.Path.of(dir, name)
+        }
+
+        /** Starts an emulator that also serves the test application ([APP_ID], RS256 tokens and REST auth). */
+        @JvmStatic
+        fun startWithApplication(): Emulator = start("--application", "$APP_ID:${keyFile("app_public.pem")}")
+
+        /** Starts an emulator (with extra command-line [args]) and waits for its `listening on http://HOST:PORT` line. */
+        @JvmStatic
+        fun start(vararg args: String): Emulator {
             val bin = System.getProperty("opentok.emulator.bin")?.takeIf { it.isNotBlank() && !it.startsWith("\${") }
                 ?: error("set EMULATOR_BIN (system property opentok.emulator.bin) to the opentok-emulator binary")
             check(File(bin).canExecute()) { "emulator binary not found or not executable: $bin" }
-            val process = ProcessBuilder(bin, "--port", "0", "--in-memory")
+            val process = ProcessBuilder(listOf(bin, "--port", "0", "--in-memory") + args)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start()
             val reader = BufferedReader(InputStreamReader(process.inputStream))
