@@ -103,7 +103,11 @@ fn ratios() {
     let t1_floor_ns = per_call(|| drop(black_box(t1_floor(black_box(&data), &k1))));
     let parse = per_call(|| drop(black_box(SessionId::parse(black_box(SID)))));
     println!("\n== ratios (best of 5 x 100k calls, same run) ==");
-    println!("JWT token   {jwt:8.0} ns  floor {jwt_floor_ns:8.0} ns  ratio {:.2}x  ({:.0} tokens/s)", jwt / jwt_floor_ns, 1e9 / jwt);
+    println!(
+        "JWT token   {jwt:8.0} ns  floor {jwt_floor_ns:8.0} ns  ratio {:.2}x  ({:.0} tokens/s)",
+        jwt / jwt_floor_ns,
+        1e9 / jwt
+    );
     println!("T1 token    {t1:8.0} ns  floor {t1_floor_ns:8.0} ns  ratio {:.2}x  ({:.0} tokens/s)", t1 / t1_floor_ns, 1e9 / t1);
     println!("session id  {parse:8.0} ns");
 }

@@ -133,7 +133,10 @@ pub struct Client {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("api_key", &self.inner.credentials().id()).field("api_url", &self.inner.base_url()).finish()
+        f.debug_struct("Client")
+            .field("api_key", &self.inner.credentials().id())
+            .field("api_url", &self.inner.base_url())
+            .finish()
     }
 }
 
@@ -190,13 +193,21 @@ impl Client {
 
     /// Creates a session from the seed API's shape: a location and form-style properties
     /// (`p2p.preference`, `archiveMode`, `archiveName`, `archiveResolution`, `e2ee`).
-    pub async fn create_session_with_properties(&self, location: Option<String>, properties: HashMap<String, String>) -> Result<SessionInfo> {
+    pub async fn create_session_with_properties(
+        &self,
+        location: Option<String>,
+        properties: HashMap<String, String>,
+    ) -> Result<SessionInfo> {
         let opts = crate::session::from_properties(location, properties)?;
         Ok(self.inner.create_session(&opts).await?.into())
     }
 
     /// Blocking twin of [`Client::create_session_with_properties`].
-    pub fn create_session_with_properties_blocking(&self, location: Option<String>, properties: HashMap<String, String>) -> Result<SessionInfo> {
+    pub fn create_session_with_properties_blocking(
+        &self,
+        location: Option<String>,
+        properties: HashMap<String, String>,
+    ) -> Result<SessionInfo> {
         let opts = crate::session::from_properties(location, properties)?;
         let client = self.inner.clone();
         Ok(block_on(async move { client.create_session(&opts).await })?.into())

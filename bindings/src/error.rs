@@ -19,19 +19,40 @@ use opentok::ErrorKind;
 #[allow(missing_docs)]
 pub enum NativeError {
     #[error("{text}")]
-    InvalidArgument { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
+    InvalidArgument {
+        kind: String,
+        status: Option<u16>,
+        code: Option<String>,
+        text: String,
+        field: Option<String>,
+        retryable: bool,
+    },
     #[error("{text}")]
     InvalidToken { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
     #[error("{text}")]
     Request { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
     #[error("{text}")]
-    Authentication { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
+    Authentication {
+        kind: String,
+        status: Option<u16>,
+        code: Option<String>,
+        text: String,
+        field: Option<String>,
+        retryable: bool,
+    },
     #[error("{text}")]
     NotFound { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
     #[error("{text}")]
     Conflict { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
     #[error("{text}")]
-    PayloadTooLarge { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
+    PayloadTooLarge {
+        kind: String,
+        status: Option<u16>,
+        code: Option<String>,
+        text: String,
+        field: Option<String>,
+        retryable: bool,
+    },
     #[error("{text}")]
     RateLimited { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
     #[error("{text}")]
@@ -43,7 +64,14 @@ pub enum NativeError {
     #[error("{text}")]
     ClockSkew { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
     #[error("{text}")]
-    InvalidResponse { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
+    InvalidResponse {
+        kind: String,
+        status: Option<u16>,
+        code: Option<String>,
+        text: String,
+        field: Option<String>,
+        retryable: bool,
+    },
 }
 
 impl From<opentok::Error> for NativeError {

@@ -67,13 +67,13 @@
 //!
 //! No OpenTok rule lives here: the dispatch only reads JSON shapes and hands them to the core.
 
-use std::future::Future;
-use std::pin::Pin;
 use opentok::{
-    ArchiveOptions, AudioConnectorOptions, BroadcastOptions, CallbackOptions, CaptionOptions, Layout, ListOptions, MuteAllOptions,
-    RenderOptions, Signal, SipDialOptions, StreamClassList, StreamTracks,
+    ArchiveOptions, AudioConnectorOptions, BroadcastOptions, CallbackOptions, CaptionOptions, Layout, ListOptions,
+    MuteAllOptions, RenderOptions, Signal, SipDialOptions, StreamClassList, StreamTracks,
 };
 use serde_json::Value;
+use std::future::Future;
+use std::pin::Pin;
 
 use crate::client::{block_on, Client};
 use crate::error::Result;
@@ -157,7 +157,9 @@ impl Args {
         match self.value(i) {
             Value::Null => Ok(None),
             Value::String(s) => Ok(Some(s.clone())),
-            other => Err(opentok::Error::invalid(format!("{}.{field}", self.operation), "must be a JSON string or null", Json(other))),
+            other => {
+                Err(opentok::Error::invalid(format!("{}.{field}", self.operation), "must be a JSON string or null", Json(other)))
+            }
         }
     }
 }
@@ -191,15 +193,27 @@ fn class_lists(v: &Value) -> opentok::Result<Vec<StreamClassList>> {
 /// Parses `args_json`, checks the arity of `operation` and starts the core call.
 fn start(client: &opentok::Client, operation: &str, args_json: &str) -> opentok::Result<Op> {
     let Some(&(_, arity)) = OPERATIONS.iter().find(|(name, _)| *name == operation) else {
-        return Err(opentok::Error::invalid("operation", "must be a REST operation of the core (start_archive, signal, ...)", operation));
+        return Err(opentok::Error::invalid(
+            "operation",
+            "must be a REST operation of the core (start_archive, signal, ...)",
+            operation,
+        ));
     };
     let values = match serde_json::from_str::<Value>(args_json) {
         Ok(Value::Array(values)) => values,
         Ok(other) => {
-            return Err(opentok::Error::invalid("operation", format!("{operation}: args_json must be a JSON array"), Json(&other)));
+            return Err(opentok::Error::invalid(
+                "operation",
+                format!("{operation}: args_json must be a JSON array"),
+                Json(&other),
+            ));
         }
         Err(e) => {
-            return Err(opentok::Error::invalid("operation", format!("{operation}: args_json must be a JSON array ({e})"), args_json));
+            return Err(opentok::Error::invalid(
+                "operation",
+                format!("{operation}: args_json must be a JSON array ({e})"),
+                args_json,
+            ));
         }
     };
     if values.len() != arity {
@@ -409,9 +423,9 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
     use crate::client::ClientConfig;
     use crate::NativeError;
+    use std::sync::Arc;
 
     fn client() -> Arc<Client> {
         Client::new(
@@ -477,7 +491,9 @@ mod tests {
 
     #[test]
     fn class_lists_shape_is_read_rules_are_left_to_the_core() {
-        let items = class_lists(&serde_json::json!([{"id": "s1", "layoutClassList": ["full"]}, {"id": "s2", "layout_class_list": null}])).unwrap();
+        let items =
+            class_lists(&serde_json::json!([{"id": "s1", "layoutClassList": ["full"]}, {"id": "s2", "layout_class_list": null}]))
+                .unwrap();
         assert_eq!(items, vec![StreamClassList::new("s1", ["full"]), StreamClassList::new("s2", Vec::<String>::new())]);
         assert!(class_lists(&serde_json::json!({"id": "s1"})).is_err());
         assert!(class_lists(&serde_json::json!([{"id": "s1", "extra": 1}])).is_err());
@@ -491,7 +507,9 @@ mod tests {
             let args = Value::Array(vec![Value::Bool(true); *arity]).to_string();
             match client().rest_blocking(name.to_string(), args) {
                 Err(NativeError::InvalidArgument { text, .. }) => assert!(!text.contains("no dispatch"), "{name}: {text}"),
-                other if *arity == 0 => assert!(matches!(other, Err(NativeError::Connect { .. } | NativeError::Timeout { .. })), "{name}: {other:?}"),
+                other if *arity == 0 => {
+                    assert!(matches!(other, Err(NativeError::Connect { .. } | NativeError::Timeout { .. })), "{name}: {other:?}")
+                }
                 other => panic!("{name}: {other:?}"),
             }
         }

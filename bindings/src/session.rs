@@ -35,7 +35,8 @@ pub struct SessionSpec {
 impl SessionSpec {
     /// The core's options, parsed and validated by the core.
     pub(crate) fn into_core(self) -> Result<SessionOptions> {
-        let mut o = SessionOptions { location: self.location, archive_name: self.archive_name, e2ee: self.e2ee, ..Default::default() };
+        let mut o =
+            SessionOptions { location: self.location, archive_name: self.archive_name, e2ee: self.e2ee, ..Default::default() };
         if let Some(m) = self.media_mode {
             o.media_mode = m.parse()?;
         }

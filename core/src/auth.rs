@@ -13,11 +13,7 @@ pub(crate) fn rest_auth_header(creds: &Credentials, now: i64, lifetime: Duration
     match creds {
         Credentials::Project(p) => {
             let mut c = Claims::new();
-            c.str("iss", p.api_key())
-                .str("ist", "project")
-                .int("iat", now)
-                .int("exp", exp)
-                .str("jti", &uuid_v4());
+            c.str("iss", p.api_key()).str("ist", "project").int("iat", now).int("exp", exp).str("jti", &uuid_v4());
             ("X-OPENTOK-AUTH", sign_hs256(&c.finish(), &p.secret().hs256))
         }
         Credentials::Application(a) => {

@@ -150,7 +150,11 @@ mod tests {
     #[test]
     fn user_agent_names_sdk_binding_and_suffix() {
         let c = Credentials::project("123456", "secret").unwrap();
-        let o = ClientOptions { binding: Some("python/3.11.7".into()), user_agent_suffix: Some("myapp/2".into()), ..Default::default() };
+        let o = ClientOptions {
+            binding: Some("python/3.11.7".into()),
+            user_agent_suffix: Some("myapp/2".into()),
+            ..Default::default()
+        };
         assert_eq!(Client::new(c, o).unwrap().user_agent(), format!("opentok-native/{} python/3.11.7 myapp/2", crate::VERSION));
     }
 }

@@ -89,9 +89,7 @@ impl NonceSource for FixedNonce {
 pub(crate) fn fill_random(buf: &mut [u8]) {
     use ring::rand::SecureRandom;
     // The system generator only fails when the OS has no entropy source at all.
-    ring::rand::SystemRandom::new()
-        .fill(buf)
-        .expect("the operating system random generator failed");
+    ring::rand::SystemRandom::new().fill(buf).expect("the operating system random generator failed");
 }
 
 /// Four bytes from the operating system's generator, read 256 bytes at a time per thread: one

@@ -152,11 +152,9 @@ impl ApplicationCredentials {
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Credentials::Project(p) => f
-                .debug_struct("Project")
-                .field("api_key", &p.api_key)
-                .field("api_secret", &"<redacted>")
-                .finish(),
+            Credentials::Project(p) => {
+                f.debug_struct("Project").field("api_key", &p.api_key).field("api_secret", &"<redacted>").finish()
+            }
             Credentials::Application(a) => f
                 .debug_struct("Application")
                 .field("application_id", &a.application_id)
@@ -175,11 +173,7 @@ fn check_api_key(key: &str) -> Result<()> {
         ));
     }
     if key.is_empty() || key.len() > 64 || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        return Err(Error::invalid(
-            "api_key",
-            "must be the project's API key: 1 to 64 letters, digits, '-' or '_'",
-            key,
-        ));
+        return Err(Error::invalid("api_key", "must be the project's API key: 1 to 64 letters, digits, '-' or '_'", key));
     }
     Ok(())
 }

@@ -314,9 +314,6 @@ impl Error {
     /// Whether trying again later may succeed (rate limits, server errors, timeouts, connect
     /// failures). The client's retry policy already retried where it was safe.
     pub fn is_retryable(&self) -> bool {
-        matches!(
-            self.kind(),
-            ErrorKind::RateLimited | ErrorKind::Server | ErrorKind::Timeout | ErrorKind::Connect
-        )
+        matches!(self.kind(), ErrorKind::RateLimited | ErrorKind::Server | ErrorKind::Timeout | ErrorKind::Connect)
     }
 }

@@ -22,8 +22,8 @@ use crate::moderation::MuteAllOptions;
 use crate::render::RenderOptions;
 use crate::rest::ListOptions;
 use crate::signal::Signal;
-use crate::stream::StreamClassList;
 use crate::sip::{SipAuth, SipDialOptions};
+use crate::stream::StreamClassList;
 
 fn canon(k: &str) -> String {
     k.chars().filter(|c| *c != '_' && *c != '-').flat_map(char::to_lowercase).collect()
@@ -105,7 +105,11 @@ impl<'a> Obj<'a> {
             None => Ok(Vec::new()),
             Some(Value::Array(a)) => a
                 .iter()
-                .map(|x| x.as_str().map(str::to_string).ok_or_else(|| Error::invalid(self.name(field), "must be a list of strings", Json(x))))
+                .map(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| Error::invalid(self.name(field), "must be a list of strings", Json(x)))
+                })
                 .collect(),
             Some(v) => Err(Error::invalid(self.name(field), "must be a list of strings", Json(v))),
         }
@@ -207,7 +211,10 @@ impl BroadcastOptions {
         let mut outputs = BroadcastOutputs::default();
         if let Some(mut out) = o.object("outputs")? {
             if let Some(mut h) = out.object("hls")? {
-                outputs.hls = Some(HlsOptions { dvr: h.boolean("dvr")?.unwrap_or(false), low_latency: h.boolean("lowLatency")?.unwrap_or(false) });
+                outputs.hls = Some(HlsOptions {
+                    dvr: h.boolean("dvr")?.unwrap_or(false),
+                    low_latency: h.boolean("lowLatency")?.unwrap_or(false),
+                });
                 h.finish()?;
             }
             match out.take("rtmp") {
@@ -223,7 +230,9 @@ impl BroadcastOptions {
                         r.finish()?;
                     }
                 }
-                Some(other) => return Err(Error::invalid("outputs.rtmp", "must be a list of {serverUrl, streamName}", Json(other))),
+                Some(other) => {
+                    return Err(Error::invalid("outputs.rtmp", "must be a list of {serverUrl, streamName}", Json(other)))
+                }
             }
             out.finish()?;
         }
@@ -247,7 +256,8 @@ impl StreamTracks {
     /// Reads `{"hasAudio", "hasVideo"}` (each defaults to true).
     pub fn from_json(v: &Value) -> Result<StreamTracks> {
         let mut o = Obj::new(v, "")?;
-        let t = StreamTracks { has_audio: o.boolean("hasAudio")?.unwrap_or(true), has_video: o.boolean("hasVideo")?.unwrap_or(true) };
+        let t =
+            StreamTracks { has_audio: o.boolean("hasAudio")?.unwrap_or(true), has_video: o.boolean("hasVideo")?.unwrap_or(true) };
         o.finish()?;
         Ok(t)
     }
@@ -292,7 +302,10 @@ impl SipDialOptions {
         let auth = match o.object("auth")? {
             None => None,
             Some(mut a) => {
-                let auth = SipAuth { username: a.string("username")?.unwrap_or_default(), password: a.string("password")?.unwrap_or_default() };
+                let auth = SipAuth {
+                    username: a.string("username")?.unwrap_or_default(),
+                    password: a.string("password")?.unwrap_or_default(),
+                };
                 a.finish()?;
                 Some(auth)
             }
@@ -361,7 +374,9 @@ impl AudioConnectorOptions {
                 let static_fields = match t.take("static_fields") {
                     None => None,
                     Some(Value::Object(m)) => Some(m.clone()),
-                    Some(other) => return Err(Error::invalid("websocket.audioTransport.static_fields", "must be an object", Json(other))),
+                    Some(other) => {
+                        return Err(Error::invalid("websocket.audioTransport.static_fields", "must be an object", Json(other)))
+                    }
                 };
                 let at = AudioTransport {
                     transport: t.string("transport")?,
@@ -420,7 +435,9 @@ impl StreamClassList {
                     match k.as_str() {
                         "id" => match x {
                             Value::String(s) => id = Some(s.clone()),
-                            other => return Err(Error::invalid(format!("{field}.id"), "must be a stream id string", Json(other))),
+                            other => {
+                                return Err(Error::invalid(format!("{field}.id"), "must be a stream id string", Json(other)))
+                            }
                         },
                         "layoutClassList" | "layout_class_list" => match x {
                             Value::Null => {}
@@ -433,7 +450,11 @@ impl StreamClassList {
                                 }
                             }
                             other => {
-                                return Err(Error::invalid(format!("{field}.layoutClassList"), "must be a list of strings", Json(other)))
+                                return Err(Error::invalid(
+                                    format!("{field}.layoutClassList"),
+                                    "must be a list of strings",
+                                    Json(other),
+                                ))
                             }
                         },
                         _ => return Err(Error::invalid(format!("{field}.{k}"), "is not a known option", k)),

@@ -123,9 +123,8 @@ pub(crate) fn sign_rs256(claims_json: &str, key: &RsaKeyPair) -> String {
     out
 }
 
-const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
-    .with_decode_allow_trailing_bits(true)
-    .with_decode_padding_mode(DecodePaddingMode::Indifferent);
+const LENIENT: GeneralPurposeConfig =
+    GeneralPurposeConfig::new().with_decode_allow_trailing_bits(true).with_decode_padding_mode(DecodePaddingMode::Indifferent);
 /// URL-safe alphabet, padding optional, non-zero trailing bits allowed (as Python decodes).
 pub(crate) const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
 /// Standard alphabet, padding optional, non-zero trailing bits allowed.
@@ -157,20 +156,16 @@ impl RsaPublicKey {
             Error::invalid("public_key", "must be a PEM block (-----BEGIN PUBLIC KEY-----)", pem::describe(pem_text))
         })?;
         let der = match block.label.as_str() {
-            "PUBLIC KEY" => pem::spki_to_pkcs1(&block.der).ok_or_else(|| {
-                Error::invalid("public_key", "must be an RSA SubjectPublicKeyInfo", "<unparsable DER>")
-            })?,
+            "PUBLIC KEY" => pem::spki_to_pkcs1(&block.der)
+                .ok_or_else(|| Error::invalid("public_key", "must be an RSA SubjectPublicKeyInfo", "<unparsable DER>"))?,
             "RSA PUBLIC KEY" => block.der,
             "PRIVATE KEY" | "RSA PRIVATE KEY" => {
-                let pair = pem::rsa_key_pair(&block).map_err(|_| {
-                    Error::invalid("public_key", "must be an RSA key", "<unparsable private key>")
-                })?;
+                let pair = pem::rsa_key_pair(&block)
+                    .map_err(|_| Error::invalid("public_key", "must be an RSA key", "<unparsable private key>"))?;
                 use ring::signature::KeyPair;
                 pair.public_key().as_ref().to_vec()
             }
-            other => {
-                return Err(Error::invalid("public_key", "must be a PEM RSA public key", format!("BEGIN {other}")))
-            }
+            other => return Err(Error::invalid("public_key", "must be a PEM RSA public key", format!("BEGIN {other}"))),
         };
         Ok(RsaPublicKey { der })
     }

@@ -34,8 +34,8 @@ mod callback;
 mod captions;
 mod client;
 mod clock;
-mod credentials;
 mod connection;
+mod credentials;
 mod error;
 mod from_json;
 pub mod jwt;
@@ -65,23 +65,23 @@ pub use broadcast::{
 pub use callback::{Callback, CallbackOptions, CALLBACK_EVENTS};
 pub use captions::{CaptionOptions, CaptionStatus, Captions, MAX_CAPTIONS_DURATION};
 pub use client::Client;
+pub use clock::{unix_seconds, Clock, FixedClock, FixedNonce, NonceSource, RandomNonce, SystemClock};
 pub use connection::{Connection, ConnectionList};
+pub use credentials::{ApplicationCredentials, Credentials, ProjectCredentials};
+pub use error::{ApiFailure, Error, ErrorKind, Result, TokenRejection};
 pub use layout::{IncludedStream, Layout, LayoutType, StreamMode, StreamTracks};
 pub use moderation::MuteAllOptions;
+pub use options::{ClientOptions, Proxy, RetryPolicy};
 pub use render::{Render, RenderList, RenderOptions, RENDER_DURATION_RANGE};
 pub use rest::{ListOptions, Page};
+pub use session::{ArchiveMode, ArchiveResolution, MediaMode, Session, SessionOptions};
+pub use session_id::SessionId;
 pub use signal::{Signal, MAX_SIGNAL_DATA_BYTES, MAX_SIGNAL_TYPE_CHARS};
 pub use sip::{validate_dtmf, SipAuth, SipCall, SipDialOptions};
 pub use stream::{Stream, StreamClassList, StreamList};
-pub use clock::{unix_seconds, Clock, FixedClock, FixedNonce, NonceSource, RandomNonce, SystemClock};
-pub use credentials::{ApplicationCredentials, Credentials, ProjectCredentials};
-pub use error::{ApiFailure, Error, ErrorKind, Result, TokenRejection};
-pub use options::{ClientOptions, Proxy, RetryPolicy};
-pub use session::{ArchiveMode, ArchiveResolution, MediaMode, Session, SessionOptions};
-pub use session_id::SessionId;
 pub use token::{
-    decode_token, explain_token, explain_token_at, verify_token, verify_token_at, DecodedToken, Expiry, Explanation,
-    Role, TokenFormat, TokenOptions, VerifyKey, DEFAULT_TOKEN_TTL, MAX_DATA_CHARS, MAX_LAYOUT_CHARS, MAX_TOKEN_TTL,
+    decode_token, explain_token, explain_token_at, verify_token, verify_token_at, DecodedToken, Expiry, Explanation, Role,
+    TokenFormat, TokenOptions, VerifyKey, DEFAULT_TOKEN_TTL, MAX_DATA_CHARS, MAX_LAYOUT_CHARS, MAX_TOKEN_TTL,
 };
 
 /// This SDK's version.

@@ -47,7 +47,6 @@ impl Client {
     /// Ends a [`Client::mute_all`]: `POST /session/{sessionId}/mute` `{"active": false}`.
     pub async fn disable_force_mute(&self, session_id: &str) -> Result<()> {
         let sid = session_segment(self, session_id)?;
-        self.call_unit(Method::POST, self.project_path(&format!("/session/{sid}/mute")), json(&json!({"active": false})))
-            .await
+        self.call_unit(Method::POST, self.project_path(&format!("/session/{sid}/mute")), json(&json!({"active": false}))).await
     }
 }

@@ -139,11 +139,7 @@ impl FromStr for ArchiveResolution {
     fn from_str(s: &str) -> Result<ArchiveResolution> {
         let t = s.trim().to_ascii_lowercase();
         ArchiveResolution::ALL.into_iter().find(|r| r.as_str() == t).ok_or_else(|| {
-            Error::invalid(
-                "archiveResolution",
-                "must be one of 640x480, 480x640, 1280x720, 720x1280, 1920x1080, 1080x1920",
-                s,
-            )
+            Error::invalid("archiveResolution", "must be one of 640x480, 480x640, 1280x720, 720x1280, 1920x1080, 1080x1920", s)
         })
     }
 }
@@ -241,9 +237,9 @@ impl SessionOptions {
         let mut o = SessionOptions::default();
         match get("p2p.preference") {
             Some(v) => {
-                o.media_mode = v.parse().map_err(|_| {
-                    Error::invalid("p2p.preference", "must be enabled (relayed) or disabled (routed)", v)
-                })?
+                o.media_mode = v
+                    .parse()
+                    .map_err(|_| Error::invalid("p2p.preference", "must be enabled (relayed) or disabled (routed)", v))?
             }
             None => {
                 if let Some(m) = get("media_mode") {
@@ -315,11 +311,13 @@ pub(crate) fn parse_created(body: &str) -> std::result::Result<Created, String> 
             Value::Object(_) => v.clone(),
             _ => return Err("expected a JSON array of sessions".into()),
         };
-        let s = |k: &str| obj.get(k).and_then(|x| match x {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        });
+        let s = |k: &str| {
+            obj.get(k).and_then(|x| match x {
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+        };
         let session_id = s("session_id").filter(|s| !s.is_empty()).ok_or("the answer has no session_id")?;
         Ok(Created {
             session_id,
@@ -429,7 +427,12 @@ mod tests {
     #[test]
     fn server_side_form_reading_accepts_every_sdk() {
         let f = |s: &str| -> Vec<(String, String)> {
-            s.split('&').map(|p| { let (a, b) = p.split_once('=').unwrap(); (a.into(), b.into()) }).collect()
+            s.split('&')
+                .map(|p| {
+                    let (a, b) = p.split_once('=').unwrap();
+                    (a.into(), b.into())
+                })
+                .collect()
         };
         let o = SessionOptions::from_form(&f("location=&p2p.preference=enabled&archiveMode=manual&e2ee=False")).unwrap();
         assert_eq!(o, opts());
@@ -444,7 +447,10 @@ mod tests {
 
     #[test]
     fn parses_json_and_xml_answers() {
-        let c = parse_created(r#"[{"session_id":"1_abc","project_id":"123456","partner_id":"123456","create_dt":"Fri","media_server_url":""}]"#).unwrap();
+        let c = parse_created(
+            r#"[{"session_id":"1_abc","project_id":"123456","partner_id":"123456","create_dt":"Fri","media_server_url":""}]"#,
+        )
+        .unwrap();
         assert_eq!(c.session_id, "1_abc");
         assert_eq!(c.project_id.as_deref(), Some("123456"));
         assert_eq!(c.media_server_url, None);

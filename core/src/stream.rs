@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{id_segment, json, vec_or_null, session_segment, Page};
+use crate::rest::{id_segment, json, session_segment, vec_or_null, Page};
 use crate::transport::Body;
 
 /// A stream published in a session. Unknown fields are ignored.
@@ -78,7 +78,6 @@ impl Client {
             }
         }
         let list: Vec<_> = items.iter().map(|i| json!({"id": i.id, "layoutClassList": i.layout_class_list})).collect();
-        self.call_unit(Method::PUT, self.project_path(&format!("/session/{sid}/stream")), json(&json!({ "items": list })))
-            .await
+        self.call_unit(Method::PUT, self.project_path(&format!("/session/{sid}/stream")), json(&json!({ "items": list }))).await
     }
 }

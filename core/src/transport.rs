@@ -231,11 +231,8 @@ fn failure(method: &str, path: &str, status: u16, headers: &HeaderMap, body: Str
     let f = ApiFailure { method: method.to_string(), path: path.to_string(), status, code, message, body: kept };
     if status == 401 || status == 403 {
         let local = opts.clock.unix_now();
-        let server = headers
-            .get(DATE)
-            .and_then(|d| d.to_str().ok())
-            .and_then(|d| httpdate::parse_http_date(d).ok())
-            .map(unix_seconds);
+        let server =
+            headers.get(DATE).and_then(|d| d.to_str().ok()).and_then(|d| httpdate::parse_http_date(d).ok()).map(unix_seconds);
         let offset = server.map(|s| local - s);
         let says_future = f
             .message

@@ -47,7 +47,10 @@ fn errors_name_the_field() {
     assert_eq!(field(BroadcastOptions::from_json(&json!({"outputs": {"rtmp": "rtmp://x"}}))), "outputs.rtmp");
     assert_eq!(field(SipDialOptions::from_json(&json!({"headers": {"X-A": 1}}))), "sip.headers.X-A");
     assert_eq!(field(SipDialOptions::from_json(&json!({"auth": {"username": "u", "pass": "p"}}))), "sip.auth.pass");
-    assert_eq!(field(AudioConnectorOptions::from_json(&json!({"uri": "wss://x", "audioTransport": {"static_fields": 1}}))), "websocket.audioTransport.static_fields");
+    assert_eq!(
+        field(AudioConnectorOptions::from_json(&json!({"uri": "wss://x", "audioTransport": {"static_fields": 1}}))),
+        "websocket.audioTransport.static_fields"
+    );
     assert_eq!(field(Signal::from_json(&json!({"type": "t", "data": 5}))), "data");
     assert_eq!(field(RenderOptions::from_json(&json!({"url": "https://x.example/p", "resolution": "big"}))), "resolution");
 }
@@ -70,19 +73,28 @@ fn every_options_type_reads() {
         ListOptions { offset: Some(5), count: Some(10), session_id: Some("s".into()) }
     );
     assert_eq!(Signal::from_json(&json!({"type": "chat", "data": "hi"})).unwrap(), Signal::new("chat", "hi"));
-    assert_eq!(MuteAllOptions::from_json(&json!({"excludedStreams": ["a"], "excludedStreamIds": ["b"]})).unwrap().excluded_stream_ids, ["b", "a"]);
+    assert_eq!(
+        MuteAllOptions::from_json(&json!({"excludedStreams": ["a"], "excludedStreamIds": ["b"]})).unwrap().excluded_stream_ids,
+        ["b", "a"]
+    );
 
     let sip = SipDialOptions::from_json(&json!({
         "from": "me@x", "headers": {"X-A": "1"}, "auth": {"username": "u", "password": "p"}, "secure": true,
         "video": false, "observeForceMute": true, "streams": ["s"]
     }))
     .unwrap();
-    assert_eq!((sip.auth.unwrap().password, sip.observe_force_mute, sip.streams), ("p".to_string(), Some(true), vec!["s".to_string()]));
+    assert_eq!(
+        (sip.auth.unwrap().password, sip.observe_force_mute, sip.streams),
+        ("p".to_string(), Some(true), vec!["s".to_string()])
+    );
 
-    let c = CaptionOptions::from_json(&json!({"language_code": "en-US", "max_duration": 600, "partial_captions": false})).unwrap();
+    let c =
+        CaptionOptions::from_json(&json!({"language_code": "en-US", "max_duration": 600, "partial_captions": false})).unwrap();
     assert_eq!((c.language_code.as_deref(), c.max_duration, c.partial_captions), (Some("en-US"), Some(600), Some(false)));
 
-    let r = RenderOptions::from_json(&json!({"url": "https://x.example/p", "properties": {"name": "nm"}, "resolution": "720x1280"})).unwrap();
+    let r =
+        RenderOptions::from_json(&json!({"url": "https://x.example/p", "properties": {"name": "nm"}, "resolution": "720x1280"}))
+            .unwrap();
     assert_eq!((r.name.as_deref(), r.resolution), (Some("nm"), Some(ArchiveResolution::HdVertical)));
 
     let a = AudioConnectorOptions::from_json(&json!({
@@ -91,10 +103,14 @@ fn every_options_type_reads() {
     }))
     .unwrap();
     let t = a.audio_transport.unwrap();
-    assert_eq!((t.transport.as_deref(), t.audio_field.as_deref(), t.static_fields.unwrap()["x"].clone()), (Some("json"), Some("a"), json!(1)));
+    assert_eq!(
+        (t.transport.as_deref(), t.audio_field.as_deref(), t.static_fields.unwrap()["x"].clone()),
+        (Some("json"), Some("a"), json!(1))
+    );
     assert_eq!(a.audio_rate, Some(16000));
 
-    let cb = CallbackOptions::from_json(&json!({"group": "stream", "event": "streamCreated", "url": "https://x.example/cb"})).unwrap();
+    let cb =
+        CallbackOptions::from_json(&json!({"group": "stream", "event": "streamCreated", "url": "https://x.example/cb"})).unwrap();
     assert!(cb.validate().is_ok());
     assert_eq!(Layout::from_json(&json!({"type": "custom", "stylesheet": "a{}"})).unwrap(), Layout::custom("a{}"));
 }

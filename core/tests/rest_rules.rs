@@ -41,28 +41,55 @@ async fn archive_rules() {
         async move { c.start_archive(&s, &o).await }
     };
     let ind = Some(OutputMode::Individual);
-    assert_eq!(field(start(ArchiveOptions { output_mode: ind, resolution: Some(ArchiveResolution::Hd), ..Default::default() }).await), "resolution");
-    assert_eq!(field(start(ArchiveOptions { output_mode: ind, layout: Some(Layout::default()), ..Default::default() }).await), "layout");
-    assert_eq!(field(start(ArchiveOptions { quantization_parameter: Some(14), ..Default::default() }).await), "quantizationParameter");
-    assert_eq!(field(start(ArchiveOptions { quantization_parameter: Some(41), ..Default::default() }).await), "quantizationParameter");
-    assert_eq!(field(start(ArchiveOptions { output_mode: ind, quantization_parameter: Some(20), ..Default::default() }).await), "quantizationParameter");
+    assert_eq!(
+        field(start(ArchiveOptions { output_mode: ind, resolution: Some(ArchiveResolution::Hd), ..Default::default() }).await),
+        "resolution"
+    );
+    assert_eq!(
+        field(start(ArchiveOptions { output_mode: ind, layout: Some(Layout::default()), ..Default::default() }).await),
+        "layout"
+    );
+    assert_eq!(
+        field(start(ArchiveOptions { quantization_parameter: Some(14), ..Default::default() }).await),
+        "quantizationParameter"
+    );
+    assert_eq!(
+        field(start(ArchiveOptions { quantization_parameter: Some(41), ..Default::default() }).await),
+        "quantizationParameter"
+    );
+    assert_eq!(
+        field(start(ArchiveOptions { output_mode: ind, quantization_parameter: Some(20), ..Default::default() }).await),
+        "quantizationParameter"
+    );
     assert_eq!(
         field(start(ArchiveOptions { quantization_parameter: Some(20), max_bitrate: Some(200_000), ..Default::default() }).await),
         "quantizationParameter"
     );
     assert_eq!(field(start(ArchiveOptions { max_bitrate: Some(99_999), ..Default::default() }).await), "maxBitrate");
     assert_eq!(field(start(ArchiveOptions { max_bitrate: Some(6_000_001), ..Default::default() }).await), "maxBitrate");
-    assert_eq!(field(start(ArchiveOptions { has_audio: Some(false), has_video: Some(false), ..Default::default() }).await), "hasAudio");
-    assert_eq!(field(start(ArchiveOptions { multi_archive_tag: Some(" ".into()), ..Default::default() }).await), "multiArchiveTag");
+    assert_eq!(
+        field(start(ArchiveOptions { has_audio: Some(false), has_video: Some(false), ..Default::default() }).await),
+        "hasAudio"
+    );
+    assert_eq!(
+        field(start(ArchiveOptions { multi_archive_tag: Some(" ".into()), ..Default::default() }).await),
+        "multiArchiveTag"
+    );
     assert_eq!(field(start(ArchiveOptions { name: Some("n".repeat(257)), ..Default::default() }).await), "name");
     let tp = Some(TranscriptionProperties { primary_language_code: Some("en-US".into()), has_summary: None });
-    assert_eq!(field(start(ArchiveOptions { transcription_properties: tp, ..Default::default() }).await), "transcriptionProperties");
+    assert_eq!(
+        field(start(ArchiveOptions { transcription_properties: tp, ..Default::default() }).await),
+        "transcriptionProperties"
+    );
     let tp = Some(TranscriptionProperties { primary_language_code: Some("english".into()), has_summary: None });
     assert_eq!(
         field(start(ArchiveOptions { has_transcription: Some(true), transcription_properties: tp, ..Default::default() }).await),
         "transcriptionProperties.primaryLanguageCode"
     );
-    assert_eq!(field(start(ArchiveOptions { layout: Some(Layout::of(LayoutType::Custom)), ..Default::default() }).await), "layout.stylesheet");
+    assert_eq!(
+        field(start(ArchiveOptions { layout: Some(Layout::of(LayoutType::Custom)), ..Default::default() }).await),
+        "layout.stylesheet"
+    );
     // Session ids must parse and belong to the project.
     assert_eq!(field(c.start_archive("", &ArchiveOptions::default()).await), "sessionId");
     assert_eq!(field(c.start_archive("not-a-session", &ArchiveOptions::default()).await), "sessionId");
@@ -91,19 +118,29 @@ async fn archive_rules() {
 async fn broadcast_rules() {
     let (server, c) = setup().await;
     let s = sid();
-    let rtmp = |n: usize| (0..n).map(|i| RtmpOutput { id: None, server_url: "rtmp://x/a".into(), stream_name: i.to_string() }).collect();
+    let rtmp =
+        |n: usize| (0..n).map(|i| RtmpOutput { id: None, server_url: "rtmp://x/a".into(), stream_name: i.to_string() }).collect();
     let with = |outputs: BroadcastOutputs| BroadcastOptions { outputs, ..Default::default() };
     let hls = || BroadcastOutputs { hls: Some(HlsOptions::default()), rtmp: vec![] };
     let cases: Vec<(BroadcastOptions, &str)> = vec![
         (BroadcastOptions::default(), "outputs"),
         (with(BroadcastOutputs { hls: None, rtmp: rtmp(6) }), "outputs.rtmp"),
-        (with(BroadcastOutputs { hls: Some(HlsOptions { dvr: true, low_latency: true }), rtmp: vec![] }), "outputs.hls.lowLatency"),
         (
-            with(BroadcastOutputs { hls: None, rtmp: vec![RtmpOutput { id: None, server_url: "http://x".into(), stream_name: "k".into() }] }),
+            with(BroadcastOutputs { hls: Some(HlsOptions { dvr: true, low_latency: true }), rtmp: vec![] }),
+            "outputs.hls.lowLatency",
+        ),
+        (
+            with(BroadcastOutputs {
+                hls: None,
+                rtmp: vec![RtmpOutput { id: None, server_url: "http://x".into(), stream_name: "k".into() }],
+            }),
             "outputs.rtmp.serverUrl",
         ),
         (
-            with(BroadcastOutputs { hls: None, rtmp: vec![RtmpOutput { id: None, server_url: "rtmp://x".into(), stream_name: "".into() }] }),
+            with(BroadcastOutputs {
+                hls: None,
+                rtmp: vec![RtmpOutput { id: None, server_url: "rtmp://x".into(), stream_name: "".into() }],
+            }),
             "outputs.rtmp.streamName",
         ),
         (BroadcastOptions { max_duration: Some(59), ..with(hls()) }, "maxDuration"),
@@ -116,7 +153,10 @@ async fn broadcast_rules() {
     for (o, f) in cases {
         assert_eq!(field(c.start_broadcast(&s, &o).await), f);
     }
-    assert!(BroadcastOptions { ..with(BroadcastOutputs { hls: None, rtmp: rtmp(5) }) }.validate().is_ok(), "5 RTMP outputs are fine");
+    assert!(
+        BroadcastOptions { ..with(BroadcastOutputs { hls: None, rtmp: rtmp(5) }) }.validate().is_ok(),
+        "5 RTMP outputs are fine"
+    );
     assert_eq!(field(c.get_broadcast("").await), "broadcastId");
     assert_eq!(field(c.stop_broadcast(" ").await), "broadcastId");
     assert_eq!(field(c.list_broadcasts(&ListOptions { count: Some(5000), ..Default::default() }).await), "count");
@@ -174,8 +214,14 @@ async fn sip_captions_render_audio_callback_rules() {
     assert_eq!(field(cap(CaptionOptions { language_code: Some("en_US".into()), ..Default::default() }).await), "languageCode");
     assert_eq!(field(cap(CaptionOptions { max_duration: Some(299), ..Default::default() }).await), "maxDuration");
     assert_eq!(field(cap(CaptionOptions { max_duration: Some(14_401), ..Default::default() }).await), "maxDuration");
-    assert_eq!(field(cap(CaptionOptions { status_callback_url: Some("http://a.b".into()), ..Default::default() }).await), "statusCallbackUrl");
-    assert_eq!(field(cap(CaptionOptions { status_callback_url: Some("ftp://example.com/x".into()), ..Default::default() }).await), "statusCallbackUrl");
+    assert_eq!(
+        field(cap(CaptionOptions { status_callback_url: Some("http://a.b".into()), ..Default::default() }).await),
+        "statusCallbackUrl"
+    );
+    assert_eq!(
+        field(cap(CaptionOptions { status_callback_url: Some("ftp://example.com/x".into()), ..Default::default() }).await),
+        "statusCallbackUrl"
+    );
     assert_eq!(field(c.stop_captions("").await), "captionsId");
     assert_eq!(field(c.get_captions(" ").await), "captionsId");
 
@@ -187,10 +233,22 @@ async fn sip_captions_render_audio_callback_rules() {
     };
     assert_eq!(field(render(RenderOptions { url: "https://a.b".into(), ..Default::default() }).await), "url");
     assert_eq!(field(render(RenderOptions { url: "file:///etc/passwd/x".into(), ..Default::default() }).await), "url");
-    assert_eq!(field(render(RenderOptions { url: url.clone(), max_duration: Some(59), ..Default::default() }).await), "maxDuration");
-    assert_eq!(field(render(RenderOptions { url: url.clone(), resolution: Some(ArchiveResolution::Fhd), ..Default::default() }).await), "resolution");
-    assert_eq!(field(render(RenderOptions { url: url.clone(), name: Some("".into()), ..Default::default() }).await), "properties.name");
-    assert_eq!(field(render(RenderOptions { url: url.clone(), name: Some("n".repeat(201)), ..Default::default() }).await), "properties.name");
+    assert_eq!(
+        field(render(RenderOptions { url: url.clone(), max_duration: Some(59), ..Default::default() }).await),
+        "maxDuration"
+    );
+    assert_eq!(
+        field(render(RenderOptions { url: url.clone(), resolution: Some(ArchiveResolution::Fhd), ..Default::default() }).await),
+        "resolution"
+    );
+    assert_eq!(
+        field(render(RenderOptions { url: url.clone(), name: Some("".into()), ..Default::default() }).await),
+        "properties.name"
+    );
+    assert_eq!(
+        field(render(RenderOptions { url: url.clone(), name: Some("n".repeat(201)), ..Default::default() }).await),
+        "properties.name"
+    );
     assert_eq!(field(c.start_render(&s, "", &RenderOptions { url, ..Default::default() }).await), "token");
     assert_eq!(field(c.get_render("").await), "renderId");
     assert_eq!(field(c.stop_render("").await), "renderId");

@@ -10,7 +10,10 @@ const KEY: &str = "123456";
 const SECRET: &str = "1234567890abcdef1234567890abcdef1234567890";
 
 async fn setup(answer: &'static str, status: u16) -> (support::Server, Client) {
-    let server = support::serve(move |_, _| if status == 204 { Some((204, vec![], String::new())) } else { support::json(status, answer) }).await;
+    let server = support::serve(
+        move |_, _| if status == 204 { Some((204, vec![], String::new())) } else { support::json(status, answer) },
+    )
+    .await;
     let client = Client::new(
         Credentials::project(KEY, SECRET).unwrap(),
         ClientOptions { base_url: Some(server.url.clone()), retry: RetryPolicy::none(), ..Default::default() },
@@ -49,7 +52,10 @@ async fn archive_operations_on_the_wire() {
         multi_archive_tag: Some("t".into()),
         quantization_parameter: Some(25),
         has_transcription: Some(true),
-        transcription_properties: Some(TranscriptionProperties { primary_language_code: Some("en-US".into()), has_summary: Some(false) }),
+        transcription_properties: Some(TranscriptionProperties {
+            primary_language_code: Some("en-US".into()),
+            has_summary: Some(false),
+        }),
         ..Default::default()
     };
     let a = c.start_archive(&s, &o).await.unwrap();
@@ -153,11 +159,23 @@ async fn service_operations_on_the_wire() {
                "auth": {"username": "u", "password": "pw"}, "secure": true, "video": true, "observeForceMute": false, "streams": ["S1"]}})
     );
     let cap = c
-        .start_captions(&s, "TOKEN", &CaptionOptions { language_code: Some("en-US".into()), max_duration: Some(300), partial_captions: Some(true), status_callback_url: None })
+        .start_captions(
+            &s,
+            "TOKEN",
+            &CaptionOptions {
+                language_code: Some("en-US".into()),
+                max_duration: Some(300),
+                partial_captions: Some(true),
+                status_callback_url: None,
+            },
+        )
         .await
         .unwrap();
     assert_eq!(cap.captions_id, "CAP");
-    assert_eq!(last(&server).1, json!({"sessionId": s, "token": "TOKEN", "languageCode": "en-US", "maxDuration": 300, "partialCaptions": true}));
+    assert_eq!(
+        last(&server).1,
+        json!({"sessionId": s, "token": "TOKEN", "languageCode": "en-US", "maxDuration": 300, "partialCaptions": true})
+    );
     c.stop_captions("CAP").await.unwrap();
     assert_eq!(last(&server).0, format!("POST {} HTTP/1.1", p("/captions/CAP/stop")));
     c.get_captions("CAP").await.unwrap();
@@ -189,7 +207,12 @@ async fn service_operations_on_the_wire() {
         headers: [("k".to_string(), "v".to_string())].into(),
         audio_rate: Some(8000),
         bidirectional: Some(true),
-        audio_transport: Some(AudioTransport { transport: Some("json".into()), audio_field: Some("a".into()), receive_audio_field: Some("b".into()), ..Default::default() }),
+        audio_transport: Some(AudioTransport {
+            transport: Some("json".into()),
+            audio_field: Some("a".into()),
+            receive_audio_field: Some("b".into()),
+            ..Default::default()
+        }),
     };
     c.connect_audio(&s, "TOKEN", &ws).await.unwrap();
     assert_eq!(last(&server).0, format!("POST {} HTTP/1.1", p("/connect")));
@@ -209,7 +232,10 @@ async fn service_operations_on_the_wire() {
     };
     c.start_broadcast(&s, &b).await.unwrap();
     assert_eq!(last(&server).0, format!("POST {} HTTP/1.1", p("/broadcast")));
-    assert_eq!(last(&server).1, json!({"sessionId": s, "outputs": {"hls": {"dvr": false, "lowLatency": true}}, "streamMode": "auto", "hasAudio": true}));
+    assert_eq!(
+        last(&server).1,
+        json!({"sessionId": s, "outputs": {"hls": {"dvr": false, "lowLatency": true}}, "streamMode": "auto", "hasAudio": true})
+    );
     c.list_broadcasts(&ListOptions::default()).await.unwrap();
     assert_eq!(last(&server).0, format!("GET {} HTTP/1.1", p("/broadcast")));
     c.set_broadcast_layout("X", &Layout::of(LayoutType::Pip)).await.unwrap();
@@ -220,7 +246,8 @@ async fn service_operations_on_the_wire() {
 
 #[tokio::test]
 async fn callbacks_on_the_wire_and_as_a_list() {
-    let (server, c) = setup(r#"[{"id":"CB","group":"stream","event":"streamCreated","url":"https://x.example","createdAt":1}]"#, 200).await;
+    let (server, c) =
+        setup(r#"[{"id":"CB","group":"stream","event":"streamCreated","url":"https://x.example","createdAt":1}]"#, 200).await;
     let list = c.list_callbacks().await.unwrap();
     assert_eq!((list.len(), list[0].id.as_str(), list[0].created_at), (1, "CB", Some(1)));
     assert_eq!(last(&server).0, format!("GET {} HTTP/1.1", p("/callback")));
@@ -244,7 +271,8 @@ async fn errors_keep_status_code_and_message() {
 
 #[tokio::test]
 async fn application_credentials_use_the_application_id_in_paths() {
-    let pem = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../emulator/tests/fixtures/app_private.pem")).unwrap();
+    let pem =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../emulator/tests/fixtures/app_private.pem")).unwrap();
     let app = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f";
     let server = support::serve(|_, _| support::json(200, r#"{"count":0,"items":[]}"#)).await;
     let c = Client::new(

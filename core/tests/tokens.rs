@@ -3,15 +3,16 @@
 use std::time::Duration;
 
 use opentok::{
-    decode_token, explain_token_at, generate_token_at, verify_token_at, Credentials, ErrorKind, Expiry, Role,
-    TokenFormat, TokenOptions, TokenRejection, VerifyKey,
+    decode_token, explain_token_at, generate_token_at, verify_token_at, Credentials, ErrorKind, Expiry, Role, TokenFormat,
+    TokenOptions, TokenRejection, VerifyKey,
 };
 
 const KEY: &str = "123456";
 const SECRET: &str = "1234567890abcdef1234567890abcdef1234567890";
 const SID: &str = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
 const APP_ID: &str = "29f760f8-7ce1-46c9-ade3-f2dedee4ed5f";
-const APP_SID: &str = "1_MX4yOWY3NjBmOC03Y2UxLTQ2YzktYWRlMy1mMmRlZGVlNGVkNWZ-fjE3MjY0NjI1ODg2NDd-MTF4TGExYmJoelBlR1FHbVhzbWd4STBrfn5-";
+const APP_SID: &str =
+    "1_MX4yOWY3NjBmOC03Y2UxLTQ2YzktYWRlMy1mMmRlZGVlNGVkNWZ-fjE3MjY0NjI1ODg2NDd-MTF4TGExYmJoelBlR1FHbVhzbWd4STBrfn5-";
 const NOW: i64 = 1_795_823_052;
 
 fn key_file(name: &str) -> String {
@@ -51,7 +52,8 @@ fn data_and_layout_limits_name_the_field() {
     let e = mint(TokenOptions { data: Some("x".repeat(1001)), ..Default::default() }).unwrap_err();
     assert_eq!(e.field(), Some("data"));
     assert!(e.to_string().contains("1000"), "{e}");
-    let e = mint(TokenOptions { initial_layout_class_list: vec!["a".repeat(500), "b".repeat(500)], ..Default::default() }).unwrap_err();
+    let e = mint(TokenOptions { initial_layout_class_list: vec!["a".repeat(500), "b".repeat(500)], ..Default::default() })
+        .unwrap_err();
     assert_eq!(e.field(), Some("initial_layout_class_list"));
 }
 
@@ -78,7 +80,12 @@ fn session_ownership_is_checked() {
 fn application_credentials_mint_rs256_tokens_that_verify_with_the_public_key() {
     for pem in ["app_private.pem", "app_private_pkcs1.pem"] {
         let creds = Credentials::application(APP_ID, &key_file(pem)).unwrap();
-        let o = TokenOptions { role: Role::Moderator, data: Some("name=Ada".into()), initial_layout_class_list: vec!["focus".into()], ..Default::default() };
+        let o = TokenOptions {
+            role: Role::Moderator,
+            data: Some("name=Ada".into()),
+            initial_layout_class_list: vec!["focus".into()],
+            ..Default::default()
+        };
         let t = generate_token_at(&creds, APP_SID, &o, NOW, 1).unwrap();
         let d = verify_token_at(&t, &VerifyKey::RsaPublicKeyPem(key_file("app_public.pem")), NOW).unwrap();
         assert_eq!(d.algorithm.as_deref(), Some("RS256"));
@@ -94,7 +101,8 @@ fn application_credentials_mint_rs256_tokens_that_verify_with_the_public_key() {
         // the secret cannot verify an RS256 token
         let e = verify_token_at(&t, &VerifyKey::Secret(SECRET.into()), NOW).unwrap_err();
         assert_eq!(e.token_rejection(), Some(TokenRejection::BadAlgorithm));
-        let e = generate_token_at(&creds, APP_SID, &TokenOptions { format: TokenFormat::T1, ..Default::default() }, NOW, 1).unwrap_err();
+        let e = generate_token_at(&creds, APP_SID, &TokenOptions { format: TokenFormat::T1, ..Default::default() }, NOW, 1)
+            .unwrap_err();
         assert_eq!(e.field(), Some("token_type"));
     }
 }

@@ -121,7 +121,10 @@ async fn retries_503_and_429_even_for_create_but_not_500() {
     let seen = s.seen.lock().unwrap().clone();
     assert_ne!(seen[0].header("x-opentok-auth"), seen[1].header("x-opentok-auth"));
 
-    let s = serve(|n, _| if n == 0 { Some((429, vec![("retry-after".into(), "0".into())], "{}".into())) } else { json(200, CREATED) }).await;
+    let s = serve(
+        |n, _| if n == 0 { Some((429, vec![("retry-after".into(), "0".into())], "{}".into())) } else { json(200, CREATED) },
+    )
+    .await;
     client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap();
     assert_eq!(s.seen.lock().unwrap().len(), 2);
 
@@ -147,7 +150,9 @@ async fn a_long_retry_after_is_not_waited_for() {
 #[tokio::test]
 async fn auth_failure_with_a_distant_server_clock_is_clock_skew() {
     let date = httpdate::fmt_http_date(std::time::SystemTime::now() - Duration::from_secs(3600));
-    let s = serve(move |_, _| Some((403, vec![("date".into(), date.clone())], r#"{"code":-1,"message":"Invalid token"}"#.into()))).await;
+    let s =
+        serve(move |_, _| Some((403, vec![("date".into(), date.clone())], r#"{"code":-1,"message":"Invalid token"}"#.into())))
+            .await;
     let e = client(&s.url, |_| {}).create_session(&SessionOptions::default()).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::ClockSkew, "{e}");
     assert_eq!(e.status(), Some(403));
@@ -189,10 +194,7 @@ async fn an_invalid_answer_is_invalid_response() {
 #[tokio::test]
 async fn rule_violations_send_nothing() {
     let s = serve(|_, _| json(200, CREATED)).await;
-    let e = client(&s.url, |_| {})
-        .create_session(&SessionOptions { e2ee: true, ..Default::default() })
-        .await
-        .unwrap_err();
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions { e2ee: true, ..Default::default() }).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument);
     assert_eq!(s.seen.lock().unwrap().len(), 0);
 }

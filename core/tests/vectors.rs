@@ -1,8 +1,8 @@
 //! `tests/vectors/tokens.json`: tokens the official SDKs produced for fixed inputs.
 
 use opentok::{
-    decode_token, generate_token_at, verify_token_at, Credentials, ErrorKind, Expiry, Role, SessionId, TokenFormat,
-    TokenOptions, TokenRejection, VerifyKey,
+    decode_token, generate_token_at, verify_token_at, Credentials, ErrorKind, Expiry, Role, SessionId, TokenFormat, TokenOptions,
+    TokenRejection, VerifyKey,
 };
 use serde_json::Value;
 
@@ -42,7 +42,13 @@ fn mint(case: &Value, format: TokenFormat) -> opentok::Result<String> {
         i.get("api_secret").and_then(Value::as_str).unwrap_or(v["api_secret"].as_str().unwrap()),
     )?;
     let opts = options(i, format)?;
-    generate_token_at(&creds, i["session_id"].as_str().unwrap(), &opts, i["now"].as_i64().unwrap(), i.get("nonce").and_then(Value::as_u64).unwrap_or(1) as u32)
+    generate_token_at(
+        &creds,
+        i["session_id"].as_str().unwrap(),
+        &opts,
+        i["now"].as_i64().unwrap(),
+        i.get("nonce").and_then(Value::as_u64).unwrap_or(1) as u32,
+    )
 }
 
 #[test]
@@ -183,6 +189,7 @@ fn t1_decodes_in_url_safe_base64_too() {
         use base64::Engine;
         base64::engine::general_purpose::URL_SAFE.encode(inner)
     };
-    let d = verify_token_at(&format!("T1=={url_safe}"), &VerifyKey::Secret(v["api_secret"].as_str().unwrap().into()), 1795823052).unwrap();
+    let d = verify_token_at(&format!("T1=={url_safe}"), &VerifyKey::Secret(v["api_secret"].as_str().unwrap().into()), 1795823052)
+        .unwrap();
     assert_eq!(d.connection_data.as_deref(), v["t1"][8]["input"]["data"].as_str());
 }

@@ -47,10 +47,7 @@ impl Principal {
         } else {
             Err(ApiError::forbidden(
                 "project_mismatch",
-                format!(
-                    "the project in the path ({path_project}) does not match the credential's project ({})",
-                    self.id()
-                ),
+                format!("the project in the path ({path_project}) does not match the credential's project ({})", self.id()),
             ))
         }
     }
@@ -59,9 +56,7 @@ impl Principal {
 /// Authenticates a REST call from its headers at unix time `now`.
 pub fn authenticate(headers: &HeaderMap, registry: &Registry, now: i64) -> Result<Principal, ApiError> {
     if let Some(v) = headers.get(OPENTOK_AUTH_HEADER) {
-        let token = v
-            .to_str()
-            .map_err(|_| ApiError::forbidden("malformed", "X-OPENTOK-AUTH header is not ASCII"))?;
+        let token = v.to_str().map_err(|_| ApiError::forbidden("malformed", "X-OPENTOK-AUTH header is not ASCII"))?;
         let jwt = decode(token, "X-OPENTOK-AUTH")?;
         return match jwt.alg() {
             Some("RS256") => check_application(&jwt, registry, now, "X-OPENTOK-AUTH"),
@@ -69,15 +64,11 @@ pub fn authenticate(headers: &HeaderMap, registry: &Registry, now: i64) -> Resul
         };
     }
     if let Some(v) = headers.get(axum::http::header::AUTHORIZATION) {
-        let value = v
-            .to_str()
-            .map_err(|_| ApiError::forbidden("malformed", "Authorization header is not ASCII"))?;
+        let value = v.to_str().map_err(|_| ApiError::forbidden("malformed", "Authorization header is not ASCII"))?;
         let token = value
             .strip_prefix("Bearer ")
             .or_else(|| value.strip_prefix("bearer "))
-            .ok_or_else(|| {
-                ApiError::forbidden("malformed", "Authorization header must be `Bearer <RS256 JWT>`")
-            })?;
+            .ok_or_else(|| ApiError::forbidden("malformed", "Authorization header must be `Bearer <RS256 JWT>`"))?;
         let jwt = decode(token, "Authorization: Bearer")?;
         return check_application(&jwt, registry, now, "Authorization: Bearer");
     }
@@ -89,8 +80,7 @@ pub fn authenticate(headers: &HeaderMap, registry: &Registry, now: i64) -> Resul
 }
 
 fn decode(token: &str, header: &str) -> Result<Jwt, ApiError> {
-    Jwt::decode(token.trim())
-        .map_err(|e| ApiError::forbidden("malformed", format!("{header} is not a valid JWT: {e}")))
+    Jwt::decode(token.trim()).map_err(|e| ApiError::forbidden("malformed", format!("{header} is not a valid JWT: {e}")))
 }
 
 fn check_project(jwt: &Jwt, registry: &Registry, now: i64) -> Result<Principal, ApiError> {
@@ -110,12 +100,11 @@ fn check_project(jwt: &Jwt, registry: &Registry, now: i64) -> Result<Principal, 
         }
         None => return Err(ApiError::forbidden("bad_algorithm", "X-OPENTOK-AUTH JWT header has no alg")),
     }
-    let iss = string_claim(jwt, "iss").ok_or_else(|| {
-        ApiError::forbidden("missing_claim", "X-OPENTOK-AUTH JWT has no iss claim (the API key)")
-    })?;
-    let project = registry.project(&iss).ok_or_else(|| {
-        ApiError::forbidden("unknown_project", format!("no project with API key {iss:?} (iss claim)"))
-    })?;
+    let iss = string_claim(jwt, "iss")
+        .ok_or_else(|| ApiError::forbidden("missing_claim", "X-OPENTOK-AUTH JWT has no iss claim (the API key)"))?;
+    let project = registry
+        .project(&iss)
+        .ok_or_else(|| ApiError::forbidden("unknown_project", format!("no project with API key {iss:?} (iss claim)")))?;
     if !jwt.verify_hs256(project.api_secret.as_bytes()) {
         return Err(ApiError::forbidden(
             "bad_signature",
@@ -125,10 +114,7 @@ fn check_project(jwt: &Jwt, registry: &Registry, now: i64) -> Result<Principal, 
     match jwt.claim_or_header("ist").and_then(Value::as_str) {
         Some("project") => {}
         Some(other) => {
-            return Err(ApiError::forbidden(
-                "bad_claim",
-                format!("X-OPENTOK-AUTH ist is {other:?}; must be \"project\""),
-            ))
+            return Err(ApiError::forbidden("bad_claim", format!("X-OPENTOK-AUTH ist is {other:?}; must be \"project\"")))
         }
         None => {
             return Err(ApiError::forbidden(
@@ -155,12 +141,11 @@ fn check_application(jwt: &Jwt, registry: &Registry, now: i64, header: &str) -> 
     let app_id = string_claim(jwt, "application_id")
         .or_else(|| string_claim(jwt, "iss"))
         .ok_or_else(|| ApiError::forbidden("missing_claim", format!("{header} JWT has no application_id claim")))?;
-    let app = registry.application(&app_id).ok_or_else(|| {
-        ApiError::forbidden("unknown_application", format!("no application with id {app_id:?}"))
-    })?;
-    let key = RsaPublicKey::from_pem(&app.public_key_pem).map_err(|e| {
-        ApiError::forbidden("bad_key", format!("public key of application {app_id} is unusable: {e}"))
-    })?;
+    let app = registry
+        .application(&app_id)
+        .ok_or_else(|| ApiError::forbidden("unknown_application", format!("no application with id {app_id:?}")))?;
+    let key = RsaPublicKey::from_pem(&app.public_key_pem)
+        .map_err(|e| ApiError::forbidden("bad_key", format!("public key of application {app_id} is unusable: {e}")))?;
     if !jwt.verify_rs256(&key) {
         return Err(ApiError::forbidden(
             "bad_signature",
@@ -181,9 +166,7 @@ fn check_times(jwt: &Jwt, now: i64, exp_required: bool, header: &str) -> Result<
             ))
         }
         Some(_) => {}
-        None if exp_required => {
-            return Err(ApiError::forbidden("missing_claim", format!("{header} JWT has no exp claim")))
-        }
+        None if exp_required => return Err(ApiError::forbidden("missing_claim", format!("{header} JWT has no exp claim"))),
         None => {}
     }
     if let Some(iat) = jwt.int_claim("iat") {

@@ -57,19 +57,14 @@ impl Cli {
         let mut projects = self.projects.clone();
         let dev = projects.is_empty();
         if dev {
-            projects.push(Project {
-                api_key: DEV_API_KEY.to_string(),
-                api_secret: DEV_API_SECRET.to_string(),
-            });
+            projects.push(Project { api_key: DEV_API_KEY.to_string(), api_secret: DEV_API_SECRET.to_string() });
         }
         (Registry::new(projects, self.applications.clone()), dev)
     }
 }
 
 fn parse_project(s: &str) -> Result<Project, String> {
-    let (key, secret) = s
-        .split_once(':')
-        .ok_or_else(|| "expected API_KEY:API_SECRET".to_string())?;
+    let (key, secret) = s.split_once(':').ok_or_else(|| "expected API_KEY:API_SECRET".to_string())?;
     if key.is_empty() || secret.is_empty() {
         return Err("expected API_KEY:API_SECRET, both non-empty".to_string());
     }
@@ -77,14 +72,11 @@ fn parse_project(s: &str) -> Result<Project, String> {
 }
 
 fn parse_application(s: &str) -> Result<Application, String> {
-    let (id, path) = s
-        .split_once(':')
-        .ok_or_else(|| "expected APP_ID:PUBLIC_KEY_PEM_FILE".to_string())?;
+    let (id, path) = s.split_once(':').ok_or_else(|| "expected APP_ID:PUBLIC_KEY_PEM_FILE".to_string())?;
     if id.is_empty() || path.is_empty() {
         return Err("expected APP_ID:PUBLIC_KEY_PEM_FILE, both non-empty".to_string());
     }
-    let pem = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read public key file {path}: {e}"))?;
+    let pem = std::fs::read_to_string(path).map_err(|e| format!("cannot read public key file {path}: {e}"))?;
     if !pem.contains("-----BEGIN PUBLIC KEY-----") && !pem.contains("-----BEGIN RSA PUBLIC KEY-----") {
         return Err(format!("{path} holds no PEM public key (-----BEGIN PUBLIC KEY-----)"));
     }

@@ -22,10 +22,7 @@ pub struct Project {
 
 impl fmt::Debug for Project {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Project")
-            .field("api_key", &self.api_key)
-            .field("api_secret", &"<redacted>")
-            .finish()
+        f.debug_struct("Project").field("api_key", &self.api_key).field("api_secret", &"<redacted>").finish()
     }
 }
 
@@ -116,9 +113,7 @@ impl Registry {
         if let Some(p) = self.projects.get(id) {
             Some(VerifyKey::Secret(p.api_secret.clone()))
         } else {
-            self.applications
-                .get(id)
-                .map(|a| VerifyKey::RsaPublicKeyPem(a.public_key_pem.clone()))
+            self.applications.get(id).map(|a| VerifyKey::RsaPublicKeyPem(a.public_key_pem.clone()))
         }
     }
 }

@@ -22,9 +22,8 @@ impl Server {
         let store = if cli.in_memory { Store::in_memory()? } else { Store::open(&cli.data_dir)? };
         let state = AppState::new(registry, store)?;
         let want = SocketAddr::new(cli.bind, cli.port);
-        let listener = TcpListener::bind(want)
-            .await
-            .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {want}: {e}")))?;
+        let listener =
+            TcpListener::bind(want).await.map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {want}: {e}")))?;
         Ok((Server { listener, state }, dev))
     }
 

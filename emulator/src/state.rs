@@ -58,9 +58,6 @@ impl AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState")
-            .field("registry", &self.inner.registry)
-            .field("store", &self.inner.store)
-            .finish()
+        f.debug_struct("AppState").field("registry", &self.inner.registry).field("store", &self.inner.store).finish()
     }
 }

@@ -217,9 +217,8 @@ impl Store {
     /// The most recent sessions, newest first.
     pub fn sessions(&self, limit: u32) -> StoreResult<Vec<SessionRecord>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {SESSION_COLS} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1"
-        ))?;
+        let mut stmt =
+            conn.prepare(&format!("SELECT {SESSION_COLS} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1"))?;
         let rows = stmt.query_map(params![limit], session_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -234,15 +233,7 @@ impl Store {
         self.lock().execute(
             "INSERT INTO connections (connection_id, session_id, project_id, role, data, token_format, created_at_ms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                c.connection_id,
-                c.session_id,
-                c.project_id,
-                c.role,
-                c.data,
-                c.token_format,
-                c.created_at_ms
-            ],
+            params![c.connection_id, c.session_id, c.project_id, c.role, c.data, c.token_format, c.created_at_ms],
         )?;
         Ok(())
     }
@@ -284,11 +275,7 @@ impl Store {
 
     /// Number of connections of a session.
     pub fn connection_count(&self, session_id: &str) -> StoreResult<u64> {
-        Ok(self.lock().query_row(
-            "SELECT COUNT(*) FROM connections WHERE session_id = ?1",
-            params![session_id],
-            |r| r.get(0),
-        )?)
+        Ok(self.lock().query_row("SELECT COUNT(*) FROM connections WHERE session_id = ?1", params![session_id], |r| r.get(0))?)
     }
 }
 
@@ -357,9 +344,7 @@ impl Store {
 
     /// Deletes every resource of a kind that belongs to a connection; returns how many.
     pub fn delete_children(&self, kind: &str, parent_id: &str) -> StoreResult<usize> {
-        Ok(self
-            .lock()
-            .execute("DELETE FROM resources WHERE kind = ?1 AND parent_id = ?2", params![kind, parent_id])?)
+        Ok(self.lock().execute("DELETE FROM resources WHERE kind = ?1 AND parent_id = ?2", params![kind, parent_id])?)
     }
 
     /// One connection of a session.

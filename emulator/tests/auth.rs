@@ -85,13 +85,16 @@ async fn accepts_every_sdk_jwt_shape() {
         // Node: no jti.
         hs256(HS, &format!(r#"{{"iss":"{KEY}","ist":"project","iat":{t},"exp":{}}}"#, t + 300), SECRET),
         // Java: no typ, jti, iat last.
-        hs256(r#"{"alg":"HS256"}"#, &format!(r#"{{"ist":"project","iss":"{KEY}","jti":"abc","exp":{},"iat":{t}}}"#, t + 180), SECRET),
+        hs256(
+            r#"{"alg":"HS256"}"#,
+            &format!(r#"{{"ist":"project","iss":"{KEY}","jti":"abc","exp":{},"iat":{t}}}"#, t + 180),
+            SECRET,
+        ),
         // iat a few seconds ahead: within leeway.
         hs256(HS, &claims(t + 5, t + 300, KEY), SECRET),
     ];
     for jwt in shapes {
-        let (status, _, body) =
-            create_raw(&emu.url, Some(("X-OPENTOK-AUTH", jwt)), Some("application/json"), "").await;
+        let (status, _, body) = create_raw(&emu.url, Some(("X-OPENTOK-AUTH", jwt)), Some("application/json"), "").await;
         assert_eq!(status, 200, "{body}");
     }
 }
@@ -123,11 +126,7 @@ async fn project_in_path_must_match_the_credential() {
     let not_theirs = get("777", other).await.unwrap();
     assert_eq!(not_theirs.status(), 404);
 
-    let unauth = http()
-        .get(format!("{}/v2/project/{KEY}/session/{}/connection", emu.url, s.session_id))
-        .send()
-        .await
-        .unwrap();
+    let unauth = http().get(format!("{}/v2/project/{KEY}/session/{}/connection", emu.url, s.session_id)).send().await.unwrap();
     assert_eq!(unauth.status(), 403);
 }
 
@@ -136,7 +135,8 @@ async fn application_refusals() {
     let emu = Emulator::start_in_memory(&["--application", &application_arg()]);
     // A JWT signed by a key the application did not register: HS256 claiming an app id.
     let t = now();
-    let fake = hs256(r#"{"alg":"RS256","typ":"JWT"}"#, &format!(r#"{{"application_id":"{APP_ID}","iat":{t},"exp":{}}}"#, t + 300), "x");
+    let fake =
+        hs256(r#"{"alg":"RS256","typ":"JWT"}"#, &format!(r#"{{"application_id":"{APP_ID}","iat":{t},"exp":{}}}"#, t + 300), "x");
     let v = refused(&emu, Some(("Authorization", format!("Bearer {fake}")))).await;
     assert_eq!(v["reason"], "bad_signature");
     let unknown = hs256(r#"{"alg":"RS256"}"#, &format!(r#"{{"application_id":"nope","iat":{t},"exp":{}}}"#, t + 300), "x");

@@ -9,11 +9,7 @@ fn bin() -> Command {
 
 #[test]
 fn announces_url_then_the_development_project() {
-    let mut child = bin()
-        .args(["--port", "0", "--in-memory"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = bin().args(["--port", "0", "--in-memory"]).stdout(Stdio::piped()).spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
     assert!(first.starts_with("listening on http://127.0.0.1:"), "{first}");
@@ -28,11 +24,8 @@ fn announces_url_then_the_development_project() {
 
 #[test]
 fn custom_projects_are_announced_without_secrets() {
-    let mut child = bin()
-        .args(["--port", "0", "--in-memory", "--project", "4711:hushhush"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        bin().args(["--port", "0", "--in-memory", "--project", "4711:hushhush"]).stdout(Stdio::piped()).spawn().unwrap();
     let mut out = Vec::new();
     for line in BufReader::new(child.stdout.take().unwrap()).lines() {
         let line = line.unwrap();

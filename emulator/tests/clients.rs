@@ -96,8 +96,7 @@ async fn bad_tokens_are_refused_with_the_reason() {
 
         let forged = Credentials::project(KEY, "ffffffffffffffffffffffffffffffffffffffff").unwrap();
         let bad_sig =
-            opentok::generate_token_at(&forged, &a.session_id, &TokenOptions { format, ..Default::default() }, now(), 7)
-                .unwrap();
+            opentok::generate_token_at(&forged, &a.session_id, &TokenOptions { format, ..Default::default() }, now(), 7).unwrap();
         assert_eq!(refusal(&emu, &a.session_id, &bad_sig).await, "bad_signature");
 
         let for_b = client.generate_token(&b.session_id, &TokenOptions { format, ..Default::default() }).unwrap();
@@ -122,12 +121,8 @@ async fn bad_tokens_are_refused_with_the_reason() {
     // Unknown session and bad body.
     let (status, _) = connect(&emu.url, "1_MX4xMjM0NTZ-fn4", "x").await;
     assert_eq!(status, 404);
-    let res = http()
-        .post(format!("{}/emulator/v1/sessions/{}/connections", emu.url, a.session_id))
-        .body("{nope")
-        .send()
-        .await
-        .unwrap();
+    let res =
+        http().post(format!("{}/emulator/v1/sessions/{}/connections", emu.url, a.session_id)).body("{nope").send().await.unwrap();
     assert_eq!(res.status(), 400);
 }
 
@@ -135,13 +130,8 @@ async fn bad_tokens_are_refused_with_the_reason() {
 async fn application_rs256_tokens_connect() {
     let emu = Emulator::start_in_memory(&["--application", &application_arg()]);
     let app = application_client(&emu.url);
-    let s = app
-        .create_session(&SessionOptions { media_mode: MediaMode::Routed, ..Default::default() })
-        .await
-        .unwrap();
-    let token = app
-        .generate_token(&s.session_id, &TokenOptions { role: Role::Moderator, ..Default::default() })
-        .unwrap();
+    let s = app.create_session(&SessionOptions { media_mode: MediaMode::Routed, ..Default::default() }).await.unwrap();
+    let token = app.generate_token(&s.session_id, &TokenOptions { role: Role::Moderator, ..Default::default() }).unwrap();
     assert_eq!(opentok::decode_token(&token).unwrap().algorithm.as_deref(), Some("RS256"));
     let (status, body) = connect(&emu.url, &s.session_id, &token).await;
     assert_eq!(status, 201, "{body}");

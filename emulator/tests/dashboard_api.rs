@@ -80,24 +80,14 @@ async fn create_mint_inspect_connect() {
     let (status, _) = post_json(&format!("{}/emulator/v1/tokens", emu.url), json!({"sessionId": "nope"})).await;
     assert_eq!(status, 400);
 
-    let (status, tampered) = post_json(
-        &format!("{}/emulator/v1/tokens/inspect", emu.url),
-        json!({"token": tamper(&token)}),
-    )
-    .await;
+    let (status, tampered) =
+        post_json(&format!("{}/emulator/v1/tokens/inspect", emu.url), json!({"token": tamper(&token)})).await;
     assert_eq!(status, 200);
     assert_eq!(tampered["valid"], false);
 
     let (status, c) = connect(&emu.url, &sid, &token).await;
     assert_eq!(status, 201, "{c}");
-    let listed: Value = http()
-        .get(format!("{}/emulator/v1/sessions", emu.url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed: Value = http().get(format!("{}/emulator/v1/sessions", emu.url)).send().await.unwrap().json().await.unwrap();
     assert_eq!(listed["count"], 1);
     assert_eq!(listed["items"][0]["connectionCount"], 1);
 

@@ -26,14 +26,8 @@ async fn session_survives_sigkill_and_restart() {
     emu.kill(); // SIGKILL: no graceful shutdown, no checkpoint
 
     let emu = Emulator::start(&["--data-dir", &dir_arg]);
-    let stored: serde_json::Value = http()
-        .get(format!("{}/emulator/v1/sessions/{}", emu.url, s.session_id))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stored: serde_json::Value =
+        http().get(format!("{}/emulator/v1/sessions/{}", emu.url, s.session_id)).send().await.unwrap().json().await.unwrap();
     assert_eq!(stored["mediaMode"], "routed");
     assert_eq!(stored["location"], "10.1.2.3");
     let token = project_client(&emu.url).generate_token(&s.session_id, &TokenOptions::default()).unwrap();
@@ -81,14 +75,8 @@ async fn thousand_concurrent_creates_from_fifty_clients_are_distinct() {
         }
     }
     assert_eq!(all.len(), 1000);
-    let listed: serde_json::Value = http()
-        .get(format!("{}/emulator/v1/sessions?limit=1000", emu.url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed: serde_json::Value =
+        http().get(format!("{}/emulator/v1/sessions?limit=1000", emu.url)).send().await.unwrap().json().await.unwrap();
     assert_eq!(listed["count"], 1000, "none lost");
     let stored: HashSet<String> =
         listed["items"].as_array().unwrap().iter().map(|s| s["sessionId"].as_str().unwrap().to_string()).collect();

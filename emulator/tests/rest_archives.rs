@@ -4,8 +4,8 @@ mod common;
 
 use common::*;
 use opentok::{
-    ArchiveOptions, ArchiveResolution, ArchiveStatus, ErrorKind, Layout, LayoutType, ListOptions, OutputMode, Role,
-    StreamMode, StreamTracks, TranscriptionProperties,
+    ArchiveOptions, ArchiveResolution, ArchiveStatus, ErrorKind, Layout, LayoutType, ListOptions, OutputMode, Role, StreamMode,
+    StreamTracks, TranscriptionProperties,
 };
 
 #[tokio::test]
@@ -121,7 +121,10 @@ async fn manual_stream_mode_add_and_remove_streams() {
     let st = publish(emu.url(), &sid, &conns[0], serde_json::json!({"name": "cam"})).await;
     let stream_id = st["id"].as_str().unwrap();
 
-    let auto = client.start_archive(&sid, &ArchiveOptions { multi_archive_tag: Some("auto".into()), ..Default::default() }).await.unwrap();
+    let auto = client
+        .start_archive(&sid, &ArchiveOptions { multi_archive_tag: Some("auto".into()), ..Default::default() })
+        .await
+        .unwrap();
     let e = client.add_archive_stream(&auto.id, stream_id, StreamTracks::default()).await.unwrap_err();
     assert_eq!(e.status(), Some(405), "auto stream mode: {e}");
 
@@ -200,7 +203,10 @@ async fn always_sessions_archive_when_a_stream_is_published() {
     let list = client.list_archives(&only).await.unwrap();
     assert_eq!(list.count, Some(1), "one automatic archive");
     let a = &list.items[0];
-    assert_eq!((a.status.clone(), a.name.as_deref(), a.resolution.as_deref()), (ArchiveStatus::Started, Some("auto"), Some("1920x1080")));
+    assert_eq!(
+        (a.status.clone(), a.name.as_deref(), a.resolution.as_deref()),
+        (ArchiveStatus::Started, Some("auto"), Some("1920x1080"))
+    );
     // The dashboard lists it under its session.
     let html = http().get(format!("{}/", emu.url())).send().await.unwrap().text().await.unwrap();
     assert!(html.contains(&a.id) && html.contains("recordings-body"), "dashboard lists the archive");
@@ -252,7 +258,10 @@ async fn the_emulator_refuses_bad_archive_bodies_and_queries() {
         let err: serde_json::Value = res.json().await.unwrap();
         assert!(err["message"].as_str().unwrap().len() > 5, "{err}");
     }
-    let res = post(serde_json::json!({"sessionId": sid, "resolution": null, "name": null, "multiArchiveTag": null, "maxBitrate": null})).await;
+    let res = post(
+        serde_json::json!({"sessionId": sid, "resolution": null, "name": null, "multiArchiveTag": null, "maxBitrate": null}),
+    )
+    .await;
     assert_eq!(res.status(), 200, "the Python SDK's nulls are fine");
     let res = http()
         .get(format!("{}/v2/project/{KEY}/archive?count=1001", emu.url()))

@@ -4,8 +4,8 @@ mod common;
 
 use common::*;
 use opentok::{
-    ArchiveResolution, BroadcastOptions, BroadcastOutputs, ErrorKind, HlsOptions, Layout, LayoutType, ListOptions,
-    Role, RtmpOutput, StreamMode, StreamTracks,
+    ArchiveResolution, BroadcastOptions, BroadcastOutputs, ErrorKind, HlsOptions, Layout, LayoutType, ListOptions, Role,
+    RtmpOutput, StreamMode, StreamTracks,
 };
 use serde_json::json;
 
@@ -14,7 +14,11 @@ fn hls_and_rtmp(n: usize) -> BroadcastOptions {
         outputs: BroadcastOutputs {
             hls: Some(HlsOptions { dvr: false, low_latency: true }),
             rtmp: (0..n)
-                .map(|i| RtmpOutput { id: Some(format!("out{i}")), server_url: "rtmp://live.example/app".into(), stream_name: format!("key{i}") })
+                .map(|i| RtmpOutput {
+                    id: Some(format!("out{i}")),
+                    server_url: "rtmp://live.example/app".into(),
+                    stream_name: format!("key{i}"),
+                })
                 .collect(),
         },
         ..Default::default()
@@ -80,7 +84,10 @@ async fn manual_broadcast_streams() {
     let (sid, conns) = session_with_clients(emu.url(), &client, false, 1, Role::Publisher).await;
     let st = publish(emu.url(), &sid, &conns[0], json!({})).await;
     let stream_id = st["id"].as_str().unwrap();
-    let b = client.start_broadcast(&sid, &BroadcastOptions { stream_mode: Some(StreamMode::Manual), ..hls_and_rtmp(1) }).await.unwrap();
+    let b = client
+        .start_broadcast(&sid, &BroadcastOptions { stream_mode: Some(StreamMode::Manual), ..hls_and_rtmp(1) })
+        .await
+        .unwrap();
     assert_eq!(b.stream_mode.as_deref(), Some("manual"));
     client.add_broadcast_stream(&b.id, stream_id, StreamTracks { has_audio: false, has_video: true }).await.unwrap();
     let got = client.get_broadcast(&b.id).await.unwrap();

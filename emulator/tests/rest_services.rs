@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use opentok::{
-    AudioConnectorOptions, AudioTransport, CallbackOptions, CaptionOptions, ErrorKind, ListOptions, RenderOptions,
-    Role, SipAuth, SipDialOptions, TokenOptions,
+    AudioConnectorOptions, AudioTransport, CallbackOptions, CaptionOptions, ErrorKind, ListOptions, RenderOptions, Role, SipAuth,
+    SipDialOptions, TokenOptions,
 };
 
 fn token(client: &opentok::Client, sid: &str, role: Role) -> String {
@@ -44,10 +44,14 @@ async fn sip_dial_creates_a_connection_and_dtmf_is_played() {
     let e = client.dial(&sid, &token(&client, &sid, Role::Publisher), "sip:a@b", &bad).await.unwrap_err();
     assert_eq!(e.status(), Some(400), "{e}");
     let (relayed, _) = session_with_clients(emu.url(), &client, true, 0, Role::Publisher).await;
-    let e = client.dial(&relayed, &token(&client, &relayed, Role::Publisher), "sip:a@b", &SipDialOptions::default()).await.unwrap_err();
+    let e = client
+        .dial(&relayed, &token(&client, &relayed, Role::Publisher), "sip:a@b", &SipDialOptions::default())
+        .await
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Conflict);
     // A token for another session is refused.
-    let e = client.dial(&sid, &token(&client, &relayed, Role::Publisher), "sip:a@b", &SipDialOptions::default()).await.unwrap_err();
+    let e =
+        client.dial(&sid, &token(&client, &relayed, Role::Publisher), "sip:a@b", &SipDialOptions::default()).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication, "{e}");
     emu.stop().await.unwrap();
 }
@@ -56,13 +60,21 @@ async fn sip_dial_creates_a_connection_and_dtmf_is_played() {
 async fn captions_start_status_stop() {
     let (emu, client) = in_process().await;
     let (sid, _) = session_with_clients(emu.url(), &client, false, 1, Role::Publisher).await;
-    let opts = CaptionOptions { language_code: Some("en-US".into()), max_duration: Some(1800), partial_captions: Some(false), status_callback_url: Some("https://example.com/captions".into()) };
+    let opts = CaptionOptions {
+        language_code: Some("en-US".into()),
+        max_duration: Some(1800),
+        partial_captions: Some(false),
+        status_callback_url: Some("https://example.com/captions".into()),
+    };
     let e = client.start_captions(&sid, &token(&client, &sid, Role::Publisher), &opts).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Authentication, "needs a moderator token: {e}");
     let moderator = token(&client, &sid, Role::Moderator);
     let c = client.start_captions(&sid, &moderator, &opts).await.unwrap();
     let st = client.get_captions(&c.captions_id).await.unwrap();
-    assert_eq!((st.status.as_deref(), st.language_code.as_deref(), st.max_duration), (Some("started"), Some("en-US"), Some(1800)));
+    assert_eq!(
+        (st.status.as_deref(), st.language_code.as_deref(), st.max_duration),
+        (Some("started"), Some("en-US"), Some(1800))
+    );
     let e = client.start_captions(&sid, &moderator, &CaptionOptions::default()).await.unwrap_err();
     assert_eq!((e.kind(), e.status()), (ErrorKind::Conflict, Some(409)));
     client.stop_captions(&c.captions_id).await.unwrap();
@@ -78,7 +90,12 @@ async fn captions_start_status_stop() {
 async fn renders_go_starting_started_stopped() {
     let (emu, client) = in_process().await;
     let (sid, _) = session_with_clients(emu.url(), &client, false, 0, Role::Publisher).await;
-    let opts = RenderOptions { url: "https://example.com/composer".into(), max_duration: Some(120), name: Some("composer".into()), ..Default::default() };
+    let opts = RenderOptions {
+        url: "https://example.com/composer".into(),
+        max_duration: Some(120),
+        name: Some("composer".into()),
+        ..Default::default()
+    };
     let r = client.start_render(&sid, &token(&client, &sid, Role::Publisher), &opts).await.unwrap();
     assert_eq!((r.status.as_deref(), r.resolution.as_deref()), (Some("starting"), Some("1280x720")));
     let got = client.get_render(&r.id).await.unwrap();
@@ -107,12 +124,20 @@ async fn audio_connector_connect_and_stop() {
         headers: [("X-Id".to_string(), "1".to_string())].into(),
         audio_rate: Some(24000),
         bidirectional: Some(true),
-        audio_transport: Some(AudioTransport { transport: Some("json".into()), encoding: Some("base64".into()), static_fields: Some(statics), ..Default::default() }),
+        audio_transport: Some(AudioTransport {
+            transport: Some("json".into()),
+            encoding: Some("base64".into()),
+            static_fields: Some(statics),
+            ..Default::default()
+        }),
     };
     let ac = client.connect_audio(&sid, &token(&client, &sid, Role::Publisher), &opts).await.unwrap();
     assert_eq!(client.list_connections(&sid).await.unwrap().items[0].connection_id, ac.connection_id);
     let (_, stored) = emulator_get(emu.url(), &format!("/emulator/v1/audio-connectors/{}", ac.id)).await;
-    assert_eq!(stored["audioTransport"], serde_json::json!({"transport": "json", "encoding": "base64", "static_fields": {"room": "a"}}));
+    assert_eq!(
+        stored["audioTransport"],
+        serde_json::json!({"transport": "json", "encoding": "base64", "static_fields": {"room": "a"}})
+    );
     assert_eq!(stored["audioRate"], 24000);
     client.stop_audio_connector(&ac.id).await.unwrap();
     assert_eq!(client.list_connections(&sid).await.unwrap().count, Some(0));
@@ -128,7 +153,11 @@ async fn callbacks_register_list_delete() {
     let (emu, client) = in_process().await;
     assert!(client.list_callbacks().await.unwrap().is_empty());
     let cb = client
-        .register_callback(&CallbackOptions { group: "connection".into(), event: "connectionCreated".into(), url: "https://example.com/cb".into() })
+        .register_callback(&CallbackOptions {
+            group: "connection".into(),
+            event: "connectionCreated".into(),
+            url: "https://example.com/cb".into(),
+        })
         .await
         .unwrap();
     assert_eq!(cb.event.as_deref(), Some("connectionCreated"));
@@ -167,7 +196,11 @@ async fn php_and_vonage_path_variants_are_served() {
     assert_eq!((status, conns["count"].as_u64()), (200, Some(2)));
     // PHP reads a render with POST.
     let r = client
-        .start_render(&sid, &token(&client, &sid, Role::Publisher), &RenderOptions { url: "https://example.com/page".into(), ..Default::default() })
+        .start_render(
+            &sid,
+            &token(&client, &sid, Role::Publisher),
+            &RenderOptions { url: "https://example.com/page".into(), ..Default::default() },
+        )
         .await
         .unwrap();
     let (status, got) = send(reqwest::Method::POST, format!("/render/{}", r.id), None).await;

@@ -48,14 +48,8 @@ async fn core_client_creates_every_kind_of_session() {
         assert!(!s.session_id[2..].contains('_'), ".NET splits on '_'");
         assert_eq!(s.project_id.as_deref(), Some(KEY));
         assert!(ids.insert(s.session_id.clone()));
-        let stored: serde_json::Value = http()
-            .get(format!("{}/emulator/v1/sessions/{}", emu.url, s.session_id))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let stored: serde_json::Value =
+            http().get(format!("{}/emulator/v1/sessions/{}", emu.url, s.session_id)).send().await.unwrap().json().await.unwrap();
         assert_eq!(stored["mediaMode"], opts.media_mode.as_str());
         assert_eq!(stored["archiveMode"], opts.archive_mode.as_str());
         assert_eq!(stored["e2ee"], opts.e2ee);
@@ -118,8 +112,7 @@ async fn accepts_the_stray_fields_official_sdks_send() {
         "p2p.preference=disabled&e2ee=True",
     ];
     for form in bodies {
-        let (status, _, body) =
-            create_raw(&emu.url, Some(("X-OPENTOK-AUTH", rest_jwt())), Some("application/json"), form).await;
+        let (status, _, body) = create_raw(&emu.url, Some(("X-OPENTOK-AUTH", rest_jwt())), Some("application/json"), form).await;
         assert_eq!(status, 200, "{form}: {body}");
     }
 }
@@ -137,8 +130,7 @@ async fn rule_violations_answer_400_with_json_error() {
         ("e2ee=maybe", "e2ee"),
     ];
     for (form, needle) in cases {
-        let (status, ct, body) =
-            create_raw(&emu.url, Some(("X-OPENTOK-AUTH", rest_jwt())), Some("application/json"), form).await;
+        let (status, ct, body) = create_raw(&emu.url, Some(("X-OPENTOK-AUTH", rest_jwt())), Some("application/json"), form).await;
         assert_eq!(status, 400, "{form}: {body}");
         assert!(ct.starts_with("application/json"));
         let v: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -146,14 +138,8 @@ async fn rule_violations_answer_400_with_json_error() {
         assert!(v["message"].as_str().unwrap().contains(needle), "{form}: {body}");
     }
     // The core client reports the same refusal as its own validation would.
-    let total: serde_json::Value = http()
-        .get(format!("{}/emulator/v1/sessions", emu.url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let total: serde_json::Value =
+        http().get(format!("{}/emulator/v1/sessions", emu.url)).send().await.unwrap().json().await.unwrap();
     assert_eq!(total["count"], 0, "refused creates must not store sessions");
 }
 
@@ -161,10 +147,7 @@ async fn rule_violations_answer_400_with_json_error() {
 async fn application_creates_sessions_with_bearer_rs256() {
     let emu = Emulator::start_in_memory(&["--application", &application_arg()]);
     let client = application_client(&emu.url);
-    let s = client
-        .create_session(&SessionOptions { media_mode: MediaMode::Routed, ..Default::default() })
-        .await
-        .unwrap();
+    let s = client.create_session(&SessionOptions { media_mode: MediaMode::Routed, ..Default::default() }).await.unwrap();
     assert_eq!(SessionId::parse(&s.session_id).unwrap().api_key(), APP_ID);
     // The development project is still served next to the application.
     project_client(&emu.url).create_session(&SessionOptions::default()).await.unwrap();

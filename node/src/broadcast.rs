@@ -46,7 +46,12 @@ impl NativeClient {
 
     /// `PATCH /broadcast/{id}/streams` `{addStream, hasAudio, hasVideo}`.
     #[napi]
-    pub async fn add_broadcast_stream(&self, broadcast_id: String, stream_id: String, tracks: Option<Value>) -> Option<NativeError> {
+    pub async fn add_broadcast_stream(
+        &self,
+        broadcast_id: String,
+        stream_id: String,
+        tracks: Option<Value>,
+    ) -> Option<NativeError> {
         let t = try_unit!(options(tracks, StreamTracks::from_json));
         unit_outcome(self.core().add_broadcast_stream(&broadcast_id, &stream_id, t).await)
     }

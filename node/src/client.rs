@@ -193,8 +193,9 @@ mod tests {
     fn bad_timeouts_and_pem_secrets_name_the_field() {
         let e = build(ClientConfig { timeout_ms: Some(-1.0), ..config() }).unwrap_err();
         assert_eq!(e.field(), Some("timeout"));
-        let e = build(ClientConfig { api_secret: "-----BEGIN PRIVATE KEY-----\nAA\n-----END PRIVATE KEY-----\n".into(), ..config() })
-            .unwrap_err();
+        let e =
+            build(ClientConfig { api_secret: "-----BEGIN PRIVATE KEY-----\nAA\n-----END PRIVATE KEY-----\n".into(), ..config() })
+                .unwrap_err();
         assert_eq!(e.field(), Some("application_id"));
     }
 

@@ -39,16 +39,12 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
             let id = a.string(0, "archive_id")?;
             let st = a.string(1, "stream_id")?;
             let t = StreamTracks::from_json(&a.value(2))?;
-            Ok(unit_op(
-                async move { c.add_archive_stream(&id, &st, t).await },
-            ))
+            Ok(unit_op(async move { c.add_archive_stream(&id, &st, t).await }))
         }),
         "remove_archive_stream" => build(|| {
             let id = a.string(0, "archive_id")?;
             let st = a.string(1, "stream_id")?;
-            Ok(unit_op(
-                async move { c.remove_archive_stream(&id, &st).await },
-            ))
+            Ok(unit_op(async move { c.remove_archive_stream(&id, &st).await }))
         }),
         _ => return None,
     })

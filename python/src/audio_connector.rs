@@ -12,9 +12,7 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
             let sid = a.string(0, "session_id")?;
             let token = a.string(1, "opentok_token")?;
             let o = AudioConnectorOptions::from_json(&a.value(2))?;
-            Ok(json_op!(
-                async move { c.connect_audio(&sid, &token, &o).await }
-            ))
+            Ok(json_op!(async move { c.connect_audio(&sid, &token, &o).await }))
         }),
         "stop_audio_connector" => build(|| {
             let id = a.string(0, "connector_id")?;

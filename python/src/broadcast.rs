@@ -29,24 +29,18 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
         "set_broadcast_layout" => build(|| {
             let id = a.string(0, "broadcast_id")?;
             let l = Layout::from_json(&a.value(1))?;
-            Ok(unit_op(
-                async move { c.set_broadcast_layout(&id, &l).await },
-            ))
+            Ok(unit_op(async move { c.set_broadcast_layout(&id, &l).await }))
         }),
         "add_broadcast_stream" => build(|| {
             let id = a.string(0, "broadcast_id")?;
             let st = a.string(1, "stream_id")?;
             let t = StreamTracks::from_json(&a.value(2))?;
-            Ok(unit_op(
-                async move { c.add_broadcast_stream(&id, &st, t).await },
-            ))
+            Ok(unit_op(async move { c.add_broadcast_stream(&id, &st, t).await }))
         }),
         "remove_broadcast_stream" => build(|| {
             let id = a.string(0, "broadcast_id")?;
             let st = a.string(1, "stream_id")?;
-            Ok(unit_op(
-                async move { c.remove_broadcast_stream(&id, &st).await },
-            ))
+            Ok(unit_op(async move { c.remove_broadcast_stream(&id, &st).await }))
         }),
         _ => return None,
     })

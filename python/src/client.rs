@@ -5,10 +5,7 @@
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use opentok::{
-    ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy, SessionOptions,
-    TokenOptions,
-};
+use opentok::{ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy, SessionOptions, TokenOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
@@ -38,19 +35,12 @@ pub(crate) struct Settings {
 
 impl Settings {
     fn options(&self) -> ClientOptions {
-        let mut o = ClientOptions {
-            base_url: self.api_url.clone(),
-            ..ClientOptions::default()
-        };
+        let mut o = ClientOptions { base_url: self.api_url.clone(), ..ClientOptions::default() };
         if let Some((connect, request)) = self.timeout {
             o.connect_timeout = connect;
             o.request_timeout = request;
         }
-        o.proxy = self.proxy.as_ref().map(|url| Proxy {
-            url: url.clone(),
-            username: None,
-            password: None,
-        });
+        o.proxy = self.proxy.as_ref().map(|url| Proxy { url: url.clone(), username: None, password: None });
         let mut suffix = String::new();
         if let Some(v) = &self.app_version {
             suffix.push_str("app/");
@@ -69,14 +59,7 @@ impl Settings {
             o.jwt_lifetime = l;
         }
         if let Some(n) = self.max_retries {
-            o.retry = if n == 0 {
-                RetryPolicy::none()
-            } else {
-                RetryPolicy {
-                    max_retries: n,
-                    ..o.retry
-                }
-            };
+            o.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..o.retry } };
         }
         if let Some(now) = self.fixed_now {
             o.clock = Arc::new(FixedClock::at_unix(now));
@@ -107,13 +90,7 @@ pub(crate) struct Shared {
 impl Shared {
     fn new(settings: Settings) -> opentok::Result<Shared> {
         let client = settings.build()?;
-        Ok(Shared {
-            settings: Mutex::new(settings),
-            slot: RwLock::new(Slot {
-                pid: std::process::id(),
-                client,
-            }),
-        })
+        Ok(Shared { settings: Mutex::new(settings), slot: RwLock::new(Slot { pid: std::process::id(), client }) })
     }
 
     /// The core client for a request; rebuilt (fresh connection pool) in a forked child.
@@ -125,26 +102,15 @@ impl Shared {
                 return Ok(slot.client.clone());
             }
         }
-        let settings = self
-            .settings
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
+        let settings = self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let client = settings.build()?;
         let mut slot = self.slot.write().unwrap_or_else(|e| e.into_inner());
-        *slot = Slot {
-            pid,
-            client: client.clone(),
-        };
+        *slot = Slot { pid, client: client.clone() };
         Ok(client)
     }
 
     /// Mints a token (pure CPU, no I/O).
-    pub(crate) fn generate_token(
-        &self,
-        session_id: &str,
-        options: &TokenOptions,
-    ) -> opentok::Result<String> {
+    pub(crate) fn generate_token(&self, session_id: &str, options: &TokenOptions) -> opentok::Result<String> {
         let slot = self.slot.read().unwrap_or_else(|e| e.into_inner());
         slot.client.generate_token(session_id, options)
     }
@@ -156,18 +122,12 @@ impl Shared {
         change(&mut next);
         let client = next.build()?;
         *settings = next;
-        *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Slot {
-            pid: std::process::id(),
-            client,
-        };
+        *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Slot { pid: std::process::id(), client };
         Ok(())
     }
 
     fn settings(&self) -> Settings {
-        self.settings
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     fn with_client<R>(&self, f: impl FnOnce(&opentok::Client) -> R) -> R {
@@ -178,31 +138,19 @@ impl Shared {
 
 /// Reads `api_secret`: a secret string, a PEM private key (str or bytes), or a path to a PEM file
 /// (as the official SDK: a string ending in `.ext`, or any `os.PathLike`).
-fn credentials(
-    py: Python<'_>,
-    api_key: &Bound<'_, PyAny>,
-    api_secret: &Bound<'_, PyAny>,
-) -> PyResult<Credentials> {
+fn credentials(py: Python<'_>, api_key: &Bound<'_, PyAny>, api_secret: &Bound<'_, PyAny>) -> PyResult<Credentials> {
     let key: String = if let Ok(s) = api_key.cast::<PyString>() {
         s.to_cow()?.into_owned()
     } else if api_key.is_instance_of::<pyo3::types::PyInt>() {
         api_key.str()?.to_cow()?.into_owned()
     } else {
-        return Err(invalid(
-            py,
-            "api_key",
-            "must be a string or an int",
-            api_key,
-        ));
+        return Err(invalid(py, "api_key", "must be a string or an int", api_key));
     };
     let text: String = if let Ok(b) = api_secret.cast::<PyBytes>() {
         match std::str::from_utf8(b.as_bytes()) {
             Ok(s) => s.to_owned(),
             Err(_) => {
-                return Err(crate::error::to_py(
-                    py,
-                    opentok::Error::invalid("api_secret", "must be UTF-8 text", "<bytes>"),
-                ))
+                return Err(crate::error::to_py(py, opentok::Error::invalid("api_secret", "must be UTF-8 text", "<bytes>")))
             }
         }
     } else if let Ok(s) = api_secret.cast::<PyString>() {
@@ -213,11 +161,7 @@ fn credentials(
     } else {
         return Err(crate::error::to_py(
             py,
-            opentok::Error::invalid(
-                "api_secret",
-                "must be a string, bytes or a path",
-                "<redacted>",
-            ),
+            opentok::Error::invalid("api_secret", "must be a string, bytes or a path", "<redacted>"),
         ));
     };
     if text.contains("-----BEGIN") {
@@ -245,20 +189,13 @@ fn read_key_file(py: Python<'_>, application_id: &str, path: &str) -> PyResult<C
         Ok(pem) => Credentials::application(application_id.to_owned(), &pem).py_err(py),
         Err(e) => Err(crate::error::to_py(
             py,
-            opentok::Error::invalid(
-                "api_secret",
-                format!("names a private key file that cannot be read ({e})"),
-                path,
-            ),
+            opentok::Error::invalid("api_secret", format!("names a private key file that cannot be read ({e})"), path),
         )),
     }
 }
 
 /// `timeout=`: seconds (int/float), a `(connect, read)` tuple as `requests` takes, or `None`.
-fn timeout(
-    py: Python<'_>,
-    obj: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Option<(Duration, Duration)>> {
+fn timeout(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<(Duration, Duration)>> {
     let Some(o) = obj else { return Ok(None) };
     if o.is_none() {
         return Ok(None);
@@ -266,22 +203,12 @@ fn timeout(
     let secs = |v: &Bound<'_, PyAny>| -> PyResult<Duration> {
         match v.extract::<f64>() {
             Ok(f) if f.is_finite() && f > 0.0 && f < 1e9 => Ok(Duration::from_secs_f64(f)),
-            _ => Err(invalid(
-                py,
-                "timeout",
-                "must be a positive number of seconds",
-                v,
-            )),
+            _ => Err(invalid(py, "timeout", "must be a positive number of seconds", v)),
         }
     };
     if let Ok(t) = o.cast::<PyTuple>() {
         if t.len() != 2 {
-            return Err(invalid(
-                py,
-                "timeout",
-                "a tuple must be (connect, read) seconds",
-                o,
-            ));
+            return Err(invalid(py, "timeout", "a tuple must be (connect, read) seconds", o));
         }
         let connect = secs(&t.get_item(0)?)?;
         let read = secs(&t.get_item(1)?)?;
@@ -300,11 +227,7 @@ fn proxy_url(py: Python<'_>, obj: &Bound<'_, PyAny>, base_url: &str) -> PyResult
         return Ok(Some(s.to_cow()?.into_owned()));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        let scheme = if base_url.starts_with("http://") {
-            "http"
-        } else {
-            "https"
-        };
+        let scheme = if base_url.starts_with("http://") { "http" } else { "https" };
         for k in [scheme, "all"] {
             if let Some(v) = d.get_item(k)? {
                 if v.is_none() {
@@ -318,12 +241,7 @@ fn proxy_url(py: Python<'_>, obj: &Bound<'_, PyAny>, base_url: &str) -> PyResult
         }
         return Ok(None);
     }
-    Err(invalid(
-        py,
-        "proxies",
-        "must be a dict like {\"https\": \"http://proxy:3128\"} or a URL",
-        obj,
-    ))
+    Err(invalid(py, "proxies", "must be a dict like {\"https\": \"http://proxy:3128\"} or a URL", obj))
 }
 
 /// Construction, the official SDK's properties and `generate_token`, shared by `Client` and
@@ -360,9 +278,7 @@ impl ClientBase {
             api_url = None;
         }
         let id = credentials.id().to_owned();
-        let base_for_proxy = api_url
-            .clone()
-            .unwrap_or_else(|| credentials.default_base_url().to_string());
+        let base_for_proxy = api_url.clone().unwrap_or_else(|| credentials.default_base_url().to_string());
         let proxy = match proxies {
             Some(p) => proxy_url(py, p, &base_for_proxy)?,
             None => None,
@@ -383,26 +299,13 @@ impl ClientBase {
         Ok(ClientBase {
             shared: Arc::new(shared),
             api_key: id,
-            timeout: Mutex::new(
-                timeout_obj
-                    .map(|t| t.clone().unbind())
-                    .unwrap_or_else(|| py.None()),
-            ),
-            proxies: Mutex::new(
-                proxies
-                    .map(|t| t.clone().unbind())
-                    .unwrap_or_else(|| py.None()),
-            ),
+            timeout: Mutex::new(timeout_obj.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
+            proxies: Mutex::new(proxies.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
             asynchronous,
         })
     }
 
-    pub(crate) fn token(
-        &self,
-        py: Python<'_>,
-        session_id: &Bound<'_, PyAny>,
-        options: &TokenOptions,
-    ) -> PyResult<String> {
+    pub(crate) fn token(&self, py: Python<'_>, session_id: &Bound<'_, PyAny>, options: &TokenOptions) -> PyResult<String> {
         let sid = match session_id.cast::<PyString>() {
             Ok(s) => s.to_cow()?,
             Err(_) => return Err(invalid(py, "session_id", "must be a string", session_id)),
@@ -427,14 +330,7 @@ impl ClientBase {
         initial_layout_class_list: Option<&Bound<'_, PyAny>>,
         use_jwt: bool,
     ) -> PyResult<String> {
-        let options = convert::token_options(
-            py,
-            role,
-            expire_time,
-            data,
-            initial_layout_class_list,
-            use_jwt,
-        )?;
+        let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
         self.token(py, session_id, &options)
     }
 
@@ -454,10 +350,7 @@ impl ClientBase {
     /// 30 s per request).
     #[getter]
     fn timeout(&self, py: Python<'_>) -> Py<PyAny> {
-        self.timeout
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone_ref(py)
+        self.timeout.lock().unwrap_or_else(|e| e.into_inner()).clone_ref(py)
     }
 
     /// The User-Agent sent with every request.
@@ -481,10 +374,7 @@ impl ClientBase {
     /// A `requests`-style proxies dict (`{"https": "http://user:pass@proxy:3128"}`) or `None`.
     #[getter]
     fn proxies(&self, py: Python<'_>) -> Py<PyAny> {
-        self.proxies
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone_ref(py)
+        self.proxies.lock().unwrap_or_else(|e| e.into_inner()).clone_ref(py)
     }
 
     #[setter]
@@ -511,18 +401,9 @@ impl ClientBase {
     fn set_jwt_livetime(&self, py: Python<'_>, minutes: Bound<'_, PyAny>) -> PyResult<()> {
         let m: f64 = match minutes.extract::<f64>() {
             Ok(m) if m.is_finite() && m > 0.0 && m <= 24.0 * 60.0 => m,
-            _ => {
-                return Err(invalid(
-                    py,
-                    "jwt_livetime",
-                    "must be a positive number of minutes (at most 1440)",
-                    &minutes,
-                ))
-            }
+            _ => return Err(invalid(py, "jwt_livetime", "must be a positive number of minutes (at most 1440)", &minutes)),
         };
-        self.shared
-            .reconfigure(|s| s.jwt_lifetime = Some(Duration::from_secs_f64(m * 60.0)))
-            .py_err(py)
+        self.shared.reconfigure(|s| s.jwt_lifetime = Some(Duration::from_secs_f64(m * 60.0))).py_err(py)
     }
 
     /// Runs REST operation `name` (the official Python method name, e.g. `"start_archive"`)
@@ -535,20 +416,13 @@ impl ClientBase {
 
     /// Appends text to the User-Agent sent with every request (official method).
     fn append_to_user_agent(&self, py: Python<'_>, value: &str) -> PyResult<()> {
-        self.shared
-            .reconfigure(|s| s.appended_user_agent.push_str(value))
-            .py_err(py)
+        self.shared.reconfigure(|s| s.appended_user_agent.push_str(value)).py_err(py)
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         let name = slf.get_type().name()?;
         let this = slf.get();
-        Ok(format!(
-            "{}(api_key={:?}, api_url={:?})",
-            name,
-            this.api_key,
-            this.api_url()
-        ))
+        Ok(format!("{}(api_key={:?}, api_url={:?})", name, this.api_key, this.api_url()))
     }
 }
 
@@ -604,15 +478,7 @@ impl Client {
     ) -> PyResult<Session> {
         let py = slf.py();
         let base = slf.as_super().get();
-        let options = convert::session_options(
-            py,
-            location,
-            media_mode,
-            archive_mode,
-            archive_name,
-            archive_resolution,
-            e2ee,
-        )?;
+        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
         let client = base.shared.io_client().py_err(py)?;
         let created = py.detach(move || runtime::get().block_on(client.create_session(&options)));
         Ok(Session::new(created.py_err(py)?, base.shared.clone()))
@@ -643,9 +509,7 @@ fn form_options(
 ) -> PyResult<SessionOptions> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     if let Some(p) = properties.filter(|p| !p.is_none()) {
-        let d = p
-            .cast::<PyDict>()
-            .map_err(|_| invalid(py, "properties", "must be a dict of form fields", p))?;
+        let d = p.cast::<PyDict>().map_err(|_| invalid(py, "properties", "must be a dict of form fields", p))?;
         for (k, v) in d.iter() {
             let k: String = k.str()?.to_cow()?.into_owned();
             let v: String = if let Ok(b) = v.cast::<pyo3::types::PyBool>() {
@@ -693,19 +557,8 @@ impl AsyncClient {
         _now: Option<i64>,
         _nonce: Option<u32>,
     ) -> PyResult<PyClassInitializer<Self>> {
-        let base = ClientBase::create(
-            py,
-            api_key,
-            api_secret,
-            api_url,
-            timeout,
-            app_version,
-            proxies,
-            max_retries,
-            _now,
-            _nonce,
-            true,
-        )?;
+        let base =
+            ClientBase::create(py, api_key, api_secret, api_url, timeout, app_version, proxies, max_retries, _now, _nonce, true)?;
         Ok(PyClassInitializer::from(base).add_subclass(AsyncClient))
     }
 
@@ -724,15 +577,7 @@ impl AsyncClient {
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let base = slf.as_super().get();
-        let options = convert::session_options(
-            py,
-            location,
-            media_mode,
-            archive_mode,
-            archive_name,
-            archive_resolution,
-            e2ee,
-        )?;
+        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
         spawn_create(py, base, options)
     }
 
@@ -750,22 +595,13 @@ impl AsyncClient {
     }
 }
 
-fn spawn_create<'py>(
-    py: Python<'py>,
-    base: &ClientBase,
-    options: SessionOptions,
-) -> PyResult<Bound<'py, PyAny>> {
+fn spawn_create<'py>(py: Python<'py>, base: &ClientBase, options: SessionOptions) -> PyResult<Bound<'py, PyAny>> {
     let client = base.shared.io_client().py_err(py)?;
     let shared = base.shared.clone();
     pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(py, async move {
         // The error becomes a Python exception when the bridge converts the outcome, on a thread
         // attached to the interpreter; the tokio worker never attaches.
-        Ok(Outcome(
-            client
-                .create_session(&options)
-                .await
-                .map(|s| Session::new(s, shared)),
-        ))
+        Ok(Outcome(client.create_session(&options).await.map(|s| Session::new(s, shared))))
     })
 }
 

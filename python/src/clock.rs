@@ -33,9 +33,7 @@ impl NonceSource for PooledNonce {
         POOL.with(|p| {
             let (buf, used, gen) = &mut *p.borrow_mut();
             if *used + 4 > buf.len() || *gen != generation {
-                ring::rand::SystemRandom::new()
-                    .fill(buf)
-                    .expect("the operating system random generator failed");
+                ring::rand::SystemRandom::new().fill(buf).expect("the operating system random generator failed");
                 *used = 0;
                 *gen = generation;
             }

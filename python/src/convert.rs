@@ -4,10 +4,7 @@
 
 use std::time::Duration;
 
-use opentok::{
-    ArchiveMode, ArchiveResolution, Expiry, MediaMode, Role, SessionOptions, TokenFormat,
-    TokenOptions,
-};
+use opentok::{ArchiveMode, ArchiveResolution, Expiry, MediaMode, Role, SessionOptions, TokenFormat, TokenOptions};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDateTime, PyDelta, PyDeltaAccess, PyFloat, PyInt, PyString};
@@ -55,11 +52,7 @@ pub fn archive_mode(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<
 }
 
 /// An optional string argument; anything but `str`/`None` is an invalid argument naming `field`.
-pub fn opt_string(
-    py: Python<'_>,
-    field: &str,
-    obj: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Option<String>> {
+pub fn opt_string(py: Python<'_>, field: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
     match obj {
         None => Ok(None),
         Some(o) if o.is_none() => Ok(None),
@@ -80,22 +73,12 @@ pub fn expiry(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         return Ok(None);
     }
     if o.is_instance_of::<PyBool>() {
-        return Err(invalid(
-            py,
-            "expire_time",
-            "must be a time in unix seconds, a datetime or a timedelta",
-            o,
-        ));
+        return Err(invalid(py, "expire_time", "must be a time in unix seconds, a datetime or a timedelta", o));
     }
     if o.is_instance_of::<PyInt>() {
         return match o.extract::<i64>() {
             Ok(v) => Ok(Some(Expiry::At(v))),
-            Err(_) => Err(invalid(
-                py,
-                "expire_time",
-                "must be a time in unix seconds",
-                o,
-            )),
+            Err(_) => Err(invalid(py, "expire_time", "must be a time in unix seconds", o)),
         };
     }
     if let Ok(f) = o.cast::<PyFloat>() {
@@ -107,9 +90,7 @@ pub fn expiry(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option
     if o.is_instance_of::<PyDateTime>() {
         // calendar.timegm(dt.utctimetuple()): naive datetimes are UTC, aware ones are converted
         // (the official SDK's reading).
-        let timegm = TIMEGM.get_or_try_init(py, || {
-            Ok::<_, PyErr>(py.import("calendar")?.getattr("timegm")?.unbind())
-        })?;
+        let timegm = TIMEGM.get_or_try_init(py, || Ok::<_, PyErr>(py.import("calendar")?.getattr("timegm")?.unbind()))?;
         let tuple = o.call_method0("utctimetuple")?;
         let secs: i64 = timegm.bind(py).call1((tuple,))?.extract()?;
         return Ok(Some(Expiry::At(secs)));
@@ -117,12 +98,7 @@ pub fn expiry(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option
     if let Ok(d) = o.cast::<PyDelta>() {
         let secs = d.get_days() as i64 * 86_400 + d.get_seconds() as i64;
         if secs < 0 {
-            return Err(invalid(
-                py,
-                "expire_time",
-                "a timedelta lifetime must not be negative",
-                o,
-            ));
+            return Err(invalid(py, "expire_time", "a timedelta lifetime must not be negative", o));
         }
         return Ok(Some(Expiry::In(Duration::from_secs(secs as u64))));
     }
@@ -137,34 +113,15 @@ pub fn layout_classes(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResul
         return Ok(Vec::new());
     }
     if o.is_instance_of::<PyString>() {
-        return Err(invalid(
-            py,
-            "initial_layout_class_list",
-            "must be a list of strings, not a string",
-            o,
-        ));
+        return Err(invalid(py, "initial_layout_class_list", "must be a list of strings, not a string", o));
     }
-    let iter = o.try_iter().map_err(|_| {
-        invalid(
-            py,
-            "initial_layout_class_list",
-            "must be a list of strings",
-            o,
-        )
-    })?;
+    let iter = o.try_iter().map_err(|_| invalid(py, "initial_layout_class_list", "must be a list of strings", o))?;
     let mut out = Vec::new();
     for item in iter {
         let item = item?;
         match item.cast::<PyString>() {
             Ok(s) => out.push(s.to_cow()?.into_owned()),
-            Err(_) => {
-                return Err(invalid(
-                    py,
-                    "initial_layout_class_list",
-                    "every item must be a string",
-                    &item,
-                ))
-            }
+            Err(_) => return Err(invalid(py, "initial_layout_class_list", "every item must be a string", &item)),
         }
     }
     Ok(out)
@@ -185,11 +142,7 @@ pub fn token_options(
         // The official SDK drops empty data (`if data:`); so do we.
         data: opt_string(py, "data", data)?.filter(|d| !d.is_empty()),
         initial_layout_class_list: layout_classes(py, initial_layout_class_list)?,
-        format: if use_jwt {
-            TokenFormat::Jwt
-        } else {
-            TokenFormat::T1
-        },
+        format: if use_jwt { TokenFormat::Jwt } else { TokenFormat::T1 },
     })
 }
 
@@ -257,11 +210,7 @@ pub fn to_json(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyResult<
                 Ok(s) => s.to_cow()?.into_owned(),
                 Err(_) => return Err(invalid(py, field, "keys must be strings", &k)),
             };
-            let path = if field.is_empty() {
-                key.clone()
-            } else {
-                format!("{field}.{key}")
-            };
+            let path = if field.is_empty() { key.clone() } else { format!("{field}.{key}") };
             let value = to_json(py, &path, &v)?;
             map.insert(key, value);
         }
@@ -284,12 +233,7 @@ pub fn to_json(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyResult<
         let d = py.import("builtins")?.getattr("dict")?.call1((obj,))?;
         return to_json(py, field, &d);
     }
-    Err(invalid(
-        py,
-        field,
-        "must be None, a bool, a number, a string, a list or a dict",
-        obj,
-    ))
+    Err(invalid(py, field, "must be None, a bool, a number, a string, a list or a dict", obj))
 }
 
 /// A JSON value (a core response model serialized in the wire's camelCase) as Python objects.

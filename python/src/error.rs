@@ -12,11 +12,7 @@ use pyo3::types::{PyDict, PyModule};
 static EXCEPTIONS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
 fn exceptions_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
-    EXCEPTIONS
-        .get_or_try_init(py, || {
-            Ok::<_, PyErr>(py.import("opentok_native.exceptions")?.unbind())
-        })
-        .map(|m| m.bind(py))
+    EXCEPTIONS.get_or_try_init(py, || Ok::<_, PyErr>(py.import("opentok_native.exceptions")?.unbind())).map(|m| m.bind(py))
 }
 
 /// The Python class name used for a core error kind.
@@ -45,9 +41,7 @@ fn build(py: Python<'_>, err: &Error, operation: Option<&str>) -> PyResult<PyErr
     if let Some(op) = operation {
         // The official per-operation class (ArchiveError, SignalingError, ...), combined with
         // the kind class, chosen by the package's table.
-        cls = module
-            .getattr("_operation_error")?
-            .call1((op, cls, err.status(), err.field()))?;
+        cls = module.getattr("_operation_error")?.call1((op, cls, err.status(), err.field()))?;
     }
     let kwargs = PyDict::new(py);
     kwargs.set_item("status", err.status())?;
@@ -74,10 +68,7 @@ pub fn to_py_for(py: Python<'_>, err: Error, operation: &str) -> PyErr {
 
 /// An invalid-argument error (the core's wording) for a Python value of the wrong shape.
 pub fn invalid(py: Python<'_>, field: &str, rule: &str, value: &Bound<'_, PyAny>) -> PyErr {
-    let shown = value
-        .repr()
-        .map(|r| r.to_string())
-        .unwrap_or_else(|_| "<unprintable>".into());
+    let shown = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".into());
     to_py(py, Error::invalid(field, rule, RawDebug(shown)))
 }
 

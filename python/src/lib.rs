@@ -56,10 +56,7 @@ fn _shutdown(py: Python<'_>) {
 #[pyo3(name = "_native")]
 fn opentok_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    let version: String = py
-        .import("platform")?
-        .call_method0("python_version")?
-        .extract()?;
+    let version: String = py.import("platform")?.call_method0("python_version")?.extract()?;
     let _ = BINDING.set(format!("python/{version}"));
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", opentok::VERSION)?;

@@ -12,9 +12,7 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
             let sid = a.string(0, "session_id")?;
             let token = a.string(1, "opentok_token")?;
             let o = RenderOptions::from_json(&a.value(2))?;
-            Ok(json_op!(
-                async move { c.start_render(&sid, &token, &o).await }
-            ))
+            Ok(json_op!(async move { c.start_render(&sid, &token, &o).await }))
         }),
         "get_render" => build(|| {
             let id = a.string(0, "render_id")?;

@@ -25,10 +25,8 @@ pub(crate) type Op = Pin<Box<dyn Future<Output = opentok::Result<Value>> + Send 
 macro_rules! json_op {
     ($f:expr) => {{
         let f = $f;
-        let op: $crate::rest::Op = Box::pin(async move {
-            f.await
-                .map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null))
-        });
+        let op: $crate::rest::Op =
+            Box::pin(async move { f.await.map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null)) });
         op
     }};
 }
@@ -55,11 +53,7 @@ impl Args {
     pub(crate) fn string(&self, i: usize, field: &str) -> opentok::Result<String> {
         match self.0.get(i) {
             Some(Value::String(s)) => Ok(s.clone()),
-            Some(other) => Err(opentok::Error::invalid(
-                field,
-                "must be a string",
-                Json(other),
-            )),
+            Some(other) => Err(opentok::Error::invalid(field, "must be a string", Json(other))),
             None => Err(opentok::Error::invalid(field, "is required", "None")),
         }
     }
@@ -69,11 +63,7 @@ impl Args {
         match self.0.get(i) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(opentok::Error::invalid(
-                field,
-                "must be a string or None",
-                Json(other),
-            )),
+            Some(other) => Err(opentok::Error::invalid(field, "must be a string or None", Json(other))),
         }
     }
 }
@@ -105,39 +95,22 @@ fn start(name: &str, client: opentok::Client, args: Args) -> Option<opentok::Res
 /// `client._rest(name, *args)`: runs REST operation `name` (the official Python method name) with
 /// JSON-convertible arguments. Sync clients return the answer (GIL released while waiting),
 /// async clients an asyncio future of it.
-pub(crate) fn call(
-    base: &ClientBase,
-    py: Python<'_>,
-    name: &str,
-    args: &Bound<'_, PyTuple>,
-) -> PyResult<Py<PyAny>> {
+pub(crate) fn call(base: &ClientBase, py: Python<'_>, name: &str, args: &Bound<'_, PyTuple>) -> PyResult<Py<PyAny>> {
     let mut values = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
-        values.push(crate::convert::to_json(
-            py,
-            &format!("argument {}", i + 1),
-            &a,
-        )?);
+        values.push(crate::convert::to_json(py, &format!("argument {}", i + 1), &a)?);
     }
-    let client = base
-        .shared
-        .io_client()
-        .map_err(|e| to_py_for(py, e, name))?;
+    let client = base.shared.io_client().map_err(|e| to_py_for(py, e, name))?;
     let op = match start(name, client, Args(values)) {
-        None => {
-            return Err(pyo3::exceptions::PyAttributeError::new_err(format!(
-                "no REST operation named {name:?}"
-            )))
-        }
+        None => return Err(pyo3::exceptions::PyAttributeError::new_err(format!("no REST operation named {name:?}"))),
         Some(Err(e)) => return Err(to_py_for(py, e, name)),
         Some(Ok(op)) => op,
     };
     let op_name = name.to_string();
     if base.asynchronous {
-        let fut =
-            pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(py, async move {
-                Ok(JsonOutcome(op.await, op_name))
-            })?;
+        let fut = pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(py, async move {
+            Ok(JsonOutcome(op.await, op_name))
+        })?;
         return Ok(fut.unbind());
     }
     let answer = py.detach(move || runtime::get().block_on(op));

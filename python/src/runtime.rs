@@ -64,10 +64,7 @@ fn process() -> &'static Process {
         .name("opentok-native-handover".into())
         .spawn(move || handover_loop(rx))
         .expect("cannot start the hand-over thread");
-    let leaked: &'static Process = Box::leak(Box::new(Process {
-        runtime,
-        handover: Mutex::new(tx),
-    }));
+    let leaked: &'static Process = Box::leak(Box::new(Process { runtime, handover: Mutex::new(tx) }));
     // Publish the pointer before the pid: a reader that sees the new pid sees the new process.
     CURRENT.store(leaked as *const Process as *mut Process, Ordering::Release);
     PID.store(pid, Ordering::Release);
@@ -144,10 +141,7 @@ pub enum TaskHandle {
 
 impl Future for TaskHandle {
     type Output = Result<(), TaskError>;
-    fn poll(
-        mut self: Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Self::Output> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
         match &mut *self {
             TaskHandle::Task(h) => Pin::new(h).poll(cx).map(|r| r.map_err(TaskError)),
             TaskHandle::Queued => std::task::Poll::Ready(Ok(())),
@@ -177,11 +171,7 @@ impl GenericRuntime for SharedRuntime {
         // The bridge only uses this to attach to the interpreter and hand a result to asyncio:
         // queue it on the hand-over thread (see the module docs). The queue lives as long as
         // the process, so sending cannot fail; if it did, the job is dropped, not run.
-        let sender = process()
-            .handover
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
+        let sender = process().handover.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let _ = sender.send(Box::new(f));
         TaskHandle::Queued
     }
@@ -198,8 +188,6 @@ impl ContextExt for SharedRuntime {
     }
 
     fn get_task_locals() -> Option<TaskLocals> {
-        TASK_LOCALS
-            .try_with(|c| c.get().cloned())
-            .unwrap_or_default()
+        TASK_LOCALS.try_with(|c| c.get().cloned()).unwrap_or_default()
     }
 }

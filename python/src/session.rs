@@ -14,14 +14,8 @@ use crate::error::IntoPyResult;
 static ENUMS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
 /// The member of `opentok_native.enums.<enum_name>` named `member` (core names match).
-pub(crate) fn enum_member<'py>(
-    py: Python<'py>,
-    enum_name: &str,
-    member: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let m = ENUMS.get_or_try_init(py, || {
-        Ok::<_, PyErr>(py.import("opentok_native.enums")?.unbind())
-    })?;
+pub(crate) fn enum_member<'py>(py: Python<'py>, enum_name: &str, member: &str) -> PyResult<Bound<'py, PyAny>> {
+    let m = ENUMS.get_or_try_init(py, || Ok::<_, PyErr>(py.import("opentok_native.enums")?.unbind()))?;
     m.bind(py).getattr(enum_name)?.getattr(member)
 }
 
@@ -117,17 +111,8 @@ impl Session {
         initial_layout_class_list: Option<&Bound<'_, PyAny>>,
         use_jwt: bool,
     ) -> PyResult<String> {
-        let options = convert::token_options(
-            py,
-            role,
-            expire_time,
-            data,
-            initial_layout_class_list,
-            use_jwt,
-        )?;
-        self.shared
-            .generate_token(&self.inner.session_id, &options)
-            .py_err(py)
+        let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
+        self.shared.generate_token(&self.inner.session_id, &options).py_err(py)
     }
 
     fn __str__(&self) -> &str {

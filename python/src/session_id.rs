@@ -17,10 +17,7 @@ impl SessionId {
     #[new]
     fn new(py: Python<'_>, session_id: &str) -> PyResult<SessionId> {
         let inner = opentok::SessionId::parse(session_id).py_err(py)?;
-        Ok(SessionId {
-            text: inner.as_str().to_owned(),
-            inner,
-        })
+        Ok(SessionId { text: inner.as_str().to_owned(), inner })
     }
 
     /// The api key (or application id) the session belongs to (field 1).

@@ -12,9 +12,7 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
             let sid = a.string(0, "session_id")?;
             let s = Signal::from_json(&a.value(1))?;
             let cid = a.opt_string(2, "connection_id")?;
-            Ok(unit_op(
-                async move { c.signal(&sid, cid.as_deref(), &s).await },
-            ))
+            Ok(unit_op(async move { c.signal(&sid, cid.as_deref(), &s).await }))
         }),
         _ => return None,
     })

@@ -27,9 +27,7 @@ pub(crate) fn op(name: &str, c: &opentok::Client, a: &Args) -> Option<opentok::R
         "set_stream_class_lists" => build(|| {
             let sid = a.string(0, "session_id")?;
             let items = class_lists(&a.value(1))?;
-            Ok(unit_op(async move {
-                c.set_stream_class_lists(&sid, &items).await
-            }))
+            Ok(unit_op(async move { c.set_stream_class_lists(&sid, &items).await }))
         }),
         _ => return None,
     })

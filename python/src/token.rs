@@ -164,10 +164,7 @@ impl TokenExplanation {
     /// The decoded token, when it decodes.
     #[getter]
     fn decoded(&self) -> Option<DecodedToken> {
-        self.inner
-            .decoded
-            .clone()
-            .map(|inner| DecodedToken { inner })
+        self.inner.decoded.clone().map(|inner| DecodedToken { inner })
     }
 
     fn __str__(&self) -> &str {
@@ -175,32 +172,21 @@ impl TokenExplanation {
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "TokenExplanation(valid={}, verdict={:?})",
-            if self.inner.valid { "True" } else { "False" },
-            self.inner.verdict
-        )
+        format!("TokenExplanation(valid={}, verdict={:?})", if self.inner.valid { "True" } else { "False" }, self.inner.verdict)
     }
 }
 
 /// Decodes a T1 or JWT token without checking its signature.
 #[pyfunction]
 pub fn decode_token(py: Python<'_>, token: &str) -> PyResult<DecodedToken> {
-    opentok::decode_token(token)
-        .map(|inner| DecodedToken { inner })
-        .py_err(py)
+    opentok::decode_token(token).map(|inner| DecodedToken { inner }).py_err(py)
 }
 
 /// Verifies a token's signature with `key` (API secret, or RSA public key PEM) and its validity
 /// window at `now` (unix seconds; default: the system clock). Raises `InvalidTokenError`.
 #[pyfunction]
 #[pyo3(signature = (token, key, *, now=None))]
-pub fn verify_token(
-    py: Python<'_>,
-    token: &str,
-    key: &str,
-    now: Option<i64>,
-) -> PyResult<DecodedToken> {
+pub fn verify_token(py: Python<'_>, token: &str, key: &str, now: Option<i64>) -> PyResult<DecodedToken> {
     let k = verify_key(key);
     let r = match now {
         Some(n) => opentok::verify_token_at(token, &k, n),

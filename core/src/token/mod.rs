@@ -11,7 +11,9 @@ use crate::error::{Error, Result};
 
 pub(crate) use mint::mint;
 pub(crate) use mint::quote_plus as quote_plus_into;
-pub use read::{decode_token, explain_token, explain_token_at, verify_token, verify_token_at, DecodedToken, Explanation, VerifyKey};
+pub use read::{
+    decode_token, explain_token, explain_token_at, verify_token, verify_token_at, DecodedToken, Explanation, VerifyKey,
+};
 
 /// Default token lifetime: 24 hours.
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(86_400);
@@ -145,11 +147,7 @@ impl Expiry {
         }
         let max = now + MAX_TOKEN_TTL.as_secs() as i64;
         if at > max {
-            return Err(Error::invalid(
-                "expire_time",
-                format!("must be within 30 days of now (at most {max})"),
-                at,
-            ));
+            return Err(Error::invalid("expire_time", format!("must be within 30 days of now (at most {max})"), at));
         }
         Ok(at)
     }
@@ -177,11 +175,7 @@ impl TokenOptions {
         if let Some(d) = &self.data {
             let n = d.chars().count();
             if n > MAX_DATA_CHARS {
-                return Err(Error::invalid(
-                    "data",
-                    format!("must be at most {MAX_DATA_CHARS} characters, has {n}"),
-                    d,
-                ));
+                return Err(Error::invalid("data", format!("must be at most {MAX_DATA_CHARS} characters, has {n}"), d));
             }
         }
         let n: usize = self.initial_layout_class_list.iter().map(|c| c.chars().count()).sum::<usize>()

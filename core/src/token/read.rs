@@ -98,9 +98,7 @@ pub fn explain_token(token: &str, key: Option<&VerifyKey>) -> Explanation {
 pub fn explain_token_at(token: &str, key: Option<&VerifyKey>, now: i64) -> Explanation {
     let parsed = match parse(token) {
         Ok(p) => p,
-        Err(e) => {
-            return Explanation { decoded: None, valid: false, rejection: e.token_rejection(), verdict: e.to_string() }
-        }
+        Err(e) => return Explanation { decoded: None, valid: false, rejection: e.token_rejection(), verdict: e.to_string() },
     };
     let checked = match key {
         Some(k) => check_signature(&parsed, k).and_then(|_| check_window(&parsed.decoded, now)),
@@ -172,8 +170,7 @@ fn parse(token: &str) -> Result<Parsed> {
 }
 
 fn parse_t1(body: &str) -> Result<Parsed> {
-    let bytes = b64url_decode(body)
-        .ok_or_else(|| malformed("T1 token body is not base64"))?;
+    let bytes = b64url_decode(body).ok_or_else(|| malformed("T1 token body is not base64"))?;
     let text = String::from_utf8(bytes).map_err(|_| malformed("T1 token body is not UTF-8 text"))?;
     let (head, data) = text.split_once(':').ok_or_else(|| malformed("T1 token has no ':' between signature and data"))?;
     let mut claims = Map::new();
@@ -208,7 +205,9 @@ fn parse_jwt(token: &str) -> Result<Parsed> {
     let s = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
-        Value::Array(a) => a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(" "),
+        Value::Array(a) => {
+            a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect::<Vec<_>>().join(" ")
+        }
         other => other.to_string(),
     };
     let decoded = DecodedToken {
@@ -235,10 +234,9 @@ fn check_signature(p: &Parsed, key: &VerifyKey) -> Result<()> {
             let k = ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, secret.as_bytes());
             ring::hmac::verify(&k, data, &sig).map_err(|_| bad())
         }
-        (Signed::T1 { .. }, _) => Err(Error::token(
-            TokenRejection::BadAlgorithm,
-            "a T1 token is signed with a project's API secret, not a public key",
-        )),
+        (Signed::T1 { .. }, _) => {
+            Err(Error::token(TokenRejection::BadAlgorithm, "a T1 token is signed with a project's API secret, not a public key"))
+        }
         (Signed::Jwt(jwt), key) => {
             let ok = match (jwt.alg(), key) {
                 (Some("HS256"), VerifyKey::Secret(secret)) => jwt.verify_hs256(secret.as_bytes()),
@@ -247,7 +245,10 @@ fn check_signature(p: &Parsed, key: &VerifyKey) -> Result<()> {
                 (alg, _) => {
                     return Err(Error::token(
                         TokenRejection::BadAlgorithm,
-                        format!("alg {:?} cannot be verified with this key (HS256 needs the API secret, RS256 a public key)", alg.unwrap_or("(none)")),
+                        format!(
+                            "alg {:?} cannot be verified with this key (HS256 needs the API secret, RS256 a public key)",
+                            alg.unwrap_or("(none)")
+                        ),
                     ))
                 }
             };
@@ -303,15 +304,13 @@ pub(crate) fn form_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match (hexval(b[i + 1]), hexval(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match (hexval(b[i + 1]), hexval(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;

@@ -18,8 +18,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
 use crate::routes::rest::{
-    authorize, body_object, check_layout, new_resource, opt_bool, opt_int, opt_str, owned_resource, page,
-    project_json, project_session, reply, req_str, require_routed, Answer,
+    authorize, body_object, check_layout, new_resource, opt_bool, opt_int, opt_str, owned_resource, page, project_json,
+    project_session, reply, req_str, require_routed, Answer,
 };
 use crate::state::AppState;
 
@@ -68,10 +68,7 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
 /// 404 unless a client is connected, as the service answers.
 pub fn require_clients(state: &AppState, session_id: &str) -> Result<(), ApiError> {
     if state.store().connection_count(session_id)? == 0 {
-        return Err(ApiError::not_found(
-            "no_clients",
-            format!("no clients are actively connected to session {session_id}"),
-        ));
+        return Err(ApiError::not_found("no_clients", format!("no clients are actively connected to session {session_id}")));
     }
     Ok(())
 }
@@ -108,7 +105,10 @@ fn archive_doc(m: &Map<String, Value>, project_id: &str, session_id: &str) -> Re
         opt_str(m, "streamMode")?.unwrap_or_else(|| "auto".into()).parse().map_err(|e| ApiError::from_core(&e))?;
     let resolution = match opt_str(m, "resolution")? {
         Some(r) if !composed => {
-            return Err(ApiError::bad_request("invalid_argument", format!("resolution {r:?} is not allowed with outputMode individual")))
+            return Err(ApiError::bad_request(
+                "invalid_argument",
+                format!("resolution {r:?} is not allowed with outputMode individual"),
+            ))
         }
         Some(r) => Some(r.parse::<opentok::ArchiveResolution>().map_err(|e| ApiError::from_core(&e))?.as_str().to_string()),
         None if composed => Some("640x480".to_string()),
@@ -143,7 +143,9 @@ fn archive_doc(m: &Map<String, Value>, project_id: &str, session_id: &str) -> Re
         Some(Value::Object(_)) => {
             return Err(ApiError::bad_request("invalid_argument", "transcriptionProperties needs hasTranscription true"))
         }
-        Some(v) => return Err(ApiError::bad_request("invalid_argument", format!("transcriptionProperties must be an object (got {v})"))),
+        Some(v) => {
+            return Err(ApiError::bad_request("invalid_argument", format!("transcriptionProperties must be an object (got {v})")))
+        }
     };
     let now = clock::now_ms();
     let mut doc = json!({
@@ -241,7 +243,11 @@ pub async fn list(
 }
 
 /// Handles `DELETE /v2/project/{projectId}/archive/{archiveId}` (204).
-pub async fn delete(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
+pub async fn delete(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, id)): Path<(String, String)>,
+) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
         let _guard = state.ops_lock();
@@ -277,7 +283,10 @@ pub fn set_layout(state: &AppState, headers: &HeaderMap, kind: &str, project_id:
     let _guard = state.ops_lock();
     let mut r = owned_resource(state, kind, id, project_id)?;
     if r.doc["outputMode"].as_str() == Some("individual") {
-        return Err(ApiError::bad_request("invalid_argument", format!("{kind} {id} has outputMode individual: it has no layout")));
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("{kind} {id} has outputMode individual: it has no layout"),
+        ));
     }
     if !is_running(&r.doc) {
         return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("{kind} {id} is not running")));
@@ -329,7 +338,11 @@ pub fn patch_streams(state: &AppState, headers: &HeaderMap, kind: &str, project_
                 return Err(ApiError::not_found("unknown_stream", format!("no stream {stream_id} in session {session_id}")));
             }
             if list.iter().any(|s| s["streamId"].as_str() == Some(stream_id.as_str())) {
-                return Err(ApiError::new(StatusCode::CONFLICT, "already_added", format!("stream {stream_id} is already in {kind} {id}")));
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "already_added",
+                    format!("stream {stream_id} is already in {kind} {id}"),
+                ));
             }
             let has_audio = opt_bool(&m, "hasAudio")?.unwrap_or(true);
             let has_video = opt_bool(&m, "hasVideo")?.unwrap_or(true);

@@ -13,8 +13,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
 use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_int, opt_str_list, owned_resource, project_session, reply,
-    req_str, require_routed, Answer,
+    authorize, body_object, new_resource, opt_bool, opt_int, opt_str_list, owned_resource, project_session, reply, req_str,
+    require_routed, Answer,
 };
 use crate::routes::sip::service_connection;
 use crate::state::AppState;
@@ -38,11 +38,17 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
     };
     let uri = req_str(&ws, "uri")?;
     if !(uri.starts_with("ws://") || uri.starts_with("wss://")) {
-        return Err(ApiError::bad_request("invalid_argument", format!("websocket.uri must start with ws:// or wss:// (got {uri:?})")));
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("websocket.uri must start with ws:// or wss:// (got {uri:?})"),
+        ));
     }
     let rate = opt_int(&ws, "audioRate", 0..=i64::MAX)?.unwrap_or(16000);
     if ![8000, 16000, 24000].contains(&rate) {
-        return Err(ApiError::bad_request("invalid_argument", format!("websocket.audioRate must be 8000, 16000 or 24000 (got {rate})")));
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("websocket.audioRate must be 8000, 16000 or 24000 (got {rate})"),
+        ));
     }
     let transport = match ws.get("audioTransport") {
         None | Some(Value::Null) => Value::Null,
@@ -51,7 +57,12 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
             Ok(v @ Value::Object(_)) => v,
             _ => return Err(ApiError::bad_request("invalid_argument", "websocket.audioTransport must be an object")),
         },
-        Some(v) => return Err(ApiError::bad_request("invalid_argument", format!("websocket.audioTransport must be an object (got {v})"))),
+        Some(v) => {
+            return Err(ApiError::bad_request(
+                "invalid_argument",
+                format!("websocket.audioTransport must be an object (got {v})"),
+            ))
+        }
     };
     let streams = opt_str_list(&ws, "streams")?;
     let bidirectional = opt_bool(&ws, "bidirectional")?.unwrap_or(false);

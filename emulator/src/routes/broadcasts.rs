@@ -17,8 +17,8 @@ use crate::clock;
 use crate::routes::archives::{is_running, patch_streams, require_clients, set_layout};
 use crate::routes::clients::uuid_v4;
 use crate::routes::rest::{
-    authorize, body_object, check_layout, new_resource, opt_bool, opt_int, opt_str, owned_resource, page,
-    project_session, reply, req_str, require_routed, Answer,
+    authorize, body_object, check_layout, new_resource, opt_bool, opt_int, opt_str, owned_resource, page, project_session, reply,
+    req_str, require_routed, Answer,
 };
 use crate::state::AppState;
 
@@ -60,7 +60,12 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
 fn broadcast_doc(m: &Map<String, Value>, id: &str, project_id: &str, session_id: &str) -> Result<Value, ApiError> {
     let outputs = match m.get("outputs") {
         Some(Value::Object(o)) => o.clone(),
-        _ => return Err(ApiError::bad_request("invalid_argument", "outputs is required: {\"hls\": {...}} and/or {\"rtmp\": [...]}")),
+        _ => {
+            return Err(ApiError::bad_request(
+                "invalid_argument",
+                "outputs is required: {\"hls\": {...}} and/or {\"rtmp\": [...]}",
+            ))
+        }
     };
     let hls = match outputs.get("hls") {
         None | Some(Value::Null) => None,
@@ -81,7 +86,10 @@ fn broadcast_doc(m: &Map<String, Value>, id: &str, project_id: &str, session_id:
         Some(v) => return Err(ApiError::bad_request("invalid_argument", format!("outputs.rtmp must be a list (got {v})"))),
     };
     if rtmp_in.len() > opentok::MAX_RTMP_OUTPUTS {
-        return Err(ApiError::bad_request("invalid_argument", format!("outputs.rtmp: at most 5 outputs (got {})", rtmp_in.len())));
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("outputs.rtmp: at most 5 outputs (got {})", rtmp_in.len()),
+        ));
     }
     if hls.is_none() && rtmp_in.is_empty() {
         return Err(ApiError::bad_request("invalid_argument", "outputs must contain hls or at least one rtmp output"));
@@ -91,7 +99,10 @@ fn broadcast_doc(m: &Map<String, Value>, id: &str, project_id: &str, session_id:
         let o = r.as_object().ok_or_else(|| ApiError::bad_request("invalid_argument", "outputs.rtmp items must be objects"))?;
         let url = req_str(o, "serverUrl")?;
         if !(url.starts_with("rtmp://") || url.starts_with("rtmps://")) {
-            return Err(ApiError::bad_request("invalid_argument", format!("outputs.rtmp.serverUrl must start with rtmp:// or rtmps:// (got {url:?})")));
+            return Err(ApiError::bad_request(
+                "invalid_argument",
+                format!("outputs.rtmp.serverUrl must start with rtmp:// or rtmps:// (got {url:?})"),
+            ));
         }
         rtmp.push(json!({
             "id": opt_str(o, "id")?,

@@ -28,15 +28,17 @@ pub async fn list(State(state): State<AppState>, headers: HeaderMap, Path(projec
 }
 
 /// Handles `POST /v2/project/{projectId}/callback`.
-pub async fn register(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
+pub async fn register(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(project_id): Path<String>,
+    body: Bytes,
+) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
         let m = body_object(&body)?;
-        let options = opentok::CallbackOptions {
-            group: req_str(&m, "group")?,
-            event: req_str(&m, "event")?,
-            url: req_str(&m, "url")?,
-        };
+        let options =
+            opentok::CallbackOptions { group: req_str(&m, "group")?, event: req_str(&m, "event")?, url: req_str(&m, "url")? };
         options.validate().map_err(|e| ApiError::from_core(&e))?;
         let id = uuid_v4()?;
         let doc = json!({
@@ -52,7 +54,11 @@ pub async fn register(State(state): State<AppState>, headers: HeaderMap, Path(pr
 }
 
 /// Handles `DELETE /v2/project/{projectId}/callback/{callbackId}`.
-pub async fn delete(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
+pub async fn delete(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, id)): Path<(String, String)>,
+) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
         owned_resource(&state, KIND, &id, &project_id)?;

@@ -11,8 +11,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::{uuid_v4, verify_connect_token};
 use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_int, opt_str, owned_resource, project_session, reply,
-    req_str, require_routed, Answer,
+    authorize, body_object, new_resource, opt_bool, opt_int, opt_str, owned_resource, project_session, reply, req_str,
+    require_routed, Answer,
 };
 use crate::state::AppState;
 
@@ -31,7 +31,8 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
     let token = req_str(&m, "token")?;
     let language = opt_str(&m, "languageCode")?.unwrap_or_else(|| "en-US".into());
     let b = language.as_bytes();
-    let shaped = b.len() == 5 && b[2] == b'-' && b[..2].iter().all(u8::is_ascii_lowercase) && b[3..].iter().all(u8::is_ascii_uppercase);
+    let shaped =
+        b.len() == 5 && b[2] == b'-' && b[..2].iter().all(u8::is_ascii_lowercase) && b[3..].iter().all(u8::is_ascii_uppercase);
     if !shaped {
         return Err(ApiError::bad_request("invalid_argument", format!("languageCode must look like en-US (got {language:?})")));
     }

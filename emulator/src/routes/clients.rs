@@ -45,9 +45,8 @@ pub async fn connect(State(state): State<AppState>, Path(session_id): Path<Strin
 }
 
 fn connect_inner(state: &AppState, session_id: &str, body: &[u8]) -> Result<ConnectionRecord, ApiError> {
-    let body: ConnectBody = serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request("invalid_argument", format!("body must be JSON {{\"token\": \"...\"}}: {e}"))
-    })?;
+    let body: ConnectBody = serde_json::from_slice(body)
+        .map_err(|e| ApiError::bad_request("invalid_argument", format!("body must be JSON {{\"token\": \"...\"}}: {e}")))?;
     let session = require_session(state, session_id)?;
     let decoded = verify_connect_token(state, &session, &body.token)?;
     let role = Role::from_str(decoded.role.as_deref().unwrap_or("publisher"))
@@ -75,15 +74,13 @@ pub fn verify_connect_token(state: &AppState, session: &SessionRecord, token: &s
     if owner != session.project_id {
         return Err(ApiError::forbidden(
             "wrong_project",
-            format!(
-                "token refused: it was minted for project {owner:?} but session belongs to project {:?}",
-                session.project_id
-            ),
+            format!("token refused: it was minted for project {owner:?} but session belongs to project {:?}", session.project_id),
         ));
     }
-    let key = state.registry().verify_key(&owner).ok_or_else(|| {
-        ApiError::forbidden("wrong_project", format!("token refused: project {owner:?} is not served here"))
-    })?;
+    let key = state
+        .registry()
+        .verify_key(&owner)
+        .ok_or_else(|| ApiError::forbidden("wrong_project", format!("token refused: project {owner:?} is not served here")))?;
     let decoded = opentok::verify_token(token, &key).map_err(|e| refuse(&e))?;
     match decoded.session_id.as_deref() {
         Some(sid) if sid == session.session_id => {}
@@ -118,25 +115,21 @@ fn refuse(e: &opentok::Error) -> ApiError {
 }
 
 /// Handles `DELETE /emulator/v1/sessions/{sessionId}/connections/{connectionId}`.
-pub async fn disconnect(
-    State(state): State<AppState>,
-    Path((session_id, connection_id)): Path<(String, String)>,
-) -> Response {
+pub async fn disconnect(State(state): State<AppState>, Path((session_id, connection_id)): Path<(String, String)>) -> Response {
     match state.store().delete_connection(&session_id, &connection_id) {
         Ok(true) => StatusCode::NO_CONTENT.into_response(),
-        Ok(false) => ApiError::not_found(
-            "not_connected",
-            format!("connection {connection_id} is not connected to session {session_id}"),
-        )
-        .into_response(),
+        Ok(false) => {
+            ApiError::not_found("not_connected", format!("connection {connection_id} is not connected to session {session_id}"))
+                .into_response()
+        }
         Err(e) => ApiError::from(e).into_response(),
     }
 }
 
 /// Handles `GET /emulator/v1/sessions/{sessionId}/connections`.
 pub async fn list(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
-    let result = require_session(&state, &session_id)
-        .and_then(|_| state.store().connections(&session_id).map_err(ApiError::from));
+    let result =
+        require_session(&state, &session_id).and_then(|_| state.store().connections(&session_id).map_err(ApiError::from));
     match result {
         Ok(items) => Json(json!({ "count": items.len(), "items": items })).into_response(),
         Err(e) => e.into_response(),
@@ -154,9 +147,7 @@ pub fn require_session(state: &AppState, session_id: &str) -> Result<SessionReco
 /// A random RFC 4122 version 4 UUID, as the service's connection ids look.
 pub fn uuid_v4() -> Result<String, ApiError> {
     let mut b = [0u8; 16];
-    SystemRandom::new()
-        .fill(&mut b)
-        .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "random", "no randomness"))?;
+    SystemRandom::new().fill(&mut b).map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "random", "no randomness"))?;
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();

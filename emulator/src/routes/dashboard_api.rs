@@ -148,9 +148,7 @@ pub async fn mint_token(State(state): State<AppState>, body: Bytes) -> Response 
             (Some(Value::String(s)), _) if !s.trim().is_empty() => {
                 Some(Expiry::parse(s.trim()).map_err(|e| ApiError::from_core(&e))?)
             }
-            (Some(Value::Number(n)), _) => {
-                Some(Expiry::parse(&n.to_string()).map_err(|e| ApiError::from_core(&e))?)
-            }
+            (Some(Value::Number(n)), _) => Some(Expiry::parse(&n.to_string()).map_err(|e| ApiError::from_core(&e))?),
             (_, Some(secs)) => Some(Expiry::In(Duration::from_secs(secs))),
             _ => None,
         };
@@ -184,15 +182,11 @@ pub async fn inspect_token(State(state): State<AppState>, body: Bytes) -> Respon
     let req: InspectRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
         Err(e) => {
-            return ApiError::bad_request("invalid_argument", format!("body must be {{\"token\": \"...\"}}: {e}"))
-                .into_response()
+            return ApiError::bad_request("invalid_argument", format!("body must be {{\"token\": \"...\"}}: {e}")).into_response()
         }
     };
     let token = req.token.trim();
-    let key = opentok::decode_token(token)
-        .ok()
-        .and_then(|d| d.project_id)
-        .and_then(|p| state.registry().verify_key(&p));
+    let key = opentok::decode_token(token).ok().and_then(|d| d.project_id).and_then(|p| state.registry().verify_key(&p));
     let known_project = key.is_some();
     let explanation = opentok::explain_token(token, key.as_ref());
     Json(json!({
@@ -222,12 +216,7 @@ fn decoded_json(d: &DecodedToken) -> Value {
 
 fn session_resources(state: &AppState, session_id: &str, kind: &str) -> Response {
     let result = require_session(state, session_id).and_then(|_| {
-        let items: Vec<Value> = state
-            .store()
-            .resources(kind, None, Some(session_id), None)?
-            .into_iter()
-            .map(|r| r.doc)
-            .collect();
+        let items: Vec<Value> = state.store().resources(kind, None, Some(session_id), None)?.into_iter().map(|r| r.doc).collect();
         Ok(json!({ "count": items.len(), "items": items }))
     });
     match result {

@@ -30,10 +30,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/session/create", post(session::create))
         .route("/v2/project/{projectId}/session/{sessionId}/connection", get(project::list_connections))
-        .route(
-            "/v2/project/{projectId}/session/{sessionId}/connection/{connectionId}",
-            delete(project::force_disconnect),
-        )
+        .route("/v2/project/{projectId}/session/{sessionId}/connection/{connectionId}", delete(project::force_disconnect))
         .route("/v2/project/{projectId}/archive", post(archives::start).get(archives::list))
         .route("/v2/project/{projectId}/archive/{id}", get(archives::get).delete(archives::delete))
         .route("/v2/project/{projectId}/archive/{id}/stop", post(archives::stop))
@@ -52,14 +49,8 @@ pub fn router(state: AppState) -> Router {
         .route("/v2/project/{projectId}/session/{sessionId}/mute", post(streams::mute_all))
         .route("/v2/project/{projectId}/session/{sessionId}/signal", post(signals::to_session))
         .route("/v2/project/{projectId}/session/{sessionId}/connection/", get(project::list_connections))
-        .route(
-            "/v2/project/{projectId}/session/{sessionId}/connection/{connectionId}/signal",
-            post(signals::to_connection),
-        )
-        .route(
-            "/v2/project/{projectId}/session/{sessionId}/connection/{connectionId}/play-dtmf",
-            post(sip::dtmf_connection),
-        )
+        .route("/v2/project/{projectId}/session/{sessionId}/connection/{connectionId}/signal", post(signals::to_connection))
+        .route("/v2/project/{projectId}/session/{sessionId}/connection/{connectionId}/play-dtmf", post(sip::dtmf_connection))
         .route("/v2/project/{projectId}/session/{sessionId}/play-dtmf", post(sip::dtmf_session))
         .route("/v2/project/{projectId}/dial", post(sip::dial))
         .route("/v2/project/{projectId}/call", post(sip::dial))
@@ -77,10 +68,7 @@ pub fn router(state: AppState) -> Router {
         .route("/emulator/v1/sessions/{sessionId}", get(dashboard_api::get_session))
         .route("/emulator/v1/sessions/{sessionId}/connections", get(clients::list).post(clients::connect))
         .route("/emulator/v1/sessions/{sessionId}/connections/{connectionId}", delete(clients::disconnect))
-        .route(
-            "/emulator/v1/sessions/{sessionId}/connections/{connectionId}/streams",
-            post(streams::emulator_publish),
-        )
+        .route("/emulator/v1/sessions/{sessionId}/connections/{connectionId}/streams", post(streams::emulator_publish))
         .route(
             "/emulator/v1/sessions/{sessionId}/connections/{connectionId}/streams/{streamId}",
             delete(streams::emulator_unpublish),

@@ -70,20 +70,12 @@ pub async fn force_disconnect(
 }
 
 /// Authenticates, checks the path's project is the caller's and that the session is theirs.
-fn owned_session(
-    state: &AppState,
-    headers: &HeaderMap,
-    project_id: &str,
-    session_id: &str,
-) -> Result<SessionRecord, ApiError> {
+fn owned_session(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &str) -> Result<SessionRecord, ApiError> {
     let principal = auth::authenticate(headers, state.registry(), clock::now_secs())?;
     principal.require_owner(project_id)?;
     let session = require_session(state, session_id)?;
     if session.project_id != project_id {
-        return Err(ApiError::not_found(
-            "unknown_session",
-            format!("no session with id {session_id} in project {project_id}"),
-        ));
+        return Err(ApiError::not_found("unknown_session", format!("no session with id {session_id} in project {project_id}")));
     }
     Ok(session)
 }

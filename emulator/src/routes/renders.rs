@@ -36,12 +36,18 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
     let token = req_str(&m, "token")?;
     let url = req_str(&m, "url")?;
     if !(15..=2048).contains(&url.len()) || !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(ApiError::bad_request("invalid_argument", format!("url must be an http(s) URL of 15 to 2048 characters (got {url:?})")));
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("url must be an http(s) URL of 15 to 2048 characters (got {url:?})"),
+        ));
     }
     let max_duration = opt_int(&m, "maxDuration", 60..=36_000)?.unwrap_or(7200);
     let resolution = opt_str(&m, "resolution")?.unwrap_or_else(|| "1280x720".into());
     if !["640x480", "480x640", "1280x720", "720x1280", "1920x1080", "1080x1920"].contains(&resolution.as_str()) {
-        return Err(ApiError::bad_request("invalid_argument", format!("resolution must be 640x480, 480x640, 1280x720, 720x1280, 1920x1080 or 1080x1920 (got {resolution:?})")));
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("resolution must be 640x480, 480x640, 1280x720, 720x1280, 1920x1080 or 1080x1920 (got {resolution:?})"),
+        ));
     }
     let name = match m.get("properties") {
         Some(Value::Object(p)) => opt_str(p, "name")?,
@@ -70,7 +76,14 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
         "event": "render",
         "connectionId": conn.connection_id,
     });
-    state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), Some(&conn.connection_id), doc.clone()))?;
+    state.store().put_resource(&new_resource(
+        KIND,
+        &id,
+        project_id,
+        Some(&session_id),
+        Some(&conn.connection_id),
+        doc.clone(),
+    ))?;
     Ok((StatusCode::ACCEPTED, doc))
 }
 

@@ -37,10 +37,7 @@ pub fn authorize(state: &AppState, headers: &HeaderMap, project_id: &str) -> Res
 pub fn project_session(state: &AppState, project_id: &str, session_id: &str) -> Result<SessionRecord, ApiError> {
     let session = require_session(state, session_id)?;
     if session.project_id != project_id {
-        return Err(ApiError::not_found(
-            "unknown_session",
-            format!("no session with id {session_id} in project {project_id}"),
-        ));
+        return Err(ApiError::not_found("unknown_session", format!("no session with id {session_id} in project {project_id}")));
     }
     Ok(session)
 }
@@ -124,10 +121,9 @@ pub fn opt_int(m: &Map<String, Value>, key: &str, range: std::ops::RangeInclusiv
 pub fn opt_str_list(m: &Map<String, Value>, key: &str) -> Result<Vec<String>, ApiError> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|x| x.as_str().map(str::to_string).ok_or_else(|| bad(key, "must be a list of strings", x)))
-            .collect(),
+        Some(Value::Array(a)) => {
+            a.iter().map(|x| x.as_str().map(str::to_string).ok_or_else(|| bad(key, "must be a list of strings", x))).collect()
+        }
         Some(v) => Err(bad(key, "must be a list of strings", v)),
     }
 }
@@ -160,7 +156,14 @@ pub fn owned_resource(state: &AppState, kind: &str, id: &str, project_id: &str) 
 }
 
 /// A fresh resource.
-pub fn new_resource(kind: &str, id: &str, project_id: &str, session_id: Option<&str>, parent_id: Option<&str>, doc: Value) -> Resource {
+pub fn new_resource(
+    kind: &str,
+    id: &str,
+    project_id: &str,
+    session_id: Option<&str>,
+    parent_id: Option<&str>,
+    doc: Value,
+) -> Resource {
     Resource {
         kind: kind.into(),
         id: id.into(),

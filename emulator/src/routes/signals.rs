@@ -56,7 +56,10 @@ fn send(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
             return Err(too_large(format!("signal type is {} bytes; the limit is 128", t.len())));
         }
         if !t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '~')) {
-            return Err(ApiError::bad_request("invalid_argument", format!("signal type may only contain letters, digits, '-', '_' and '~' (got {t:?})")));
+            return Err(ApiError::bad_request(
+                "invalid_argument",
+                format!("signal type may only contain letters, digits, '-', '_' and '~' (got {t:?})"),
+            ));
         }
     }
     if data.len() > opentok::MAX_SIGNAL_DATA_BYTES {

@@ -13,8 +13,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::{require_session, uuid_v4, verify_connect_token};
 use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_str, opt_str_list, project_session, reply, req_str,
-    require_routed, Answer,
+    authorize, body_object, new_resource, opt_bool, opt_str, opt_str_list, project_session, reply, req_str, require_routed,
+    Answer,
 };
 use crate::state::AppState;
 use crate::store::{ConnectionRecord, SessionRecord};
@@ -26,7 +26,12 @@ pub const DTMF_KIND: &str = "dtmf";
 
 /// Adds a connection made by the service itself (SIP, render, Audio Connector) with `token`,
 /// verified as a client's would be.
-pub fn service_connection(state: &AppState, session: &SessionRecord, token: &str, data: &str) -> Result<ConnectionRecord, ApiError> {
+pub fn service_connection(
+    state: &AppState,
+    session: &SessionRecord,
+    token: &str,
+    data: &str,
+) -> Result<ConnectionRecord, ApiError> {
     let decoded = verify_connect_token(state, session, token)?;
     let record = ConnectionRecord {
         connection_id: uuid_v4()?,
@@ -64,12 +69,16 @@ fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u
         let h = h.as_object().ok_or_else(|| ApiError::bad_request("invalid_argument", "sip.headers must be an object"))?;
         for k in h.keys() {
             if !k.to_ascii_lowercase().starts_with("x-") {
-                return Err(ApiError::bad_request("invalid_argument", format!("sip.headers: custom header names must start with X- (got {k:?})")));
+                return Err(ApiError::bad_request(
+                    "invalid_argument",
+                    format!("sip.headers: custom header names must start with X- (got {k:?})"),
+                ));
             }
         }
     }
     if let Some(a) = sip.get("auth").filter(|v| !v.is_null()) {
-        let a = a.as_object().ok_or_else(|| ApiError::bad_request("invalid_argument", "sip.auth must be {username, password}"))?;
+        let a =
+            a.as_object().ok_or_else(|| ApiError::bad_request("invalid_argument", "sip.auth must be {username, password}"))?;
         req_str(a, "username")?;
     }
     let secure = opt_bool(&sip, "secure")?.unwrap_or(false);
@@ -131,7 +140,10 @@ fn dtmf(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
     project_session(state, project_id, session_id)?;
     if let Some(cid) = to {
         if state.store().connection(session_id, cid)?.is_none() {
-            return Err(ApiError::not_found("not_connected", format!("connection {cid} is not connected to session {session_id}")));
+            return Err(ApiError::not_found(
+                "not_connected",
+                format!("connection {cid} is not connected to session {session_id}"),
+            ));
         }
     }
     let id = uuid_v4()?;

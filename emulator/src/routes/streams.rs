@@ -101,7 +101,9 @@ pub async fn set_class_lists(
         let m = body_object(&body)?;
         let items = match m.get("items") {
             Some(Value::Array(a)) if !a.is_empty() => a.clone(),
-            _ => return Err(ApiError::bad_request("invalid_argument", "items must be a non-empty list of {id, layoutClassList}")),
+            _ => {
+                return Err(ApiError::bad_request("invalid_argument", "items must be a non-empty list of {id, layoutClassList}"))
+            }
         };
         let _guard = state.ops_lock();
         project_session(&state, &project_id, &session_id)?;
@@ -171,17 +173,28 @@ pub async fn mute_all(
 }
 
 /// Publishes a stream for a connection (emulator-only and SIP/render/Audio Connector use).
-pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &serde_json::Map<String, Value>) -> Result<Value, ApiError> {
+pub fn publish(
+    state: &AppState,
+    session_id: &str,
+    connection_id: &str,
+    m: &serde_json::Map<String, Value>,
+) -> Result<Value, ApiError> {
     let session = require_session(state, session_id)?;
     let conn = state.store().connection(session_id, connection_id)?.ok_or_else(|| {
         ApiError::not_found("not_connected", format!("connection {connection_id} is not connected to session {session_id}"))
     })?;
     if conn.role == "subscriber" {
-        return Err(ApiError::forbidden("not_publisher", format!("connection {connection_id} has role subscriber and cannot publish")));
+        return Err(ApiError::forbidden(
+            "not_publisher",
+            format!("connection {connection_id} has role subscriber and cannot publish"),
+        ));
     }
     let video_type = opt_str(m, "videoType")?.unwrap_or_else(|| "camera".into());
     if !matches!(video_type.as_str(), "camera" | "screen" | "custom") {
-        return Err(ApiError::bad_request("invalid_argument", format!("videoType must be camera, screen or custom (got {video_type:?})")));
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("videoType must be camera, screen or custom (got {video_type:?})"),
+        ));
     }
     let id = uuid_v4()?;
     let muted = match mute_state(state, session_id)? {
@@ -200,7 +213,14 @@ pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &serd
         "forceMuted": muted,
         "createdAt": clock::now_ms(),
     });
-    state.store().put_resource(&new_resource(KIND, &id, &session.project_id, Some(session_id), Some(connection_id), doc.clone()))?;
+    state.store().put_resource(&new_resource(
+        KIND,
+        &id,
+        &session.project_id,
+        Some(session_id),
+        Some(connection_id),
+        doc.clone(),
+    ))?;
     crate::routes::archives::auto_start(state, &session)?;
     Ok(doc)
 }
@@ -227,7 +247,10 @@ pub async fn emulator_unpublish(
     reply((|| -> Answer {
         let r = session_stream(&state, &session_id, &stream_id)?;
         if r.parent_id.as_deref() != Some(connection_id.as_str()) {
-            return Err(ApiError::not_found("unknown_stream", format!("connection {connection_id} does not publish stream {stream_id}")));
+            return Err(ApiError::not_found(
+                "unknown_stream",
+                format!("connection {connection_id} does not publish stream {stream_id}"),
+            ));
         }
         state.store().delete_resource(KIND, &stream_id)?;
         Ok((StatusCode::NO_CONTENT, Value::Null))
@@ -238,7 +261,8 @@ pub async fn emulator_unpublish(
 pub async fn emulator_list(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
     reply((|| -> Answer {
         require_session(&state, &session_id)?;
-        let mut items: Vec<Value> = state.store().resources(KIND, None, Some(&session_id), None)?.into_iter().map(|r| r.doc).collect();
+        let mut items: Vec<Value> =
+            state.store().resources(KIND, None, Some(&session_id), None)?.into_iter().map(|r| r.doc).collect();
         items.reverse();
         let mute = state.store().resource(MUTE_KIND, &session_id)?.map(|r| r.doc).unwrap_or(json!({"active": false}));
         Ok((StatusCode::OK, json!({"count": items.len(), "items": items, "muteAll": mute})))

@@ -41,11 +41,8 @@ impl Emulator {
         let mut reader = BufReader::new(stdout);
         let mut first = String::new();
         reader.read_line(&mut first).expect("read first line");
-        let url = first
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {first:?}"))
-            .to_string();
+        let url =
+            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("unexpected first line: {first:?}")).to_string();
         // Keep draining stdout so the child never blocks on a full pipe.
         std::thread::spawn(move || {
             let mut line = String::new();
@@ -130,12 +127,7 @@ pub fn http() -> reqwest::Client {
 }
 
 /// POSTs a form to `/session/create` with the given auth header and Accept.
-pub async fn create_raw(
-    url: &str,
-    auth: Option<(&str, String)>,
-    accept: Option<&str>,
-    form: &str,
-) -> (u16, String, String) {
+pub async fn create_raw(url: &str, auth: Option<(&str, String)>, accept: Option<&str>, form: &str) -> (u16, String, String) {
     let mut req = http()
         .post(format!("{url}/session/create"))
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -148,11 +140,7 @@ pub async fn create_raw(
     }
     let res = req.send().await.unwrap();
     let status = res.status().as_u16();
-    let ct = res
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
+    let ct = res.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
     (status, ct, res.text().await.unwrap())
 }
 
@@ -185,10 +173,7 @@ pub async fn session_with_clients(
     role: opentok::Role,
 ) -> (String, Vec<String>) {
     let media_mode = if relayed { opentok::MediaMode::Relayed } else { opentok::MediaMode::Routed };
-    let s = client
-        .create_session(&opentok::SessionOptions { media_mode, ..Default::default() })
-        .await
-        .expect("create session");
+    let s = client.create_session(&opentok::SessionOptions { media_mode, ..Default::default() }).await.expect("create session");
     let mut ids = Vec::new();
     for _ in 0..clients {
         let token = client.generate_token(&s.session_id, &opentok::TokenOptions { role, ..Default::default() }).unwrap();
