@@ -33,7 +33,10 @@ use serde_json::{json, Map, Value};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::layout::{IncludedStream, Layout, StreamMode, StreamTracks};
-use crate::rest::{id_segment, json, opt_bool, opt_i64, opt_string, session_segment, vec_or_null, ListOptions, Page};
+use crate::rest::{
+    alias, bool_or_true, id_segment, json, opt_bool, opt_i64, opt_string, page, session_segment, vec_or_null, yes, ListOptions,
+    Settle,
+};
 use crate::session::ArchiveResolution;
 use crate::transport::Body;
 
@@ -45,6 +48,7 @@ pub const MAX_BITRATE_RANGE: std::ops::RangeInclusive<u32> = 100_000..=6_000_000
 /// One composed file, or one file per stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OutputMode {
     /// All streams composed into one file (the default).
     #[default]
@@ -81,17 +85,39 @@ impl fmt::Display for OutputMode {
 }
 
 /// Transcription settings of an archive (`transcriptionProperties`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TranscriptionProperties {
     /// BCP-47 language of the speech, e.g. `en-US`.
     pub primary_language_code: Option<String>,
     /// Whether to produce a summary too.
+    #[serde(deserialize_with = "opt_bool")]
+    pub has_summary: Option<bool>,
+}
+
+/// The transcription of an archive as the service reports it (`transcription`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ArchiveTranscription {
+    /// State of the transcription (e.g. `requested`, `available`, `failed`).
+    pub status: Option<String>,
+    /// Why it failed, if it did.
+    pub reason: Option<String>,
+    /// Where to download it once available.
+    pub url: Option<String>,
+    /// Language transcribed, e.g. `en-US`.
+    pub primary_language_code: Option<String>,
+    /// Whether a summary was asked for.
+    #[serde(deserialize_with = "opt_bool")]
     pub has_summary: Option<bool>,
 }
 
 /// Options of [`Client::start_archive`]. Every field is optional; unset fields are not sent and
 /// the service's defaults apply (audio and video on, composed, auto stream mode).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ArchiveOptions {
     /// Name of the archive (for your reference).
     pub name: Option<String>,
@@ -231,6 +257,7 @@ pub(crate) fn is_language_code(s: &str) -> bool {
 /// The state of an archive.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ArchiveStatus {
     /// Recording.
     Started,
@@ -274,6 +301,7 @@ impl ArchiveStatus {
 /// An archive as the service describes it. Unknown fields are ignored; missing ones are `None`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Archive {
     /// Archive id (a UUID).
     pub id: String,
@@ -283,10 +311,11 @@ pub struct Archive {
     pub name: Option<String>,
     /// The session recorded.
     pub session_id: String,
-    /// API key of the project (`partnerId`; may arrive as a number).
+    /// API key of the project (`partnerId`; may arrive as a number; `projectId` when only that
+    /// was sent).
     #[serde(deserialize_with = "opt_string")]
     pub partner_id: Option<String>,
-    /// API key or application id (`projectId`, sent by some service versions instead).
+    /// API key or application id (`projectId`; `partnerId` when only that was sent).
     #[serde(deserialize_with = "opt_string")]
     pub project_id: Option<String>,
     /// Creation time, unix milliseconds.
@@ -301,12 +330,12 @@ pub struct Archive {
     /// Duration in seconds (0 until stopped).
     #[serde(deserialize_with = "opt_i64")]
     pub duration: Option<i64>,
-    /// Whether audio is recorded.
-    #[serde(deserialize_with = "opt_bool")]
-    pub has_audio: Option<bool>,
-    /// Whether video is recorded.
-    #[serde(deserialize_with = "opt_bool")]
-    pub has_video: Option<bool>,
+    /// Whether audio is recorded (`true` when the service does not say: its default).
+    #[serde(default = "yes", deserialize_with = "bool_or_true")]
+    pub has_audio: bool,
+    /// Whether video is recorded (`true` when the service does not say: its default).
+    #[serde(default = "yes", deserialize_with = "bool_or_true")]
+    pub has_video: bool,
     /// `composed` or `individual`.
     pub output_mode: Option<String>,
     /// `auto` or `manual`.
@@ -333,14 +362,22 @@ pub struct Archive {
     /// Whether the archive is transcribed.
     #[serde(deserialize_with = "opt_bool")]
     pub has_transcription: Option<bool>,
-    /// Transcription details as sent (`transcription`).
-    pub transcription: Option<Value>,
+    /// The transcription's state and file (`transcription`), when transcribed.
+    pub transcription: Option<ArchiveTranscription>,
     /// Transcription settings echoed back (`transcriptionProperties`), if sent.
-    pub transcription_properties: Option<Value>,
+    pub transcription_properties: Option<TranscriptionProperties>,
 }
 
-/// A page of archives.
-pub type ArchiveList = Page<Archive>;
+impl Settle for Archive {
+    fn settle(&mut self) {
+        alias(&mut self.partner_id, &mut self.project_id);
+    }
+}
+
+page!(
+    /// A page of archives, newest first.
+    ArchiveList of Archive
+);
 
 impl Client {
     /// Starts recording a session: `POST /v2/project/{id}/archive`. The session must be routed
@@ -349,7 +386,7 @@ impl Client {
     /// relayed, and 404 ([`crate::ErrorKind::NotFound`]) for an unknown session or one with no
     /// connected clients. Not retried after the request reached the server.
     pub async fn start_archive(&self, session_id: &str, options: &ArchiveOptions) -> Result<Archive> {
-        session_segment(self, session_id)?;
+        session_segment(session_id)?;
         options.validate()?;
         self.call_json(Method::POST, self.project_path("/archive"), json(&options.to_json(session_id))).await
     }
@@ -418,8 +455,25 @@ mod tests {
         assert_eq!(a.status, ArchiveStatus::Unknown);
         assert_eq!(a.partner_id.as_deref(), Some("123456"));
         assert_eq!(a.created_at, Some(1_500_000_000_000));
-        assert_eq!(a.has_audio, Some(true));
+        assert!(a.has_audio);
         assert!(a.streams.is_empty());
+    }
+
+    #[test]
+    fn the_model_decides_missing_fields_and_aliases() {
+        let mut a: Archive = serde_json::from_str(r#"{"id":"a","projectId":123456,"hasVideo":null}"#).unwrap();
+        a.settle();
+        assert_eq!((a.partner_id.as_deref(), a.project_id.as_deref()), (Some("123456"), Some("123456")));
+        assert!(a.has_audio && a.has_video, "the service records audio and video unless told otherwise");
+        let mut b: Archive = serde_json::from_str(r#"{"id":"a","partnerId":"1","hasAudio":false}"#).unwrap();
+        b.settle();
+        assert_eq!((b.partner_id.as_deref(), b.project_id.as_deref(), b.has_audio), (Some("1"), Some("1"), false));
+        let t: Archive = serde_json::from_str(
+            r#"{"id":"a","transcription":{"status":"available","url":"https://x","extra":1},"transcriptionProperties":{"hasSummary":"true"}}"#,
+        )
+        .unwrap();
+        assert_eq!(t.transcription.unwrap().status.as_deref(), Some("available"));
+        assert_eq!(t.transcription_properties.unwrap().has_summary, Some(true));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Audio Connector: stream a session's audio to a WebSocket (`POST /connect`) and stop it.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{check_url, id_segment, json, opt_bool, require_token, session_segment};
+use crate::rest::{check_url, id_segment, json, opt_bool, require_token, session_segment, Settle};
 use crate::transport::Body;
 
 /// Audio sample rates the service accepts.
@@ -17,6 +17,7 @@ pub const AUDIO_RATES: [u32; 3] = [8000, 16000, 24000];
 /// How audio is framed on the WebSocket (`websocket.audioTransport`), sent as a JSON object
 /// with snake_case keys (as .NET and @vonage/video 1.29 do; the Python SDK's JSON string is a bug).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AudioTransport {
     /// `transport`, e.g. `json`.
     pub transport: Option<String>,
@@ -26,8 +27,8 @@ pub struct AudioTransport {
     pub audio_field: Option<String>,
     /// `receive_audio_field`: the JSON field carrying audio received from the socket.
     pub receive_audio_field: Option<String>,
-    /// `static_fields`: fields added to every message.
-    pub static_fields: Option<Map<String, Value>>,
+    /// `static_fields`: text fields added to every message.
+    pub static_fields: Option<HashMap<String, String>>,
 }
 
 impl AudioTransport {
@@ -45,7 +46,7 @@ impl AudioTransport {
             }
         }
         if let Some(s) = &self.static_fields {
-            m.insert("static_fields".into(), Value::Object(s.clone()));
+            m.insert("static_fields".into(), json!(s));
         }
         Value::Object(m)
     }
@@ -53,13 +54,14 @@ impl AudioTransport {
 
 /// Options of [`Client::connect_audio`].
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AudioConnectorOptions {
     /// The WebSocket URI (`ws://` or `wss://`). Required.
     pub uri: String,
     /// Only these streams are sent (default: all).
     pub streams: Vec<String>,
     /// Headers sent with the WebSocket handshake (as JSON in the first message).
-    pub headers: BTreeMap<String, String>,
+    pub headers: HashMap<String, String>,
     /// 8000, 16000 or 24000 (service default 16000).
     pub audio_rate: Option<u32>,
     /// Also play audio received from the socket into the session.
@@ -108,6 +110,7 @@ impl AudioConnectorOptions {
 /// The Audio Connector connection started by [`Client::connect_audio`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AudioConnection {
     /// Audio Connector id, for [`Client::stop_audio_connector`].
     pub id: String,
@@ -118,11 +121,13 @@ pub struct AudioConnection {
     pub bidirectional: Option<bool>,
 }
 
+impl Settle for AudioConnection {}
+
 impl Client {
     /// Connects a session's audio to a WebSocket: `POST /v2/project/{id}/connect`. `token` is a
     /// client token of the session. 409 when the session is not routed.
     pub async fn connect_audio(&self, session_id: &str, token: &str, options: &AudioConnectorOptions) -> Result<AudioConnection> {
-        session_segment(self, session_id)?;
+        session_segment(session_id)?;
         require_token(token)?;
         options.validate()?;
         self.call_json(Method::POST, self.project_path("/connect"), json(&options.to_json(session_id, token))).await

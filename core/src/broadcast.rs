@@ -2,14 +2,16 @@
 //! remove streams (`/v2/project/{id}/broadcast...`).
 
 use reqwest::Method;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::archive::MAX_BITRATE_RANGE;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::layout::{IncludedStream, Layout, StreamMode, StreamTracks};
-use crate::rest::{id_segment, json, opt_bool, opt_i64, opt_string, session_segment, vec_or_null, ListOptions, Page};
+use crate::rest::{
+    alias, bool_or_true, id_segment, json, opt_i64, opt_string, page, session_segment, vec_or_null, yes, ListOptions, Settle,
+};
 use crate::session::ArchiveResolution;
 use crate::transport::Body;
 
@@ -20,6 +22,7 @@ pub const BROADCAST_DURATION_RANGE: std::ops::RangeInclusive<u32> = 60..=36_000;
 
 /// HLS output settings. `dvr` and `low_latency` cannot both be on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HlsOptions {
     /// Keep a rewindable window (DVR).
     pub dvr: bool,
@@ -29,6 +32,7 @@ pub struct HlsOptions {
 
 /// One RTMP output.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RtmpOutput {
     /// Your id for this output (echoed in `broadcastUrls.rtmp[].id`).
     pub id: Option<String>,
@@ -40,6 +44,7 @@ pub struct RtmpOutput {
 
 /// Outputs of a broadcast: HLS, up to five RTMP targets, or both.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BroadcastOutputs {
     /// HLS output, if wanted.
     pub hls: Option<HlsOptions>,
@@ -49,6 +54,7 @@ pub struct BroadcastOutputs {
 
 /// Options of [`Client::start_broadcast`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BroadcastOptions {
     /// Where to stream (required: HLS and/or RTMP).
     pub outputs: BroadcastOutputs,
@@ -167,6 +173,7 @@ impl BroadcastOptions {
 /// One RTMP output as the service reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RtmpStatus {
     /// Your id for it.
     pub id: Option<String>,
@@ -181,27 +188,47 @@ pub struct RtmpStatus {
 /// Where a broadcast can be watched.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BroadcastUrls {
     /// HLS playlist URL.
     pub hls: Option<String>,
     /// HLS state: `connecting`, `ready`, `live`, `ended` or `error`.
     pub hls_status: Option<String>,
-    /// RTMP outputs.
-    #[serde(deserialize_with = "vec_or_null")]
+    /// RTMP outputs (read from a list, or from an object keyed by output id as some service
+    /// versions send it).
+    #[serde(deserialize_with = "rtmp_statuses")]
     pub rtmp: Vec<RtmpStatus>,
+}
+
+/// `broadcastUrls.rtmp`: a list of outputs, or an object of outputs keyed by id (the key fills a
+/// missing `id`); `null` or anything else reads as none.
+fn rtmp_statuses<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<RtmpStatus>, D::Error> {
+    let read = |v: Value| serde_json::from_value::<RtmpStatus>(v).ok();
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items.into_iter().filter_map(read).collect(),
+        Some(Value::Object(by_id)) => {
+            by_id.into_iter().filter_map(|(id, v)| read(v).map(|r| RtmpStatus { id: r.id.clone().or(Some(id)), ..r })).collect()
+        }
+        _ => Vec::new(),
+    })
 }
 
 /// A broadcast as the service describes it. Unknown fields are ignored; missing ones are `None`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Broadcast {
     /// Broadcast id.
     pub id: String,
     /// The session broadcast.
     pub session_id: String,
-    /// API key or application id (`projectId`; may arrive as a number).
+    /// API key or application id (`projectId`; may arrive as a number; `partnerId` when only
+    /// that was sent).
     #[serde(deserialize_with = "opt_string")]
     pub project_id: Option<String>,
+    /// API key of the project (`partnerId`; `projectId` when only that was sent).
+    #[serde(deserialize_with = "opt_string")]
+    pub partner_id: Option<String>,
     /// `started`, `stopped`, `paused`...
     pub status: Option<String>,
     /// Creation time, unix milliseconds.
@@ -218,12 +245,12 @@ pub struct Broadcast {
     pub max_bitrate: Option<i64>,
     /// Resolution, e.g. `640x480`.
     pub resolution: Option<String>,
-    /// Whether audio is included.
-    #[serde(deserialize_with = "opt_bool")]
-    pub has_audio: Option<bool>,
-    /// Whether video is included.
-    #[serde(deserialize_with = "opt_bool")]
-    pub has_video: Option<bool>,
+    /// Whether audio is included (`true` when the service does not say: its default).
+    #[serde(default = "yes", deserialize_with = "bool_or_true")]
+    pub has_audio: bool,
+    /// Whether video is included (`true` when the service does not say: its default).
+    #[serde(default = "yes", deserialize_with = "bool_or_true")]
+    pub has_video: bool,
     /// `auto` or `manual`.
     pub stream_mode: Option<String>,
     /// Streams included (manual stream mode).
@@ -235,8 +262,16 @@ pub struct Broadcast {
     pub broadcast_urls: Option<BroadcastUrls>,
 }
 
-/// A page of broadcasts.
-pub type BroadcastList = Page<Broadcast>;
+impl Settle for Broadcast {
+    fn settle(&mut self) {
+        alias(&mut self.project_id, &mut self.partner_id);
+    }
+}
+
+page!(
+    /// A page of broadcasts, newest first.
+    BroadcastList of Broadcast
+);
 
 impl Client {
     /// Starts a live-streaming broadcast: `POST /v2/project/{id}/broadcast`. 409
@@ -244,7 +279,7 @@ impl Client {
     /// `multiBroadcastTag` or is relayed; 404 for an unknown session or one with no connected
     /// clients. Not retried after the request reached the server.
     pub async fn start_broadcast(&self, session_id: &str, options: &BroadcastOptions) -> Result<Broadcast> {
-        session_segment(self, session_id)?;
+        session_segment(session_id)?;
         options.validate()?;
         self.call_json(Method::POST, self.project_path("/broadcast"), json(&options.to_json(session_id))).await
     }

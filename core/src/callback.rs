@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{check_url, id_segment, json, opt_i64, vec_or_null};
+use crate::rest::{check_url, id_segment, json, opt_i64, vec_or_null, Settle};
 use crate::transport::Body;
 
 /// The (group, event) pairs a callback can be registered for.
@@ -21,6 +21,7 @@ pub const CALLBACK_EVENTS: [(&str, &str); 5] = [
 
 /// A callback to register.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CallbackOptions {
     /// `connection`, `stream` or `archive`.
     pub group: String,
@@ -46,6 +47,7 @@ impl CallbackOptions {
 /// A registered callback.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Callback {
     /// Callback id.
     pub id: String,
@@ -68,6 +70,16 @@ enum CallbackListWire {
         #[serde(default, deserialize_with = "vec_or_null")]
         items: Vec<Callback>,
     },
+}
+
+impl Settle for Callback {}
+
+impl Settle for CallbackListWire {
+    fn settle(&mut self) {
+        match self {
+            CallbackListWire::List(items) | CallbackListWire::Page { items } => items.settle(),
+        }
+    }
 }
 
 impl Client {

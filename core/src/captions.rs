@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use crate::archive::is_language_code;
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{check_url, id_segment, json, opt_i64, opt_string, require_token, session_segment};
+use crate::rest::{alias, check_url, id_segment, json, opt_i64, opt_string, require_token, session_segment, Settle};
 use crate::transport::Body;
 
 /// Longest captioning, seconds (4 hours).
@@ -15,6 +15,7 @@ pub const MAX_CAPTIONS_DURATION: u32 = 14_400;
 
 /// Options of [`Client::start_captions`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaptionOptions {
     /// Language of the speech, `xx-XX` (service default `en-US`).
     pub language_code: Option<String>,
@@ -69,6 +70,7 @@ impl CaptionOptions {
 /// The answer of [`Client::start_captions`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Captions {
     /// Id of the captioning, for stop and status.
     pub captions_id: String,
@@ -77,6 +79,7 @@ pub struct Captions {
 /// The state of a captioning ([`Client::get_captions`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaptionStatus {
     /// Captioning id.
     pub captions_id: String,
@@ -107,11 +110,19 @@ pub struct CaptionStatus {
     pub updated_at: Option<i64>,
 }
 
+impl Settle for Captions {}
+
+impl Settle for CaptionStatus {
+    fn settle(&mut self) {
+        alias(&mut self.application_id, &mut self.project_id);
+    }
+}
+
 impl Client {
     /// Starts live captions: `POST /v2/project/{id}/captions` (202). `token` is a moderator
     /// token of the session. 409 ([`crate::ErrorKind::Conflict`]) when captions already run.
     pub async fn start_captions(&self, session_id: &str, token: &str, options: &CaptionOptions) -> Result<Captions> {
-        session_segment(self, session_id)?;
+        session_segment(session_id)?;
         require_token(token)?;
         options.validate()?;
         self.call_json(Method::POST, self.project_path("/captions"), json(&options.to_json(session_id, token))).await

@@ -99,6 +99,33 @@ impl Credentials {
         Ok(Credentials::Application(ApplicationCredentials { application_id, key: Arc::new(key) }))
     }
 
+    /// Credentials from the two values every official SDK's constructor takes, deciding their
+    /// kind once for every binding: a PEM private key (its text, `-----BEGIN`) or the path of a
+    /// PEM file (a value ending in `.` and a word, the official Python and Ruby rule) gives
+    /// [`Credentials::application`] with `id` as the application id; anything else is the
+    /// project's API secret ([`Credentials::project`] with `id` as the api key).
+    pub fn from_secret_or_key(id: impl Into<String>, secret_or_key: &str) -> Result<Credentials> {
+        if secret_or_key.contains("-----BEGIN") {
+            return Credentials::application(id, secret_or_key);
+        }
+        if looks_like_key_path(secret_or_key) {
+            return Credentials::from_key_file(id, std::path::Path::new(secret_or_key));
+        }
+        Credentials::project(id, secret_or_key)
+    }
+
+    /// Application credentials whose private key is read from the PEM file at `path`.
+    pub fn from_key_file(application_id: impl Into<String>, path: &std::path::Path) -> Result<Credentials> {
+        match std::fs::read_to_string(path) {
+            Ok(pem) => Credentials::application(application_id, &pem),
+            Err(e) => Err(Error::invalid(
+                "private_key",
+                format!("names a private key file that cannot be read ({})", e.kind()),
+                path.display(),
+            )),
+        }
+    }
+
     /// The api key or application id: the `{id}` of `/v2/project/{id}/...` paths.
     pub fn id(&self) -> &str {
         match self {
@@ -210,5 +237,36 @@ mod tests {
         let e = Credentials::application("29f760f8-7ce1-46c9-ade3-f2dedee4ed5f", "not a key").unwrap_err();
         assert_eq!(e.field(), Some("private_key"));
         assert!(!e.to_string().contains("not a key"));
+    }
+}
+
+/// The official SDKs' test for "this secret is a key file path": it ends in `.` and word
+/// characters (`key.pem`, `/etc/app/private.key`).
+fn looks_like_key_path(s: &str) -> bool {
+    match s.rfind('.') {
+        Some(i) => {
+            let ext = &s[i + 1..];
+            !ext.is_empty() && ext.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod detect_tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_is_decided_from_the_second_value() {
+        let p = Credentials::from_secret_or_key("123456", "1234567890abcdef1234567890abcdef1234567890").unwrap();
+        assert!(!p.is_application());
+        let e = Credentials::from_secret_or_key("123456", "-----BEGIN PRIVATE KEY-----\nAA\n-----END PRIVATE KEY-----\n")
+            .unwrap_err();
+        assert_eq!(e.field(), Some("application_id"), "a PEM means application credentials: {e}");
+        let e = Credentials::from_secret_or_key("123456", "/nonexistent/dir/private.key").unwrap_err();
+        assert_eq!(e.field(), Some("private_key"));
+        assert!(e.to_string().contains("/nonexistent/dir/private.key") && e.to_string().contains("cannot be read"), "{e}");
+        assert!(looks_like_key_path("a.pem") && looks_like_key_path("k.key_1"));
+        assert!(!looks_like_key_path("abc") && !looks_like_key_path("a.") && !looks_like_key_path("a.b-c"));
     }
 }

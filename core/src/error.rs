@@ -13,6 +13,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// A stable classification of an [`Error`], shared by every binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ErrorKind {
     /// An argument broke a rule before anything was sent (field, rule and value are named).
     InvalidArgument,

@@ -7,7 +7,7 @@
 //! [`crate::ErrorKind::InvalidArgument`] errors naming the field. The returned options are not
 //! yet validated: the operations validate them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
@@ -59,6 +59,11 @@ impl<'a> Obj<'a> {
             Some((_, Value::Null)) | None => None,
             Some((_, v)) => Some(v),
         }
+    }
+
+    /// Whether `field` was given (and is not `null`).
+    fn has(&self, field: &str) -> bool {
+        matches!(self.fields.get(&canon(field)), Some((_, v)) if !v.is_null())
     }
 
     fn string(&mut self, field: &str) -> Result<Option<String>> {
@@ -115,9 +120,9 @@ impl<'a> Obj<'a> {
         }
     }
 
-    fn string_map(&mut self, field: &str) -> Result<BTreeMap<String, String>> {
+    fn string_map(&mut self, field: &str) -> Result<HashMap<String, String>> {
         match self.take(field) {
-            None => Ok(BTreeMap::new()),
+            None => Ok(HashMap::new()),
             Some(Value::Object(m)) => m
                 .iter()
                 .map(|(k, v)| match v {
@@ -371,13 +376,9 @@ impl AudioConnectorOptions {
         let audio_transport = match o.object("audioTransport")? {
             None => None,
             Some(mut t) => {
-                let static_fields = match t.take("static_fields") {
-                    None => None,
-                    Some(Value::Object(m)) => Some(m.clone()),
-                    Some(other) => {
-                        return Err(Error::invalid("websocket.audioTransport.static_fields", "must be an object", Json(other)))
-                    }
-                };
+                let present = t.has("static_fields");
+                let static_fields = t.string_map("static_fields")?;
+                let static_fields = present.then_some(static_fields);
                 let at = AudioTransport {
                     transport: t.string("transport")?,
                     encoding: t.string("encoding")?,

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 
 /// A predefined layout type (or `custom` with a stylesheet).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LayoutType {
     /// `bestFit`: tiles every stream (the default).
     #[default]
@@ -71,6 +72,7 @@ impl fmt::Display for LayoutType {
 
 /// The layout of a composed archive or a broadcast.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Layout {
     /// The layout type.
     pub layout_type: LayoutType,
@@ -142,6 +144,7 @@ impl Layout {
 /// Whether every stream is included automatically or only the ones added by the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum StreamMode {
     /// Every stream of the session is included (the default).
     #[default]
@@ -180,6 +183,7 @@ impl fmt::Display for StreamMode {
 /// Which tracks of a stream to include when adding it to an archive or a broadcast
 /// (both default to true, as in the Java SDK).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StreamTracks {
     /// Include the audio track.
     pub has_audio: bool,
@@ -206,6 +210,7 @@ impl StreamTracks {
 /// A stream included in an archive or broadcast (`streams` of the response).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IncludedStream {
     /// The stream id.
     pub stream_id: String,

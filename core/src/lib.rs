@@ -26,6 +26,11 @@
 
 #![warn(missing_docs)]
 
+// With the `uniffi` feature the options, models and enums are uniffi Records and Enums of this
+// component (namespace `opentok`); `bindings/` exports the client methods that use them.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("opentok");
+
 mod archive;
 mod audio_connector;
 mod auth;
@@ -54,8 +59,8 @@ mod token;
 mod transport;
 
 pub use archive::{
-    Archive, ArchiveList, ArchiveOptions, ArchiveStatus, OutputMode, TranscriptionProperties, MAX_BITRATE_RANGE,
-    QUANTIZATION_RANGE,
+    Archive, ArchiveList, ArchiveOptions, ArchiveStatus, ArchiveTranscription, OutputMode, TranscriptionProperties,
+    MAX_BITRATE_RANGE, QUANTIZATION_RANGE,
 };
 pub use audio_connector::{AudioConnection, AudioConnectorOptions, AudioTransport, AUDIO_RATES};
 pub use broadcast::{
@@ -71,9 +76,9 @@ pub use credentials::{ApplicationCredentials, Credentials, ProjectCredentials};
 pub use error::{ApiFailure, Error, ErrorKind, Result, TokenRejection};
 pub use layout::{IncludedStream, Layout, LayoutType, StreamMode, StreamTracks};
 pub use moderation::MuteAllOptions;
-pub use options::{ClientOptions, Proxy, RetryPolicy};
+pub use options::{seconds, ClientOptions, ClientSettings, Proxy, RetryPolicy};
 pub use render::{Render, RenderList, RenderOptions, RENDER_DURATION_RANGE};
-pub use rest::{ListOptions, Page};
+pub use rest::ListOptions;
 pub use session::{ArchiveMode, ArchiveResolution, MediaMode, Session, SessionOptions};
 pub use session_id::SessionId;
 pub use signal::{Signal, MAX_SIGNAL_DATA_BYTES, MAX_SIGNAL_TYPE_CHARS};

@@ -11,6 +11,7 @@ use crate::transport::Body;
 
 /// Options of [`Client::mute_all`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MuteAllOptions {
     /// Streams that stay unmuted (sent as `excludedStreamIds`, the Java/.NET/Vonage spelling).
     pub excluded_stream_ids: Vec<String>,
@@ -20,14 +21,14 @@ impl Client {
     /// Disconnects a client: `DELETE /session/{sessionId}/connection/{connectionId}` (204).
     /// 404 ([`crate::ErrorKind::NotFound`]) when it is not connected.
     pub async fn force_disconnect(&self, session_id: &str, connection_id: &str) -> Result<()> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         let cid = id_segment("connectionId", connection_id)?;
         self.call_unit(Method::DELETE, self.project_path(&format!("/session/{sid}/connection/{cid}")), Body::None).await
     }
 
     /// Mutes the audio of one stream: `POST /session/{sessionId}/stream/{streamId}/mute`.
     pub async fn mute_stream(&self, session_id: &str, stream_id: &str) -> Result<()> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         let st = id_segment("streamId", stream_id)?;
         self.call_unit(Method::POST, self.project_path(&format!("/session/{sid}/stream/{st}/mute")), Body::None).await
     }
@@ -36,7 +37,7 @@ impl Client {
     /// [`Client::disable_force_mute`]: `POST /session/{sessionId}/mute`
     /// `{"active": true, "excludedStreamIds": [...]}`.
     pub async fn mute_all(&self, session_id: &str, options: &MuteAllOptions) -> Result<()> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         for id in &options.excluded_stream_ids {
             id_segment("excludedStreamIds", id)?;
         }
@@ -46,7 +47,7 @@ impl Client {
 
     /// Ends a [`Client::mute_all`]: `POST /session/{sessionId}/mute` `{"active": false}`.
     pub async fn disable_force_mute(&self, session_id: &str) -> Result<()> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         self.call_unit(Method::POST, self.project_path(&format!("/session/{sid}/mute")), json(&json!({"active": false}))).await
     }
 }

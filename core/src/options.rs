@@ -4,7 +4,8 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::clock::{Clock, NonceSource, RandomNonce, SystemClock};
+use crate::clock::{Clock, FixedClock, FixedNonce, NonceSource, RandomNonce, SystemClock};
+use crate::error::{Error, Result};
 
 /// How a [`crate::Client`] talks to the API. `Default` gives finite, sensible values.
 #[derive(Clone)]
@@ -142,5 +143,124 @@ impl RetryPolicy {
         let base = self.initial_backoff.saturating_mul(1u32 << attempt.min(16)).min(self.max_backoff);
         let frac = 0.5 + (jitter % 1000) as f64 / 2000.0;
         base.mul_f64(frac)
+    }
+}
+
+/// The knobs the official SDKs' constructors take, in one place: each binding fills the ones its
+/// language offers (`timeout`, `proxy`, `ua_addendum`, `app_version`, ...) and
+/// [`ClientSettings::to_options`] turns them into [`ClientOptions`] by one set of rules.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct ClientSettings {
+    /// API base URL (`api_url`, `apiUrl`); `None` is the default for the credential kind.
+    pub api_url: Option<String>,
+    /// Time allowed for a whole request; also caps the connect timeout.
+    pub timeout: Option<Duration>,
+    /// Time allowed to connect, when given apart (Python's `(connect, read)` tuple).
+    pub connect_timeout: Option<Duration>,
+    /// Proxy URL (`http://`, `https://`, `socks5://`; credentials may be in it).
+    pub proxy: Option<String>,
+    /// Proxy user name, when not in the URL.
+    pub proxy_username: Option<String>,
+    /// Proxy password, when not in the URL.
+    pub proxy_password: Option<String>,
+    /// The app's name/version for the User-Agent (Python's `app_version`: `app/<version>`).
+    pub app_version: Option<String>,
+    /// Text appended to the User-Agent (`ua_addendum`, `append_to_user_agent`).
+    pub ua_addendum: Option<String>,
+    /// The binding and its runtime version, e.g. `python/3.11.7`.
+    pub binding: Option<String>,
+    /// Retries after the first attempt; `Some(0)` means none, `None` the core's default.
+    pub max_retries: Option<u32>,
+    /// Lifetime of each REST auth JWT (`None`: the core's default).
+    pub jwt_lifetime: Option<Duration>,
+    /// Test hook: a fixed clock, in unix seconds.
+    pub fixed_now: Option<i64>,
+    /// Test hook: a fixed token nonce.
+    pub fixed_nonce: Option<u32>,
+}
+
+impl ClientSettings {
+    /// The [`ClientOptions`] these settings mean.
+    pub fn to_options(&self) -> ClientOptions {
+        let mut o = ClientOptions { base_url: self.api_url.clone(), ..ClientOptions::default() };
+        if let Some(t) = self.timeout {
+            o.request_timeout = t;
+            o.connect_timeout = o.connect_timeout.min(t);
+        }
+        if let Some(c) = self.connect_timeout {
+            o.connect_timeout = c;
+        }
+        o.proxy = self.proxy.as_ref().map(|url| Proxy {
+            url: url.clone(),
+            username: self.proxy_username.clone(),
+            password: self.proxy_password.clone(),
+        });
+        let parts = [self.app_version.as_ref().map(|v| format!("app/{}", v.trim())), self.ua_addendum.clone()];
+        let suffix: Vec<String> = parts.into_iter().flatten().filter(|p| !p.trim().is_empty()).collect();
+        o.user_agent_suffix = (!suffix.is_empty()).then(|| suffix.join(" "));
+        o.binding.clone_from(&self.binding);
+        if let Some(n) = self.max_retries {
+            o.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..o.retry } };
+        }
+        if let Some(l) = self.jwt_lifetime {
+            o.jwt_lifetime = l;
+        }
+        if let Some(now) = self.fixed_now {
+            o.clock = Arc::new(FixedClock::at_unix(now));
+        }
+        if let Some(n) = self.fixed_nonce {
+            o.nonce = Arc::new(FixedNonce(n));
+        }
+        o
+    }
+}
+
+impl fmt::Debug for ClientSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientSettings")
+            .field("api_url", &self.api_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("proxy", &self.proxy)
+            .field("proxy_password", &self.proxy_password.as_ref().map(|_| "<redacted>"))
+            .field("ua_addendum", &self.ua_addendum)
+            .field("max_retries", &self.max_retries)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A duration given in (fractional) seconds by a binding (`timeout=2.5`): must be finite and
+/// positive; `field` names it in the error.
+pub fn seconds(field: &str, secs: f64) -> Result<Duration> {
+    if secs.is_finite() && secs > 0.0 && secs < 1e9 {
+        Ok(Duration::from_secs_f64(secs))
+    } else {
+        Err(Error::invalid(field, "must be a positive, finite number of seconds", secs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_become_options() {
+        let s = ClientSettings {
+            timeout: Some(Duration::from_secs(3)),
+            app_version: Some("1.2".into()),
+            ua_addendum: Some("extra".into()),
+            max_retries: Some(0),
+            proxy: Some("http://p:1".into()),
+            proxy_username: Some("u".into()),
+            ..Default::default()
+        };
+        let o = s.to_options();
+        assert_eq!((o.request_timeout, o.connect_timeout), (Duration::from_secs(3), Duration::from_secs(3)));
+        assert_eq!(o.user_agent_suffix.as_deref(), Some("app/1.2 extra"));
+        assert_eq!(o.retry.max_retries, 0);
+        assert_eq!(o.proxy.unwrap().username.as_deref(), Some("u"));
+        let long = ClientSettings { timeout: Some(Duration::from_secs(60)), ..Default::default() }.to_options();
+        assert_eq!((long.request_timeout, long.connect_timeout), (Duration::from_secs(60), Duration::from_secs(10)));
+        assert!(seconds("timeout", f64::NAN).is_err() && seconds("timeout", -1.0).is_err() && seconds("timeout", 0.5).is_ok());
     }
 }

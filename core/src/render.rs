@@ -6,7 +6,9 @@ use serde_json::{json, Map, Value};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{check_url, id_segment, json, opt_i64, opt_string, require_token, session_segment, ListOptions, Page};
+use crate::rest::{
+    alias, check_url, id_segment, json, opt_i64, opt_string, page, require_token, session_segment, ListOptions, Settle,
+};
 use crate::session::ArchiveResolution;
 use crate::transport::Body;
 
@@ -15,6 +17,7 @@ pub const RENDER_DURATION_RANGE: std::ops::RangeInclusive<u32> = 60..=36_000;
 
 /// Options of [`Client::start_render`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RenderOptions {
     /// The page to render (http/https, 15–2048 characters). Required.
     pub url: String,
@@ -79,6 +82,7 @@ impl RenderOptions {
 /// An Experience Composer render. Unknown fields are ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Render {
     /// Render id.
     pub id: String,
@@ -108,14 +112,22 @@ pub struct Render {
     pub reason: Option<String>,
 }
 
-/// A page of renders.
-pub type RenderList = Page<Render>;
+impl Settle for Render {
+    fn settle(&mut self) {
+        alias(&mut self.application_id, &mut self.project_id);
+    }
+}
+
+page!(
+    /// A page of Experience Composer renders.
+    RenderList of Render
+);
 
 impl Client {
     /// Starts rendering a web page into a session: `POST /v2/project/{id}/render` (202).
     /// `token` is a client token of the session. Not retried after the request reached the server.
     pub async fn start_render(&self, session_id: &str, token: &str, options: &RenderOptions) -> Result<Render> {
-        session_segment(self, session_id)?;
+        session_segment(session_id)?;
         require_token(token)?;
         options.validate()?;
         self.call_json(Method::POST, self.project_path("/render"), json(&options.to_json(session_id, token))).await
@@ -140,5 +152,20 @@ impl Client {
             return Err(Error::invalid("sessionId", "is not supported when listing renders", s));
         }
         self.call_json(Method::GET, self.project_path(&format!("/render{}", options.query())), Body::None).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_and_project_ids_are_aliases() {
+        let mut r: Render = serde_json::from_str(r#"{"id":"r","projectId":123}"#).unwrap();
+        r.settle();
+        assert_eq!((r.application_id.as_deref(), r.project_id.as_deref()), (Some("123"), Some("123")));
+        let mut r: Render = serde_json::from_str(r#"{"id":"r","applicationId":"app","projectId":"123"}"#).unwrap();
+        r.settle();
+        assert_eq!((r.application_id.as_deref(), r.project_id.as_deref()), (Some("app"), Some("123")));
     }
 }

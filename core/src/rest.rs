@@ -8,11 +8,11 @@ use serde_json::Value;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::session_id::SessionId;
 use crate::transport::Body;
 
 /// Paging (and, for archives and broadcasts, a session filter) of the list operations.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ListOptions {
     /// Index of the first item to return (0 = newest); omitted from the query when `None`.
     pub offset: Option<u32>,
@@ -23,7 +23,7 @@ pub struct ListOptions {
 }
 
 impl ListOptions {
-    /// Checks `count` is 1 to 1000 and the session id, if any, parses.
+    /// Checks `count` is 1 to 1000 and the session id, if any, is a non-empty id without whitespace.
     pub fn validate(&self) -> Result<()> {
         if let Some(c) = self.count {
             if !(1..=1000).contains(&c) {
@@ -31,7 +31,7 @@ impl ListOptions {
             }
         }
         if let Some(s) = &self.session_id {
-            SessionId::parse(s).map_err(|_| Error::invalid("sessionId", "must be a session id", s))?;
+            id_segment("sessionId", s)?;
         }
         Ok(())
     }
@@ -80,18 +80,12 @@ pub(crate) fn id_segment(field: &str, value: &str) -> Result<String> {
     Ok(encode_segment(value))
 }
 
-/// A session id for a path or body: must parse and belong to the credentials' project (the
-/// PHP SDK's check, the strictest), named `sessionId` in errors.
-pub(crate) fn session_segment(client: &Client, session_id: &str) -> Result<String> {
-    if session_id.trim().is_empty() {
-        return Err(Error::invalid("sessionId", "must not be empty", session_id));
-    }
-    let owner = client.credentials().id();
-    SessionId::check_belongs(session_id, owner, "project").map_err(|e| match e {
-        Error::InvalidArgument { rule, value, .. } => Error::InvalidArgument { field: "sessionId".into(), rule, value },
-        other => other,
-    })?;
-    Ok(encode_segment(session_id))
+/// A session id for a path or body, taken as the service takes it: non-empty, no whitespace or
+/// control characters, percent-encoded for a path. Its format is the service's business (a
+/// placeholder, a non-UTF-8 payload or a future format is sent as is, and the service's 400 or
+/// 404 reaches the caller); only minting a token checks that the id belongs to the key.
+pub(crate) fn session_segment(session_id: &str) -> Result<String> {
+    id_segment("sessionId", session_id)
 }
 
 /// A client token passed in a body (dial, captions, renders, Audio Connector): non-empty.
@@ -121,16 +115,18 @@ pub(crate) fn json<T: Serialize + ?Sized>(v: &T) -> Body {
 
 impl Client {
     /// Sends a request and parses the JSON answer into `T`.
-    pub(crate) async fn call_json<T: DeserializeOwned>(&self, method: Method, path: String, body: Body) -> Result<T> {
+    pub(crate) async fn call_json<T: DeserializeOwned + Settle>(&self, method: Method, path: String, body: Body) -> Result<T> {
         let m = method.as_str().to_string();
         let resp = self.call(method, path.clone(), body).await?;
         let text = if resp.body.trim().is_empty() { "{}" } else { resp.body.as_str() };
-        serde_json::from_str(text).map_err(|e| Error::InvalidResponse {
+        let mut model: T = serde_json::from_str(text).map_err(|e| Error::InvalidResponse {
             method: m,
             path,
             status: Some(resp.status),
             detail: format!("unexpected JSON ({e})"),
-        })
+        })?;
+        model.settle();
+        Ok(model)
     }
 
     /// Sends a request whose answer has no meaningful body (200 or 204).
@@ -171,28 +167,83 @@ pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<O
     })
 }
 
+/// Reads a boolean that defaults to `true` when missing, `null` or unreadable (`hasAudio`,
+/// `hasVideo`: the service records both unless told otherwise).
+pub(crate) fn bool_or_true<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
+    Ok(opt_bool(d)?.unwrap_or(true))
+}
+
+/// `true`, the default of [`bool_or_true`] fields.
+pub(crate) fn yes() -> bool {
+    true
+}
+
+/// Fills each of two alias fields from the other when only one was sent.
+pub(crate) fn alias(a: &mut Option<String>, b: &mut Option<String>) {
+    if a.is_none() {
+        a.clone_from(b);
+    } else if b.is_none() {
+        b.clone_from(a);
+    }
+}
+
 /// Reads a list that may be `null`.
 pub(crate) fn vec_or_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> std::result::Result<Vec<T>, D::Error> {
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
-/// `{"count": n, "items": [...]}` as the list operations answer.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(bound(deserialize = "T: Deserialize<'de>"))]
-pub struct Page<T> {
-    /// Total number of items the service holds for this query (not only this page).
-    #[serde(default, deserialize_with = "opt_i64")]
-    pub count: Option<i64>,
-    /// The items of this page.
-    #[serde(default = "Vec::new", deserialize_with = "vec_or_null")]
-    pub items: Vec<T>,
+/// What a response model does once read: fill in what a missing field means and resolve aliases
+/// (`partnerId`/`projectId`, `applicationId`/`projectId`, ...), so every binding shows the same
+/// values. Every model a REST call answers goes through it.
+pub(crate) trait Settle {
+    /// Applies the model's defaults and aliases (the default does nothing).
+    fn settle(&mut self) {}
 }
 
-impl<T> Default for Page<T> {
-    fn default() -> Self {
-        Page { count: None, items: Vec::new() }
+impl<T: Settle> Settle for Vec<T> {
+    fn settle(&mut self) {
+        self.iter_mut().for_each(Settle::settle);
     }
 }
+
+/// `count` when the answer has none: replaced by the number of items when the page settles.
+pub(crate) fn unknown_count() -> i64 {
+    -1
+}
+
+/// Reads `count` (a number, a float or a numeric string); missing or `null` is unknown.
+pub(crate) fn count_or_unknown<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<i64, D::Error> {
+    Ok(opt_i64(d)?.unwrap_or(-1))
+}
+
+/// Declares the page model of a list operation, `{"count": n, "items": [...]}`: a concrete type
+/// per item type, so it can cross every FFI (uniffi Records are not generic).
+macro_rules! page {
+    ($(#[$doc:meta])* $name:ident of $item:ty) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Default, serde::Deserialize, serde::Serialize)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        pub struct $name {
+            /// Total number of items the service holds for this query (not only this page); the
+            /// number of items in this page when the service does not say.
+            #[serde(default = "crate::rest::unknown_count", deserialize_with = "crate::rest::count_or_unknown")]
+            pub count: i64,
+            /// The items of this page (`null` reads as none).
+            #[serde(default, deserialize_with = "crate::rest::vec_or_null")]
+            pub items: Vec<$item>,
+        }
+
+        impl crate::rest::Settle for $name {
+            fn settle(&mut self) {
+                crate::rest::Settle::settle(&mut self.items);
+                if self.count < 0 {
+                    self.count = self.items.len() as i64;
+                }
+            }
+        }
+    };
+}
+pub(crate) use page;
 
 #[cfg(test)]
 mod tests {
@@ -213,10 +264,28 @@ mod tests {
         assert_eq!(q, "?offset=0&count=5");
     }
 
+    #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+    pub struct Item {
+        id: String,
+    }
+    impl Settle for Item {}
+    page!(
+        /// A test page.
+        ItemList of Item
+    );
+
     #[test]
     fn lenient_page() {
-        let p: Page<Value> = serde_json::from_str(r#"{"count":"2","items":null,"x":1}"#).unwrap();
-        assert_eq!(p.count, Some(2));
+        let p: ItemList = serde_json::from_str(r#"{"count":"2","items":null,"x":1}"#).unwrap();
+        assert_eq!(p.count, 2);
         assert!(p.items.is_empty());
+    }
+
+    #[test]
+    fn a_page_without_count_counts_its_items() {
+        let mut p: ItemList = serde_json::from_str(r#"{"items":[{"id":"a"},{"id":"b"}]}"#).unwrap();
+        assert_eq!(p.count, -1);
+        p.settle();
+        assert_eq!(p.count, 2);
     }
 }

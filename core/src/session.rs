@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 
 /// How streams flow: peer to peer (relayed) or through the media router (routed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MediaMode {
     /// Clients send streams to each other directly (`p2p.preference=enabled`), the default.
     #[default]
@@ -58,6 +59,7 @@ impl fmt::Display for MediaMode {
 
 /// Whether sessions are archived automatically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ArchiveMode {
     /// Archives start only when asked (the default).
     #[default]
@@ -95,6 +97,7 @@ impl fmt::Display for ArchiveMode {
 
 /// Resolution of automatic archives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ArchiveResolution {
     /// `640x480`
     Sd,

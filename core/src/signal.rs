@@ -14,6 +14,7 @@ pub const MAX_SIGNAL_DATA_BYTES: usize = 8192;
 
 /// A signal to send.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Signal {
     /// The type clients filter on (`signal:{type}` events); up to 128 letters, digits, `-`,
     /// `_` and `~`. Optional.
@@ -59,7 +60,7 @@ impl Client {
     /// `connection_id`, to one client (`POST /session/{sessionId}/connection/{connectionId}/signal`).
     /// 204 on success; 404 for an unknown session or connection; 413 for data over 8 kB.
     pub async fn signal(&self, session_id: &str, connection_id: Option<&str>, signal: &Signal) -> Result<()> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         signal.validate()?;
         let path = match connection_id {
             Some(c) => format!("/session/{sid}/connection/{}/signal", id_segment("connectionId", c)?),

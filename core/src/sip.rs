@@ -1,7 +1,7 @@
 //! SIP interconnect: dial out to a SIP endpoint (`POST /dial`) and play DTMF digits to a
 //! session or one connection.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 use reqwest::Method;
@@ -10,10 +10,11 @@ use serde_json::{json, Map, Value};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{id_segment, json, require_token, session_segment};
+use crate::rest::{id_segment, json, require_token, session_segment, Settle};
 
 /// Digest credentials of the SIP endpoint. `Debug` hides the password.
 #[derive(Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SipAuth {
     /// User name.
     pub username: String,
@@ -29,11 +30,12 @@ impl fmt::Debug for SipAuth {
 
 /// Options of [`Client::dial`] besides the session, token and URI.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SipDialOptions {
     /// `From` of the SIP INVITE (`number@host` or a phone number).
     pub from: Option<String>,
     /// Custom SIP headers; names must start with `X-` (the service's rule).
-    pub headers: BTreeMap<String, String>,
+    pub headers: HashMap<String, String>,
     /// Digest credentials.
     pub auth: Option<SipAuth>,
     /// Encrypt the media (SRTP).
@@ -49,6 +51,7 @@ pub struct SipDialOptions {
 /// The SIP call started by [`Client::dial`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SipCall {
     /// SIP call id.
     pub id: String,
@@ -94,13 +97,15 @@ pub fn validate_dtmf(digits: &str) -> Result<()> {
     Ok(())
 }
 
+impl Settle for SipCall {}
+
 impl Client {
     /// Dials a SIP endpoint into a session: `POST /v2/project/{id}/dial`
     /// `{"sessionId", "token", "sip": {"uri", ...}}`. The URI must start with `sip:` or `sips:`;
     /// the token is a client token for the session (mint one with [`Client::generate_token`]).
     /// 409 when the session is not routed. Not retried after the request reached the server.
     pub async fn dial(&self, session_id: &str, token: &str, sip_uri: &str, options: &SipDialOptions) -> Result<SipCall> {
-        session_segment(self, session_id)?;
+        session_segment(session_id)?;
         require_token(token)?;
         let lower = sip_uri.to_ascii_lowercase();
         if !(lower.starts_with("sip:") || lower.starts_with("sips:")) || sip_uri.len() < 5 {
@@ -127,7 +132,7 @@ impl Client {
     /// (`POST /session/{sessionId}/play-dtmf`) or, with `connection_id`, to one
     /// (`POST /session/{sessionId}/connection/{connectionId}/play-dtmf`).
     pub async fn play_dtmf(&self, session_id: &str, connection_id: Option<&str>, digits: &str) -> Result<()> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         validate_dtmf(digits)?;
         let path = match connection_id {
             Some(c) => format!("/session/{sid}/connection/{}/play-dtmf", id_segment("connectionId", c)?),

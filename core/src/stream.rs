@@ -7,12 +7,13 @@ use serde_json::json;
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{id_segment, json, session_segment, vec_or_null, Page};
+use crate::rest::{id_segment, json, page, session_segment, vec_or_null, Settle};
 use crate::transport::Body;
 
 /// A stream published in a session. Unknown fields are ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Stream {
     /// Stream id.
     pub id: String,
@@ -28,11 +29,16 @@ pub struct Stream {
     pub force_muted: Option<bool>,
 }
 
-/// A page of streams.
-pub type StreamList = Page<Stream>;
+impl Settle for Stream {}
+
+page!(
+    /// The streams of a session.
+    StreamList of Stream
+);
 
 /// The layout classes to give one stream ([`Client::set_stream_class_lists`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StreamClassList {
     /// Stream id.
     pub id: String,
@@ -50,14 +56,14 @@ impl StreamClassList {
 impl Client {
     /// Reads one stream: `GET /session/{sessionId}/stream/{streamId}`. 404 when unknown.
     pub async fn get_stream(&self, session_id: &str, stream_id: &str) -> Result<Stream> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         let st = id_segment("streamId", stream_id)?;
         self.call_json(Method::GET, self.project_path(&format!("/session/{sid}/stream/{st}")), Body::None).await
     }
 
     /// Lists the streams of a session: `GET /session/{sessionId}/stream`.
     pub async fn list_streams(&self, session_id: &str) -> Result<StreamList> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         self.call_json(Method::GET, self.project_path(&format!("/session/{sid}/stream")), Body::None).await
     }
 
@@ -65,7 +71,7 @@ impl Client {
     /// `{"items": [{"id", "layoutClassList"}]}`. Needs at least one item; ids non-empty;
     /// class names non-empty and without whitespace.
     pub async fn set_stream_class_lists(&self, session_id: &str, items: &[StreamClassList]) -> Result<()> {
-        let sid = session_segment(self, session_id)?;
+        let sid = session_segment(session_id)?;
         if items.is_empty() {
             return Err(Error::invalid("items", "must list at least one stream", "[]"));
         }

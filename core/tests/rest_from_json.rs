@@ -99,14 +99,17 @@ fn every_options_type_reads() {
 
     let a = AudioConnectorOptions::from_json(&json!({
         "uri": "wss://x.example", "audio_rate": 16000, "bidirectional": true, "headers": {"k": "v"},
-        "audioTransport": {"transport": "json", "audio_field": "a", "static_fields": {"x": 1}}
+        "audioTransport": {"transport": "json", "audio_field": "a", "static_fields": {"x": "1"}}
     }))
     .unwrap();
     let t = a.audio_transport.unwrap();
     assert_eq!(
-        (t.transport.as_deref(), t.audio_field.as_deref(), t.static_fields.unwrap()["x"].clone()),
-        (Some("json"), Some("a"), json!(1))
+        (t.transport.as_deref(), t.audio_field.as_deref(), t.static_fields.unwrap()["x"].as_str()),
+        (Some("json"), Some("a"), "1")
     );
+    let e = AudioConnectorOptions::from_json(&json!({"uri": "wss://x.example", "audioTransport": {"static_fields": {"x": 1}}}))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("websocket.audioTransport.static_fields.x"));
     assert_eq!(a.audio_rate, Some(16000));
 
     let cb =

@@ -90,18 +90,18 @@ async fn archive_rules() {
         field(start(ArchiveOptions { layout: Some(Layout::of(LayoutType::Custom)), ..Default::default() }).await),
         "layout.stylesheet"
     );
-    // Session ids must parse and belong to the project.
+    // Session ids are taken as the service takes them: only empty ones or ones with whitespace
+    // are refused; placeholders, undecodable payloads and other projects' ids are sent.
     assert_eq!(field(c.start_archive("", &ArchiveOptions::default()).await), "sessionId");
-    assert_eq!(field(c.start_archive("not-a-session", &ArchiveOptions::default()).await), "sessionId");
-    let other = SessionId::mint("654321", None, 1, "x", "").as_str().to_string();
-    assert_eq!(field(c.start_archive(&other, &ArchiveOptions::default()).await), "sessionId");
+    assert_eq!(field(c.start_archive("1_MX4 x", &ArchiveOptions::default()).await), "sessionId");
+    assert_eq!(field(c.start_archive("1_MX4\u{7}", &ArchiveOptions::default()).await), "sessionId");
     // Ids, list paging, layouts, stream tracks.
     assert_eq!(field(c.get_archive("").await), "archiveId");
     assert_eq!(field(c.stop_archive("a b").await), "archiveId");
     assert_eq!(field(c.delete_archive(" ").await), "archiveId");
     assert_eq!(field(c.list_archives(&ListOptions { count: Some(1001), ..Default::default() }).await), "count");
     assert_eq!(field(c.list_archives(&ListOptions { count: Some(0), ..Default::default() }).await), "count");
-    assert_eq!(field(c.list_archives(&ListOptions { session_id: Some("x".into()), ..Default::default() }).await), "sessionId");
+    assert_eq!(field(c.list_archives(&ListOptions { session_id: Some("x y".into()), ..Default::default() }).await), "sessionId");
     let pip_with_css = Layout { layout_type: LayoutType::Pip, stylesheet: Some("x".into()), screenshare_type: None };
     assert_eq!(field(c.set_archive_layout("a", &pip_with_css).await), "layout.stylesheet");
     let ss = Layout { layout_type: LayoutType::Pip, stylesheet: None, screenshare_type: Some(LayoutType::Pip) };
@@ -171,7 +171,7 @@ async fn stream_moderation_signal_rules() {
     let (server, c) = setup().await;
     let s = sid();
     assert_eq!(field(c.get_stream(&s, "").await), "streamId");
-    assert_eq!(field(c.list_streams("bogus").await), "sessionId");
+    assert_eq!(field(c.list_streams("bo gus").await), "sessionId");
     assert_eq!(field(c.set_stream_class_lists(&s, &[]).await), "items");
     assert_eq!(field(c.set_stream_class_lists(&s, &[StreamClassList::new("", ["a"])]).await), "items.id");
     assert_eq!(field(c.set_stream_class_lists(&s, &[StreamClassList::new("x", ["two words"])]).await), "items.layoutClassList");
@@ -278,4 +278,20 @@ fn enums_parse_with_field_names() {
     assert_eq!("x".parse::<StreamMode>().unwrap_err().field(), Some("streamMode"));
     assert_eq!("horizontalPresentation".parse::<LayoutType>().unwrap(), LayoutType::HorizontalPresentation);
     assert_eq!("x".parse::<LayoutType>().unwrap_err().field(), Some("layout.type"));
+}
+
+#[tokio::test]
+async fn session_ids_the_service_might_accept_are_sent() {
+    let (server, c) = setup().await;
+    let other = SessionId::mint("654321", None, 1, "x", "").as_str().to_string();
+    let ids = ["SESSIONID", "not-a-session", "2_MX4xMDBfjE0Mzc2NzY1NDgwMTJ-TjMzfn4", other.as_str(), "a/b?c"];
+    for id in ids {
+        c.start_archive(id, &ArchiveOptions::default()).await.unwrap_or_else(|e| panic!("{id}: {e}"));
+        c.list_streams(id).await.unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+    let seen = server.seen.lock().unwrap();
+    assert_eq!(seen.len(), ids.len() * 2);
+    assert!(seen[1].request_line.contains("/session/SESSIONID/stream "), "{}", seen[1].request_line);
+    assert!(seen[9].request_line.contains("/session/a%2Fb%3Fc/stream "), "{}", seen[9].request_line);
+    assert!(seen[0].body.contains(r#""sessionId":"SESSIONID""#), "{}", seen[0].body);
 }

@@ -26,6 +26,7 @@ pub const MAX_LAYOUT_CHARS: usize = 1000;
 
 /// The role a token grants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Role {
     /// Publish and subscribe (the default).
     #[default]
@@ -75,6 +76,7 @@ impl fmt::Display for Role {
 
 /// The token format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TokenFormat {
     /// A JWT: HS256 with project credentials, RS256 with application credentials (the default).
     #[default]

@@ -21,6 +21,19 @@ pub enum VerifyKey {
     RsaPublicKey(RsaPublicKey),
 }
 
+impl VerifyKey {
+    /// The key a binding was given as text: an RSA public key when it is PEM (`-----BEGIN`),
+    /// otherwise an API secret.
+    pub fn from_text(key: impl Into<String>) -> VerifyKey {
+        let key = key.into();
+        if key.contains("-----BEGIN") {
+            VerifyKey::RsaPublicKeyPem(key)
+        } else {
+            VerifyKey::Secret(key)
+        }
+    }
+}
+
 impl std::fmt::Debug for VerifyKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
