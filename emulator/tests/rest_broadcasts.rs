@@ -60,7 +60,7 @@ async fn broadcast_lifecycle() {
     assert_eq!(client.stop_broadcast(&b.id).await.unwrap_err().kind(), ErrorKind::Conflict);
 
     let list = client.list_broadcasts(&ListOptions { session_id: Some(sid.clone()), ..Default::default() }).await.unwrap();
-    assert_eq!(list.count, Some(2));
+    assert_eq!(list.count, 2);
     assert_eq!(list.items[0].id, b2.id, "newest first");
     let (_, per_session) = emulator_get(emu.url(), &format!("/emulator/v1/sessions/{sid}/broadcasts")).await;
     assert_eq!(per_session["count"], 2);

@@ -103,10 +103,10 @@ async fn renders_go_starting_started_stopped() {
     let stream_id = got.stream_id.clone().unwrap();
     assert_eq!(client.get_stream(&sid, &stream_id).await.unwrap().name.as_deref(), Some("composer"));
     let list = client.list_renders(&ListOptions { count: Some(10), ..Default::default() }).await.unwrap();
-    assert_eq!((list.count, list.items[0].id.as_str()), (Some(1), r.id.as_str()));
+    assert_eq!((list.count, list.items[0].id.as_str()), (1, r.id.as_str()));
     client.stop_render(&r.id).await.unwrap();
     assert_eq!(client.get_render(&r.id).await.unwrap().status.as_deref(), Some("stopped"));
-    assert_eq!(client.list_connections(&sid).await.unwrap().count, Some(0), "its connection left");
+    assert_eq!(client.list_connections(&sid).await.unwrap().count, 0, "its connection left");
     assert_eq!(client.stop_render(&r.id).await.unwrap_err().kind(), ErrorKind::Conflict);
     assert_eq!(client.get_render("nope").await.unwrap_err().kind(), ErrorKind::NotFound);
     emu.stop().await.unwrap();
@@ -116,8 +116,7 @@ async fn renders_go_starting_started_stopped() {
 async fn audio_connector_connect_and_stop() {
     let (emu, client) = in_process().await;
     let (sid, _) = session_with_clients(emu.url(), &client, false, 0, Role::Publisher).await;
-    let mut statics = serde_json::Map::new();
-    statics.insert("room".into(), serde_json::json!("a"));
+    let statics = [("room".to_string(), "a".to_string())].into();
     let opts = AudioConnectorOptions {
         uri: "wss://audio.example.com/socket".into(),
         streams: vec![],
@@ -140,7 +139,7 @@ async fn audio_connector_connect_and_stop() {
     );
     assert_eq!(stored["audioRate"], 24000);
     client.stop_audio_connector(&ac.id).await.unwrap();
-    assert_eq!(client.list_connections(&sid).await.unwrap().count, Some(0));
+    assert_eq!(client.list_connections(&sid).await.unwrap().count, 0);
     assert_eq!(client.stop_audio_connector(&ac.id).await.unwrap_err().kind(), ErrorKind::Conflict);
     let (relayed, _) = session_with_clients(emu.url(), &client, true, 0, Role::Publisher).await;
     let e = client.connect_audio(&relayed, &token(&client, &relayed, Role::Publisher), &opts).await.unwrap_err();
