@@ -50,12 +50,21 @@ case "$lang" in
   ruby)
     cp "$lib" "$out/libopentok_uniffi.so"
     strip_debug "$out/libopentok_uniffi.so"
+    # Two components share the library: `opentok` (the core's records and enums) and
+    # `opentok_uniffi` (the client). uniffi's Ruby generator cannot reference another
+    # component's types, so the core's file is loaded into the same Ruby module: its readers and
+    # writers then extend the same RustBuffer classes the client's file calls them on.
+    sed -e 's/^module Opentok$/module OpentokUniffi/' -e 's/::Opentok\([.:]\)/::OpentokUniffi\1/g' \
+      "$out/opentok.rb" > "$out/opentok_core.rb"
+    rm -f "$out/opentok.rb"
+    if grep -q '::Opentok[^U]' "$out/opentok_core.rb"; then echo "build-native: opentok_core.rb still names ::Opentok" >&2; exit 1; fi
     # Ruby calls the *_blocking twins. Attach them with ruby-ffi's `blocking: true` so the GVL is
     # released while the core waits on the network (other Ruby threads keep running). The async
     # variants are not used from Ruby: their continuation callback arrives on a tokio thread and
     # must take the GVL, which deadlocks when the waker fires under a lock a Ruby thread wants.
-    n=$(perl -0pi -e '$n += s/(attach_function :uniffi_\w+_fn_method_client_\w+_blocking,\n[^\n]*\n\s*RustBuffer\.by_value)\n/$1, blocking: true\n/g; END { print STDOUT $n+0 }' "$out/opentok_uniffi.rb")
-    if [ "$n" -lt 3 ]; then echo "build-native: expected to mark 3 blocking functions (create_session, create_session_with_properties, rest) in opentok_uniffi.rb, marked $n" >&2; exit 1; fi
+    want=$(grep -c 'attach_function :uniffi_\w*_fn_method_client_\w*_blocking,' "$out/opentok_uniffi.rb")
+    n=$(perl -0pi -e '$n += s/(attach_function :uniffi_\w+_fn_method_client_\w+_blocking,\n[^\n]*\n\s*(?:RustBuffer\.by_value|:void))\n/$1, blocking: true\n/g; END { print STDOUT $n+0 }' "$out/opentok_uniffi.rb")
+    if [ "$n" -lt 3 ] || [ "$n" -ne "$want" ]; then echo "build-native: expected to mark all $want blocking functions in opentok_uniffi.rb, marked $n" >&2; exit 1; fi
     ;;
   *) echo "build-native: unknown language $lang" >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use opentok::{ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy};
+use opentok::{ClientOptions, ClientSettings, Credentials};
 
 use crate::error::Result;
 use crate::session::{SessionInfo, SessionSpec};
@@ -18,7 +18,8 @@ pub struct ClientConfig {
     /// `https://video.api.vonage.com` with application credentials; point it at the emulator in tests).
     #[uniffi(default = None)]
     pub api_url: Option<String>,
-    /// Time allowed for a whole request, per attempt, in milliseconds (default 30 000).
+    /// Time allowed for a whole request, per attempt, in milliseconds (default 30 000); also
+    /// caps the connect timeout unless that is given.
     #[uniffi(default = None)]
     pub request_timeout_ms: Option<u64>,
     /// Time allowed to open a connection, in milliseconds (default 10 000).
@@ -69,33 +70,23 @@ impl std::fmt::Debug for ClientConfig {
 }
 
 impl ClientConfig {
+    /// The core's options for these knobs (the core decides every default).
     fn into_options(self) -> ClientOptions {
-        let mut o = ClientOptions { base_url: self.api_url, ..Default::default() };
-        if let Some(ms) = self.request_timeout_ms {
-            o.request_timeout = Duration::from_millis(ms);
+        ClientSettings {
+            api_url: self.api_url,
+            timeout: self.request_timeout_ms.map(Duration::from_millis),
+            connect_timeout: self.connect_timeout_ms.map(Duration::from_millis),
+            proxy: self.proxy_url,
+            proxy_username: self.proxy_username,
+            proxy_password: self.proxy_password,
+            ua_addendum: self.user_agent_suffix,
+            binding: self.binding,
+            max_retries: self.max_retries,
+            fixed_now: self.fixed_now,
+            fixed_nonce: self.fixed_nonce,
+            ..ClientSettings::default()
         }
-        if let Some(ms) = self.connect_timeout_ms {
-            o.connect_timeout = Duration::from_millis(ms);
-        }
-        if let Some(url) = self.proxy_url {
-            let mut p = Proxy::new(url);
-            if let Some(user) = self.proxy_username {
-                p = p.with_credentials(user, self.proxy_password.unwrap_or_default());
-            }
-            o.proxy = Some(p);
-        }
-        o.user_agent_suffix = self.user_agent_suffix;
-        o.binding = self.binding;
-        if let Some(n) = self.max_retries {
-            o.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..RetryPolicy::default() } };
-        }
-        if let Some(now) = self.fixed_now {
-            o.clock = Arc::new(FixedClock::at_unix(now));
-        }
-        if let Some(n) = self.fixed_nonce {
-            o.nonce = Arc::new(FixedNonce(n));
-        }
-        o
+        .to_options()
     }
 }
 
@@ -149,10 +140,12 @@ impl Client {
 
 #[uniffi::export(async_runtime = "tokio")]
 impl Client {
-    /// A client with project credentials (api key and secret).
+    /// A client from the two values the official SDKs take: an api key and its secret, or an
+    /// application id and its private key (PEM text, or the path of a PEM file); the core decides
+    /// which from the second value.
     #[uniffi::constructor]
     pub fn new(api_key: String, api_secret: String, config: ClientConfig) -> Result<Arc<Self>> {
-        let credentials = Credentials::project(api_key, api_secret)?;
+        let credentials = Credentials::from_secret_or_key(api_key, &api_secret)?;
         Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
     }
 

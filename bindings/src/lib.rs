@@ -4,18 +4,33 @@
 //! the Kotlin/Java package (`bindings/jvm`) and the Ruby gem (`bindings/ruby`). It converts
 //! arguments, calls the core and flattens errors into [`NativeError`]; every rule lives in the
 //! core. Async functions run on tokio; each has a `_blocking` twin for blocking callers.
+//!
+//! Two uniffi components share this library: `opentok` (the core's options, models and enums,
+//! derived in the core behind its `uniffi` feature) and `opentok_uniffi` (this crate: the client
+//! object, its methods and the error). The REST methods live in one module per core module
+//! (`archive.rs`, `broadcast.rs`, ...), declared with [`rest::rest_operations`].
 
 #![warn(missing_docs)]
 
+mod archive;
+mod audio_connector;
+mod broadcast;
+mod callback;
+mod captions;
 mod client;
+mod connection;
 mod error;
+mod moderation;
+mod render;
 mod rest;
 mod session;
+mod signal;
+mod sip;
+mod stream;
 mod token;
 
 pub use client::{Client, ClientConfig};
 pub use error::{NativeError, Result};
-pub use rest::OPERATIONS;
 pub use session::{parse_archive_mode, parse_archive_resolution, parse_media_mode, SessionInfo, SessionSpec};
 pub use token::{decode_token, explain_token, parse_role, verify_token, verify_token_at, ExpireSpec, TokenInfo, TokenSpec};
 

@@ -6,11 +6,21 @@ require "ffi"
 require "io/wait" # the generated async poller uses IO#wait_readable
 
 native_dir = File.join(__dir__, "native")
-unless File.exist?(File.join(native_dir, "opentok_uniffi.rb")) && File.exist?(File.join(native_dir, "libopentok_uniffi.so"))
+unless %w[opentok_core.rb opentok_uniffi.rb libopentok_uniffi.so].all? { |f| File.exist?(File.join(native_dir, f)) }
   raise LoadError, "opentok-native: the native layer is missing from #{native_dir}; " \
                    "build it with `bindings/scripts/build-native.sh ruby #{native_dir}` (or `make test-ruby`)"
 end
-require_relative "native/opentok_uniffi"
+# The core's records and enums (opentok_core.rb, built into the same Ruby module) load first; the
+# client's file reopens the FFI helper classes they share, which ruby-ffi reports as layout
+# redefinitions: quiet, since both files describe the same structs.
+begin
+  verbose = $VERBOSE
+  $VERBOSE = nil
+  require_relative "native/opentok_core"
+  require_relative "native/opentok_uniffi"
+ensure
+  $VERBOSE = verbose
+end
 
 module OpenTok
   # The generated FFI module (an implementation detail; use OpenTok::OpenTok).
