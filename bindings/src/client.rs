@@ -156,6 +156,13 @@ impl Client {
         Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
     }
 
+    /// A client with Vonage application credentials whose private key is the PEM file at `path`.
+    #[uniffi::constructor]
+    pub fn with_key_file(application_id: String, path: String, config: ClientConfig) -> Result<Arc<Self>> {
+        let credentials = Credentials::from_key_file(application_id, std::path::Path::new(&path))?;
+        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
+    }
+
     /// The api key (or application id).
     pub fn api_key(&self) -> String {
         self.inner.credentials().id().to_string()
