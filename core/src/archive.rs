@@ -243,8 +243,9 @@ impl ArchiveOptions {
     }
 }
 
-/// `xx-XX` (two lowercase letters, a dash, two uppercase letters), the shape the Java SDK checks.
-pub(crate) fn is_language_code(s: &str) -> bool {
+/// `xx-XX` (two lowercase letters, a dash, two uppercase letters), the shape the Java SDK checks
+/// (caption and transcription language codes).
+pub fn is_language_code(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 5
         && b[0].is_ascii_lowercase()

@@ -59,8 +59,8 @@ mod token;
 mod transport;
 
 pub use archive::{
-    Archive, ArchiveList, ArchiveOptions, ArchiveStatus, ArchiveTranscription, OutputMode, TranscriptionProperties,
-    MAX_BITRATE_RANGE, QUANTIZATION_RANGE,
+    is_language_code, Archive, ArchiveList, ArchiveOptions, ArchiveStatus, ArchiveTranscription, OutputMode,
+    TranscriptionProperties, MAX_BITRATE_RANGE, QUANTIZATION_RANGE,
 };
 pub use audio_connector::{AudioConnection, AudioConnectorOptions, AudioTransport, AUDIO_RATES};
 pub use broadcast::{

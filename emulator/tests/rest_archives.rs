@@ -252,6 +252,8 @@ async fn the_emulator_refuses_bad_archive_bodies_and_queries() {
         serde_json::json!({"sessionId": sid, "layout": {"type": "custom"}}),
         serde_json::json!({"sessionId": sid, "hasAudio": false, "hasVideo": false}),
         serde_json::json!({"sessionId": sid, "streamMode": "sometimes"}),
+        serde_json::json!({"sessionId": sid, "maxBitrate": 99_999}),
+        serde_json::json!({"sessionId": sid, "hasTranscription": true, "transcriptionProperties": {"primaryLanguageCode": "EN-us"}}),
     ] {
         let res = post(body.clone()).await;
         assert_eq!(res.status(), 400, "{body}");

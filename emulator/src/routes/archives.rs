@@ -126,8 +126,8 @@ fn archive_doc(m: &Map<String, Value>, project_id: &str, session_id: &str) -> Re
     if !has_audio && !has_video {
         return Err(ApiError::bad_request("invalid_argument", "hasAudio and hasVideo cannot both be false"));
     }
-    let max_bitrate = opt_int(m, "maxBitrate", 100_000..=6_000_000)?;
-    let qp = opt_int(m, "quantizationParameter", 15..=40)?;
+    let max_bitrate = opt_int(m, "maxBitrate", opentok::MAX_BITRATE_RANGE)?;
+    let qp = opt_int(m, "quantizationParameter", opentok::QUANTIZATION_RANGE)?;
     if max_bitrate.is_some() && qp.is_some() {
         return Err(ApiError::bad_request("invalid_argument", "maxBitrate and quantizationParameter cannot both be set"));
     }
@@ -135,11 +135,20 @@ fn archive_doc(m: &Map<String, Value>, project_id: &str, session_id: &str) -> Re
     let has_transcription = opt_bool(m, "hasTranscription")?.unwrap_or(false);
     let transcription = match m.get("transcriptionProperties") {
         None | Some(Value::Null) => None,
-        Some(Value::Object(t)) if has_transcription => Some(json!({
-            "status": "requested",
-            "primaryLanguageCode": t.get("primaryLanguageCode").cloned().unwrap_or(json!("en-US")),
-            "hasSummary": t.get("hasSummary").cloned().unwrap_or(json!(false)),
-        })),
+        Some(Value::Object(t)) if has_transcription => {
+            let code = opt_str(t, "primaryLanguageCode")?.unwrap_or_else(|| "en-US".into());
+            if !opentok::is_language_code(&code) {
+                return Err(ApiError::bad_request(
+                    "invalid_argument",
+                    format!("transcriptionProperties.primaryLanguageCode must look like en-US (got {code:?})"),
+                ));
+            }
+            Some(json!({
+                "status": "requested",
+                "primaryLanguageCode": code,
+                "hasSummary": t.get("hasSummary").cloned().unwrap_or(json!(false)),
+            }))
+        }
         Some(Value::Object(_)) => {
             return Err(ApiError::bad_request("invalid_argument", "transcriptionProperties needs hasTranscription true"))
         }

@@ -44,7 +44,7 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
         ));
     }
     let rate = opt_int(&ws, "audioRate", 0..=i64::MAX)?.unwrap_or(16000);
-    if ![8000, 16000, 24000].contains(&rate) {
+    if !opentok::AUDIO_RATES.iter().any(|&r| i64::from(r) == rate) {
         return Err(ApiError::bad_request(
             "invalid_argument",
             format!("websocket.audioRate must be 8000, 16000 or 24000 (got {rate})"),

@@ -88,7 +88,7 @@ fn broadcast_doc(m: &Map<String, Value>, id: &str, project_id: &str, session_id:
     if rtmp_in.len() > opentok::MAX_RTMP_OUTPUTS {
         return Err(ApiError::bad_request(
             "invalid_argument",
-            format!("outputs.rtmp: at most 5 outputs (got {})", rtmp_in.len()),
+            format!("outputs.rtmp: at most {} outputs (got {})", opentok::MAX_RTMP_OUTPUTS, rtmp_in.len()),
         ));
     }
     if hls.is_none() && rtmp_in.is_empty() {
@@ -126,11 +126,11 @@ fn broadcast_doc(m: &Map<String, Value>, id: &str, project_id: &str, session_id:
     if !has_audio && !has_video {
         return Err(ApiError::bad_request("invalid_argument", "hasAudio and hasVideo cannot both be false"));
     }
-    let max_duration = opt_int(m, "maxDuration", 60..=36_000)?.unwrap_or(7200);
+    let max_duration = opt_int(m, "maxDuration", opentok::BROADCAST_DURATION_RANGE)?.unwrap_or(7200);
     // PHP spells it maxBitRate.
-    let max_bitrate = match opt_int(m, "maxBitrate", 100_000..=6_000_000)? {
+    let max_bitrate = match opt_int(m, "maxBitrate", opentok::MAX_BITRATE_RANGE)? {
         Some(b) => b,
-        None => opt_int(m, "maxBitRate", 100_000..=6_000_000)?.unwrap_or(2_000_000),
+        None => opt_int(m, "maxBitRate", opentok::MAX_BITRATE_RANGE)?.unwrap_or(2_000_000),
     };
     let now = clock::now_ms();
     let mut urls = json!({ "rtmp": rtmp });

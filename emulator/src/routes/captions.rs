@@ -30,13 +30,11 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
     let session_id = req_str(&m, "sessionId")?;
     let token = req_str(&m, "token")?;
     let language = opt_str(&m, "languageCode")?.unwrap_or_else(|| "en-US".into());
-    let b = language.as_bytes();
-    let shaped =
-        b.len() == 5 && b[2] == b'-' && b[..2].iter().all(u8::is_ascii_lowercase) && b[3..].iter().all(u8::is_ascii_uppercase);
-    if !shaped {
+    if !opentok::is_language_code(&language) {
         return Err(ApiError::bad_request("invalid_argument", format!("languageCode must look like en-US (got {language:?})")));
     }
-    let max_duration = opt_int(&m, "maxDuration", 300..=14_400)?.unwrap_or(14_400);
+    let max_duration =
+        opt_int(&m, "maxDuration", 300..=opentok::MAX_CAPTIONS_DURATION)?.unwrap_or(opentok::MAX_CAPTIONS_DURATION.into());
     let partial = opt_bool(&m, "partialCaptions")?.unwrap_or(true);
     let callback = opt_str(&m, "statusCallbackUrl")?;
     if let Some(u) = &callback {

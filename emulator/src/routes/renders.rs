@@ -41,14 +41,13 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
             format!("url must be an http(s) URL of 15 to 2048 characters (got {url:?})"),
         ));
     }
-    let max_duration = opt_int(&m, "maxDuration", 60..=36_000)?.unwrap_or(7200);
-    let resolution = opt_str(&m, "resolution")?.unwrap_or_else(|| "1280x720".into());
-    if !["640x480", "480x640", "1280x720", "720x1280", "1920x1080", "1080x1920"].contains(&resolution.as_str()) {
-        return Err(ApiError::bad_request(
-            "invalid_argument",
-            format!("resolution must be 640x480, 480x640, 1280x720, 720x1280, 1920x1080 or 1080x1920 (got {resolution:?})"),
-        ));
-    }
+    let max_duration = opt_int(&m, "maxDuration", opentok::RENDER_DURATION_RANGE)?.unwrap_or(7200);
+    // Every archive resolution, 1080p included: the service takes them (the core's client refuses
+    // 1080p renders, as the Python and Java SDKs do).
+    let resolution = match opt_str(&m, "resolution")? {
+        Some(r) => r.parse::<opentok::ArchiveResolution>().map_err(|e| ApiError::from_core(&e))?.as_str().to_string(),
+        None => opentok::ArchiveResolution::Hd.as_str().to_string(),
+    };
     let name = match m.get("properties") {
         Some(Value::Object(p)) => opt_str(p, "name")?,
         _ => None,

@@ -99,8 +99,13 @@ pub fn opt_bool(m: &Map<String, Value>, key: &str) -> Result<Option<bool>, ApiEr
     }
 }
 
-/// An optional non-negative integer within `range`.
-pub fn opt_int(m: &Map<String, Value>, key: &str, range: std::ops::RangeInclusive<i64>) -> Result<Option<i64>, ApiError> {
+/// An optional integer within `range` (the core's ranges are `u32`, hence the conversion).
+pub fn opt_int<T: Copy + Into<i64>>(
+    m: &Map<String, Value>,
+    key: &str,
+    range: std::ops::RangeInclusive<T>,
+) -> Result<Option<i64>, ApiError> {
+    let range = (*range.start()).into()..=(*range.end()).into();
     let v = match m.get(key) {
         None | Some(Value::Null) => return Ok(None),
         Some(v) => v,

@@ -52,18 +52,18 @@ fn send(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
         Some(v) => v.to_string(),
     };
     if let Some(t) = &signal_type {
-        if t.len() > opentok::MAX_SIGNAL_TYPE_CHARS {
-            return Err(too_large(format!("signal type is {} bytes; the limit is 128", t.len())));
-        }
-        if !t.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '~')) {
-            return Err(ApiError::bad_request(
-                "invalid_argument",
-                format!("signal type may only contain letters, digits, '-', '_' and '~' (got {t:?})"),
-            ));
+        if t.chars().count() > opentok::MAX_SIGNAL_TYPE_CHARS {
+            return Err(too_large(format!(
+                "signal type is {} characters; the limit is {}",
+                t.chars().count(),
+                opentok::MAX_SIGNAL_TYPE_CHARS
+            )));
         }
     }
+    // The client's rule on the type (1-128 letters, digits, '-', '_', '~'); data is the service's to judge.
+    opentok::Signal { signal_type: signal_type.clone(), data: String::new() }.validate().map_err(|e| ApiError::from_core(&e))?;
     if data.len() > opentok::MAX_SIGNAL_DATA_BYTES {
-        return Err(too_large(format!("signal data is {} bytes; the limit is 8192", data.len())));
+        return Err(too_large(format!("signal data is {} bytes; the limit is {}", data.len(), opentok::MAX_SIGNAL_DATA_BYTES)));
     }
     project_session(state, project_id, session_id)?;
     let recipients = match to {
