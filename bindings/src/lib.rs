@@ -19,6 +19,7 @@ mod callback;
 mod captions;
 mod client;
 mod connection;
+mod enums;
 mod error;
 mod moderation;
 mod render;
