@@ -1,6 +1,8 @@
 # opentok-native: one Rust core, every OpenTok server library.
 #   make test   install what is needed (venv, node_modules, Maven cache, apt packages) and run every suite
 #   make demo   build, start an emulator, run the quickstart in every language
+#   make help   every target, with what it does
+# Each target says what it does after `##` on its rule line; `make help` prints those, file by file.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
@@ -12,27 +14,38 @@ export EMULATOR_BIN
 TEST_TARGETS :=
 DEMO_TARGETS :=
 
-.PHONY: help test demo test-rust bench-rust emulator-bin lint
-help:
-	@echo "make test   # install what is needed and run every suite"
-	@echo "make demo   # start the emulator and run the quickstart in every language"
+.PHONY: help test demo test-rust fmt-check bench-rust emulator-bin lint
 
-emulator-bin:
+help: ## this list
+	@awk 'FNR == 1 { file = FILENAME } \
+	  /^[A-Za-z0-9_.-]+:.*## / { if (file != shown) { printf "%s\n", file; shown = file } \
+	    split($$0, a, /:.*## /); printf "  make %-26s %s\n", a[1], a[2] }' $(MAKEFILE_LIST)
+
+emulator-bin: ## build the emulator binary (debug) the suites start
 	@if [ -f emulator/Cargo.toml ]; then $(CARGO) build -q -p opentok-emulator --bin opentok-emulator; fi
 
-test-rust:
-	$(CARGO) test -p opentok
+# Every crate's unit and integration tests (core, uniffi, bindgen, Python and Node bindings) in
+# one cargo run. The emulator is left out here: its tests start the real binary and run once, in
+# test-emulator-rust (mk/emulator.mk), which shares the emulator binary's build.
+test-rust: ## cargo test of every crate but the emulator (its tests run in test-emulator)
+	$(CARGO) test --workspace --exclude opentok-emulator
 
-lint:
+fmt-check: ## cargo fmt --all --check (rustfmt.toml at the root)
+	$(CARGO) fmt --all --check
+
+lint: ## clippy over every crate and target, warnings as errors
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
--include mk/*.mk
+# The suites of the emulator and the bindings, one file each. They add their targets to
+# TEST_TARGETS and DEMO_TARGETS; a missing file stops make.
+MK_FILES := emulator python node jvm ruby
+include $(MK_FILES:%=mk/%.mk)
 
-test: lint test-rust $(TEST_TARGETS)
+test: fmt-check lint test-rust $(TEST_TARGETS) ## install what is needed and run every suite (what CI runs)
 	@echo "all suites passed"
 
-demo: emulator-bin
+demo: emulator-bin ## start an emulator and run the quickstart in every language
 	@EMULATOR_BIN=$(EMULATOR_BIN) scripts/demo.sh $(DEMO_TARGETS)
 
-bench-rust:
+bench-rust: ## criterion benches of the core (benches/tokens.rs)
 	$(CARGO) bench -p opentok --bench tokens

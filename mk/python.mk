@@ -1,4 +1,4 @@
-# Python binding (issue 4): the `opentok_native` package (pyo3 crate + maturin, python/).
+# Python binding: the `opentok_native` package (pyo3 crate + maturin, python/).
 #   test-python   .venv (python3) with pinned maturin/pytest/mypy, `pip install ./python` (dev
 #                 profile, to share the emulator's debug artifacts), pytest against a real emulator
 #                 (the suite starts its own; official opentok==3.15.0 goes to .scratch/), then mypy
@@ -18,26 +18,26 @@ $(PY):
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv python3-pip; }
 	$(PYTHON3) -m venv $(PY_VENV)
 
-python-venv: $(PY)
+python-venv: $(PY) ## .venv with pinned maturin, pytest and mypy
 	@$(PY) -m pip install -q --disable-pip-version-check $(PY_TOOLS)
 
-python-install: python-venv
+python-install: python-venv ## pip install ./python into .venv (dev profile)
 	PATH="$(PY_VENV)/bin:$$PATH" MATURIN_PEP517_ARGS="--profile dev" $(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps $(ROOT)/python
 
-python-install-release: python-venv
+python-install-release: python-venv ## pip install ./python into .venv (release)
 	PATH="$(PY_VENV)/bin:$$PATH" $(PY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps $(ROOT)/python
 
-test-python: python-install emulator-bin
+test-python: python-install emulator-bin ## pytest against a real emulator, then mypy over tests and example
 	@# run from the repo root: from python/ the source folder opentok_native/ (no extension
 	@# inside) would shadow the installed package
 	cd $(ROOT) && EMULATOR_BIN=$(EMULATOR_BIN) $(PY) -m pytest -q -p no:cacheprovider python/tests
 	cd $(ROOT) && $(PY) -m mypy --config-file python/pyproject.toml python/tests examples/python
 
-demo-python: python-install
+demo-python: python-install ## examples/python/quickstart.py against $OPENTOK_API_URL
 	@test -n "$$OPENTOK_API_URL" || { echo "demo-python: set OPENTOK_API_URL to a running emulator (make demo starts one)"; exit 1; }
 	$(PY) $(ROOT)/examples/python/quickstart.py
 
-bench-python: python-install-release
+bench-python: python-install-release ## release builds, then benches/python_bench.py (ours vs official)
 	$(CARGO) build -q --release -p opentok-emulator --bin opentok-emulator
 	EMULATOR_BIN=$(CARGO_TARGET_DIR)/release/opentok-emulator $(PY) $(ROOT)/benches/python_bench.py
 

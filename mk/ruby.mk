@@ -1,4 +1,4 @@
-# Ruby gem (issue 6): bindings/ruby over the uniffi crate. Uses Debian's ruby and ruby-ffi
+# Ruby gem: bindings/ruby over the uniffi crate. Uses Debian's ruby and ruby-ffi
 # (installed with apt when missing); the generated FFI layer and libopentok_uniffi.so are written
 # into the gem's lib/opentok/native/ at build time (gitignored).
 RUBY ?= ruby
@@ -7,25 +7,25 @@ RUBY_GEM_HOME := $(CARGO_TARGET_DIR)/ruby-gems
 
 .PHONY: test-ruby demo-ruby ruby-tools ruby-native ruby-gem
 
-ruby-tools:
+ruby-tools: ## install ruby, ruby-ffi and minitest with apt when missing
 	@command -v $(RUBY) >/dev/null && $(RUBY) -e 'require "ffi"; require "minitest"' 2>/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby ruby-ffi ruby-minitest; }
 
-ruby-native:
+ruby-native: ## generate the FFI layer and build libopentok_uniffi.so into the gem
 	@$(ROOT)/bindings/scripts/build-native.sh ruby $(RUBY_DIR)/lib/opentok/native
 
 # minitest suite against a real emulator.
-test-ruby: ruby-tools ruby-native emulator-bin
+test-ruby: ruby-tools ruby-native emulator-bin ## minitest suite against a real emulator
 	cd $(RUBY_DIR) && EMULATOR_BIN=$(EMULATOR_BIN) $(RUBY) -Itest -e 'Dir["test/*_test.rb"].sort.each { |f| require File.expand_path(f) }'
 
 # The packaged gem, installed into a scratch GEM_HOME (its native library travels inside).
-ruby-gem: ruby-tools ruby-native
+ruby-gem: ruby-tools ruby-native ## build the gem and install it into a scratch GEM_HOME
 	@mkdir -p $(RUBY_GEM_HOME)
 	@cd $(RUBY_DIR) && gem build -q opentok-native.gemspec -o $(RUBY_GEM_HOME)/opentok-native.gem >/dev/null
 	@gem install -q --local --ignore-dependencies --no-document --install-dir $(RUBY_GEM_HOME) $(RUBY_GEM_HOME)/opentok-native.gem >/dev/null
 
 # examples/ruby/quickstart.rb against $OPENTOK_API_URL, using the installed gem.
-demo-ruby: ruby-gem
+demo-ruby: ruby-gem ## examples/ruby/quickstart.rb against $OPENTOK_API_URL
 	@GEM_PATH=$(RUBY_GEM_HOME):$$($(RUBY) -e 'print Gem.path.join(":")') $(RUBY) $(ROOT)/examples/ruby/quickstart.rb
 
 TEST_TARGETS += test-ruby
