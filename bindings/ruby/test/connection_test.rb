@@ -21,8 +21,8 @@ class ConnectionTest < Minitest::Test
   end
 
   def test_list_connections_errors
-    e = assert_api_error(OpenTok::OpenTokArgumentError, "invalid_argument") { @opentok.connections.list("garbage") }
-    assert_includes e.message, "sessionId"
+    e = assert_api_error(OpenTok::OpenTokConnectionError, "not_found", 404) { @opentok.connections.list("garbage") }
+    assert_includes e.message, "garbage"
     session_id, = routed_with_client
     e = assert_api_error(OpenTok::OpenTokArgumentError, "invalid_argument") { @opentok.connections.list(session_id, count: 5) }
     assert_equal "count", e.field

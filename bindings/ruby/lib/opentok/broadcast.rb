@@ -2,12 +2,11 @@
 
 module OpenTok
   # A live streaming broadcast, as `opentok.broadcasts` returns it. Readers: id, session_id,
-  # project_id, status, created_at, updated_at, max_duration, max_bitrate, resolution,
+  # project_id, partner_id, status, created_at, updated_at, max_duration, max_bitrate, resolution,
   # has_audio, has_video, stream_mode, streams, multi_broadcast_tag, and broadcast_urls (a Hash
   # with "hls", "hlsStatus" and "rtmp" => [{"id", "serverUrl", "streamName", "status"}]).
   class Broadcast < Resource
-    fields "id", "sessionId", "projectId", "status", "createdAt", "updatedAt", "maxDuration", "maxBitrate",
-           "resolution", "hasAudio", "hasVideo", "streamMode", "streams", "multiBroadcastTag", "broadcastUrls"
+    record Native::Broadcast
 
     # Stops the broadcast; this object then holds the stopped broadcast.
     def stop
@@ -38,17 +37,14 @@ module OpenTok
   # A page of broadcasts: an Array of Broadcast with `total`.
   class BroadcastList < ResourceList
     # @api private
-    def initialize(json, interface = nil)
-      super(json, Broadcast, interface)
+    def initialize(page, interface = nil)
+      super(page, Broadcast, interface)
     end
   end
 
   # Live streaming broadcasts, as the official gem's `opentok.broadcasts`.
-  class Broadcasts
-    # @api private
-    def initialize(rest)
-      @rest = rest
-    end
+  class Broadcasts < Area
+    ERROR = OpenTokBroadcastError
 
     # Starts broadcasting a session (routed, with a connected client). Options: outputs
     # ({hls: {dvr:, low_latency:}, rtmp: [{id:, server_url:, stream_name:}]}, at least one, at
@@ -56,52 +52,39 @@ module OpenTok
     # multi_broadcast_tag, has_audio, has_video (snake_case or wire camelCase keys).
     # Returns the Broadcast. Raises OpenTokBroadcastError (409 when one is already running).
     def create(session_id, options = {})
-      Broadcast.new(call("start_broadcast", Rest.id(session_id), Rest.options(options, "options")), self)
+      Broadcast.new(call(:start_broadcast, Rest.id(session_id), Options::BROADCAST.build(options)), self)
     end
 
     # Stops a broadcast; returns the Broadcast.
     def stop(broadcast_id)
-      Broadcast.new(call("stop_broadcast", Rest.id(broadcast_id)), self)
+      Broadcast.new(call(:stop_broadcast, Rest.id(broadcast_id)), self)
     end
 
     # The Broadcast with this id.
     def find(broadcast_id)
-      Broadcast.new(call("get_broadcast", Rest.id(broadcast_id)), self)
+      Broadcast.new(call(:get_broadcast, Rest.id(broadcast_id)), self)
     end
 
     # Broadcasts of the project, newest first: offset, count (1-1000), sessionId/session_id.
     # Returns a BroadcastList.
     def all(options = {})
-      BroadcastList.new(call("list_broadcasts", Rest.options(options, "options")), self)
+      BroadcastList.new(call(:list_broadcasts, Options::LIST.build(options)), self)
     end
 
     # Sets the layout of a running broadcast (type, stylesheet, screenshare_type). Returns true.
     def layout(broadcast_id, options = {})
-      call("set_broadcast_layout", Rest.id(broadcast_id), Rest.options(options, "options"))
-      true
+      run(:set_broadcast_layout, Rest.id(broadcast_id), Options::LAYOUT.build(options))
     end
 
     # Adds a stream to a broadcast started with stream_mode :manual (has_audio, has_video).
     # Returns true.
     def add_stream(broadcast_id, stream_id, options = {})
-      call("add_broadcast_stream", Rest.id(broadcast_id), Rest.id(stream_id), Rest.options(options, "options"))
-      true
+      run(:add_broadcast_stream, Rest.id(broadcast_id), Rest.id(stream_id), Options::TRACKS.build(options))
     end
 
     # Removes a stream from a broadcast started with stream_mode :manual. Returns true.
     def remove_stream(broadcast_id, stream_id)
-      call("remove_broadcast_stream", Rest.id(broadcast_id), Rest.id(stream_id))
-      true
-    end
-
-    def inspect
-      "#<OpenTok::Broadcasts>"
-    end
-
-    private
-
-    def call(operation, *args)
-      @rest.call(operation, args, OpenTokBroadcastError)
+      run(:remove_broadcast_stream, Rest.id(broadcast_id), Rest.id(stream_id))
     end
   end
 end

@@ -4,37 +4,29 @@ module OpenTok
   # A registered callback URL. Readers: id, group ("connection", "stream", "archive"...),
   # event, url, created_at.
   class Callback < Resource
-    fields "id", "group", "event", "url", "createdAt"
+    record Native::Callback
   end
 
   # Callback registrations of the project (not in the official gem; the Node SDK's
   # listCallbacks/registerCallback/unregisterCallback).
-  class Callbacks
-    # @api private
-    def initialize(rest)
-      @rest = rest
-    end
+  class Callbacks < Area
+    ERROR = OpenTokCallbackError
 
     # Every registered Callback (an Array).
     def all
-      Array(@rest.call("list_callbacks", [], OpenTokCallbackError)).map { |c| Callback.new(c) }
+      call(:list_callbacks).map { |c| Callback.new(c) }
     end
 
     # Registers `url` for a group's event: group: "connection" (event "connectionCreated"/
     # "connectionDestroyed"), "stream" ("streamCreated"/"streamDestroyed"), "archive"
     # ("status"). Returns the Callback.
     def register(options = {})
-      Callback.new(@rest.call("register_callback", [Rest.options(options, "options")], OpenTokCallbackError))
+      Callback.new(call(:register_callback, Options::CALLBACK.build(options)))
     end
 
     # Deletes a registration. Returns true.
     def unregister(callback_id)
-      @rest.call("delete_callback", [Rest.id(callback_id)], OpenTokCallbackError)
-      true
-    end
-
-    def inspect
-      "#<OpenTok::Callbacks>"
+      run(:delete_callback, Rest.id(callback_id))
     end
   end
 end

@@ -28,9 +28,9 @@ module OpenTok
     #
     # Vonage application credentials (an extension; the official gem has none):
     # `OpenTok.new(application_id, private_key)` where private_key is the RSA private key's PEM
-    # text (it contains "-----BEGIN") or the path of a PEM file (a Pathname, or a String ending
-    # in a file extension such as "private.key"). The default api_url becomes
-    # https://video.api.vonage.com and tokens are RS256 JWTs. Anything else is a project secret.
+    # text or the path of a PEM file (a Pathname, or a String such as "private.key"); the core
+    # tells a secret, a key and a path apart. The default api_url becomes
+    # https://video.api.vonage.com and tokens are RS256 JWTs.
     def initialize(api_key, api_secret, opts = {}, **kwargs)
       o = opts.transform_keys(&:to_sym).merge(kwargs)
       unknown = o.keys - OPTIONS
@@ -52,8 +52,13 @@ module OpenTok
           fixed_now: o[:fixed_now],
           fixed_nonce: o[:fixed_nonce]
         )
-        pem = private_key_pem(api_secret)
-        pem ? Native::Client.with_application(api_key.to_s, pem, config) : Native::Client.new(api_key.to_s, api_secret.to_s, config)
+        # The core decides what the second value is (secret, PEM text, key file path); only a
+        # Pathname-like value is known here to be a path.
+        if api_secret.respond_to?(:to_path)
+          Native::Client.with_key_file(api_key.to_s, api_secret.to_path, config)
+        else
+          Native::Client.new(api_key.to_s, api_secret.to_s, config)
+        end
       end
       @api_key = @client.api_key
     end
@@ -144,21 +149,6 @@ module OpenTok
 
     def rest
       @rest ||= Rest.new(@client)
-    end
-
-    # The PEM text when the second argument is a private key (its text, or a path to its file);
-    # nil for a project secret. Only the argument's shape is looked at; the core judges the key.
-    def private_key_pem(secret)
-      return File.read(secret.to_path) if secret.respond_to?(:to_path)
-
-      text = secret.to_s
-      return text if text.include?("-----BEGIN")
-      return File.read(text) if text.match?(/\.\w+\z/)
-
-      nil
-    rescue SystemCallError, IOError => e
-      raise OpenTokArgumentError.new("private_key: names a private key file that cannot be read (#{e.class.name.split('::').last})",
-                                     kind: "invalid_argument", field: "private_key")
     end
 
     def millis(seconds)

@@ -95,24 +95,8 @@ module OpenTok
   # Callback registrations (`opentok.callbacks`; not in the official gem).
   class OpenTokCallbackError < OpenTokError; end
 
-  # Native error variant name => Ruby class (names only; the rules are the core's).
-  ERROR_CLASSES = {
-    "InvalidArgument" => OpenTokArgumentError,
-    "InvalidToken" => OpenTokTokenError,
-    "Request" => OpenTokRequestError,
-    "Authentication" => OpenTokAuthenticationError,
-    "NotFound" => OpenTokNotFoundError,
-    "Conflict" => OpenTokConflictError,
-    "PayloadTooLarge" => OpenTokPayloadTooLargeError,
-    "RateLimited" => OpenTokRateLimitedError,
-    "Server" => OpenTokServerError,
-    "Timeout" => OpenTokTimeoutError,
-    "Connect" => OpenTokConnectionError,
-    "ClockSkew" => OpenTokClockSkewError,
-    "InvalidResponse" => OpenTokInvalidResponseError
-  }.freeze
-
-  # Core kind string => the kind class.
+  # The one table from the core's error kind (NativeError#kind: "not_found", ...) to its class.
+  # A REST area's class (OpenTokArchiveError, ...) is raised on top of it: see OpenTok.native_call.
   KIND_CLASSES = {
     "invalid_argument" => OpenTokArgumentError,
     "invalid_token" => OpenTokTokenError,
@@ -142,21 +126,23 @@ module OpenTok
   end
   KIND_CLASSES.each_value { |klass| klass.extend(KindMatch) }
 
-  NATIVE_ERRORS = ERROR_CLASSES.keys.map { |name| Native::NativeError.const_get(name) }.freeze
+  # Every NativeError variant class of the generated layer (one per core kind).
+  NATIVE_ERRORS = Native::NativeError.constants.map { |c| Native::NativeError.const_get(c) }
+                                     .select { |c| c.is_a?(Class) && c < StandardError }.freeze
   private_constant :NATIVE_ERRORS
 
   # Kinds raised as their own class even when a REST area has its own error class.
-  OWN_CLASS_VARIANTS = %w[InvalidArgument InvalidToken Authentication].freeze
-  private_constant :OWN_CLASS_VARIANTS
+  OWN_CLASS_KINDS = %w[invalid_argument invalid_token authentication].freeze
+  private_constant :OWN_CLASS_KINDS
 
-  # Runs a native call and re-raises its errors as OpenTokError subclasses; with `area_error`,
-  # server and transport failures are raised as that class (e.g. OpenTokArchiveError).
+  # Runs a native call and re-raises its errors as OpenTokError subclasses: the class of the
+  # error's kind (KIND_CLASSES), or with `area_error`, that class (e.g. OpenTokArchiveError) for
+  # server and transport failures. kind, status, code, field and retryable are the core's.
   def self.native_call(area_error = nil)
     yield
   rescue *NATIVE_ERRORS => e
-    variant = e.class.name.split("::").last
-    klass = ERROR_CLASSES.fetch(variant)
-    klass = area_error if area_error && !OWN_CLASS_VARIANTS.include?(variant)
+    klass = KIND_CLASSES.fetch(e.kind, OpenTokRequestError)
+    klass = area_error if area_error && !OWN_CLASS_KINDS.include?(e.kind)
     raise klass.new(e.text, kind: e.kind, status: e.status, code: e.code, field: e.field, retryable: e.retryable), cause: nil
   rescue RangeError, TypeError => e
     # A value the FFI layer cannot carry (e.g. an integer beyond 64 bits).

@@ -3,16 +3,30 @@
 require "json"
 
 module OpenTok
-  # Base of the result objects (Archive, Broadcast, Stream, Render, ...): the core's answer as a
-  # Hash with the wire's camelCase keys, read through snake_case readers (`archive.session_id`),
-  # the official gem's camelCase spellings (`archive.sessionId`), or `archive["sessionId"]`.
+  # Base of the result objects (Archive, Broadcast, Stream, Render, ...): the core's model record
+  # as a Hash with the wire's camelCase keys, read through snake_case readers (`archive.session_id`),
+  # the official gem's camelCase spellings (`archive.sessionId`), or `archive["sessionId"]`. The
+  # values are the record's, as the core settled them (defaults, aliases); nested records become
+  # Hashes with camelCase keys (`archive.streams.first["streamId"]`), enums their text.
   class Resource
-    # Declares the snake_case readers of the given wire (camelCase) fields.
+    # Matches the generated record classes' instances (in `case`).
+    NATIVE_RECORD = ->(value) { value.class.name.to_s.start_with?("#{Native.name}::") }
+    private_constant :NATIVE_RECORD
+
+    # Declares the native record this class reads: one snake_case reader per record field.
+    # `enums` names fields holding a core enum (field => enum module), shown as their text.
     # @api private
-    def self.fields(*wire_names)
-      wire_names.each do |wire|
-        define_method(Resource.snake(wire)) { @json[wire] }
+    def self.record(native_class, enums: {})
+      @enums = enums
+      native_class.instance_method(:initialize).parameters.each do |_, name|
+        wire = Resource.camel(name)
+        define_method(name) { @json[wire] }
       end
+    end
+
+    # @api private
+    def self.enums
+      @enums || {}
     end
 
     # "sessionId" -> "session_id"
@@ -27,9 +41,32 @@ module OpenTok
       name.to_s.gsub(/_([a-z\d])/) { Regexp.last_match(1).upcase }
     end
 
-    # @api private (built by the API classes from the core's answer)
-    def initialize(json, interface = nil)
-      @json = json.is_a?(Hash) ? json : {}
+    # A native record (or a list of them) as plain Ruby values with camelCase String keys.
+    # @api private
+    def self.plain(value, enums = {})
+      case value
+      when Array then value.map { |v| plain(v) }
+      when Hash then value.to_h { |k, v| [k, plain(v)] }
+      when NATIVE_RECORD
+        value.instance_variables.to_h do |ivar|
+          name = ivar.to_s.delete_prefix("@")
+          v = value.instance_variable_get(ivar)
+          enum = enums[name.to_sym]
+          [Resource.camel(name), enum ? Resource.enum_text(enum, v) : plain(v)]
+        end
+      else value
+      end
+    end
+
+    # The text of a core enum value: ArchiveStatus::AVAILABLE => "available".
+    # @api private
+    def self.enum_text(enum, value)
+      enum.constants.find { |c| enum.const_get(c) == value }&.to_s&.downcase
+    end
+
+    # @api private (built by the API classes from the core's record, or from #to_h)
+    def initialize(record, interface = nil)
+      @json = record.is_a?(Hash) ? record : Resource.plain(record, self.class.enums)
       @interface = interface
     end
 
@@ -62,8 +99,8 @@ module OpenTok
       "#<#{self.class.name} #{@json.map { |k, v| "#{k}=#{v.inspect}" }.join(' ')}>"
     end
 
-    # The official gem reads any field through method_missing; so do we, for fields without a
-    # declared reader (camelCase or snake_case).
+    # The official gem reads any field through method_missing; so do we, for the camelCase
+    # spellings of the fields.
     def method_missing(name, *args, &block)
       key = field_key(name)
       return super if key.nil? || !args.empty? || block
@@ -92,17 +129,16 @@ module OpenTok
     end
   end
 
-  # An Array of result objects with the list's total (`count` on the wire), as the official
+  # An Array of result objects with the page's total (the core's `count`), as the official
   # ArchiveList/BroadcastList/StreamList/RenderList.
   class ResourceList < Array
-    # The total number of items the service reports (may exceed the page's size).
+    # The total number of items the service holds (may exceed the page's size).
     attr_reader :total
 
     # @api private
-    def initialize(json, item_class, interface = nil)
-      json = {} unless json.is_a?(Hash)
-      @total = json["count"]
-      super(Array(json["items"]).map { |item| item_class.new(item, interface) })
+    def initialize(page, item_class, interface = nil)
+      @total = page.count
+      super(page.items.map { |item| item_class.new(item, interface) })
     end
   end
 end

@@ -2,11 +2,8 @@
 
 module OpenTok
   # Signals to the clients of a session, as the official gem's `opentok.signals`.
-  class Signals
-    # @api private
-    def initialize(rest)
-      @rest = rest
-    end
+  class Signals < Area
+    ERROR = nil
 
     # Sends a signal to every client of a session, or to one connection when `connection_id`
     # is given (not "" or nil). Options: type (1-128 characters of A-Z a-z 0-9 _ ~ -) and data.
@@ -18,12 +15,7 @@ module OpenTok
         options = connection_id
         connection_id = nil
       end
-      @rest.call("signal", [Rest.id(session_id), Rest.optional_id(connection_id), Rest.options(options, "options")])
-      true
-    end
-
-    def inspect
-      "#<OpenTok::Signals>"
+      run(:signal, Rest.id(session_id), Rest.optional_id(connection_id), Options::SIGNAL.build(options))
     end
   end
 end
