@@ -90,6 +90,7 @@ impl fmt::Display for OutputMode {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TranscriptionProperties {
     /// BCP-47 language of the speech, e.g. `en-US`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub primary_language_code: Option<String>,
     /// Whether to produce a summary too.
     #[serde(deserialize_with = "opt_bool")]
@@ -102,12 +103,16 @@ pub struct TranscriptionProperties {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ArchiveTranscription {
     /// State of the transcription (e.g. `requested`, `available`, `failed`).
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub status: Option<String>,
     /// Why it failed, if it did.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub reason: Option<String>,
     /// Where to download it once available.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub url: Option<String>,
     /// Language transcribed, e.g. `en-US`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub primary_language_code: Option<String>,
     /// Whether a summary was asked for.
     #[serde(deserialize_with = "opt_bool")]
@@ -305,12 +310,16 @@ impl ArchiveStatus {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Archive {
     /// Archive id (a UUID).
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub id: String,
     /// Current state.
+    #[serde(deserialize_with = "crate::rest::lenient")]
     pub status: ArchiveStatus,
     /// Name given at start.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub name: Option<String>,
     /// The session recorded.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub session_id: String,
     /// API key of the project (`partnerId`; may arrive as a number; `projectId` when only that
     /// was sent).
@@ -338,21 +347,28 @@ pub struct Archive {
     #[serde(default = "yes", deserialize_with = "bool_or_true")]
     pub has_video: bool,
     /// `composed` or `individual`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub output_mode: Option<String>,
     /// `auto` or `manual`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub stream_mode: Option<String>,
     /// Streams included (manual stream mode).
     #[serde(deserialize_with = "vec_or_null")]
     pub streams: Vec<IncludedStream>,
     /// Download URL once available (when the project stores archives with the service).
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub url: Option<String>,
     /// Resolution, e.g. `1280x720`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub resolution: Option<String>,
     /// Why it stopped or failed.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub reason: Option<String>,
     /// Encryption password, if the project uses archive encryption.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub password: Option<String>,
     /// The multi-archive tag.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub multi_archive_tag: Option<String>,
     /// Maximum bitrate.
     #[serde(deserialize_with = "opt_i64")]
@@ -364,14 +380,20 @@ pub struct Archive {
     #[serde(deserialize_with = "opt_bool")]
     pub has_transcription: Option<bool>,
     /// The transcription's state and file (`transcription`), when transcribed.
+    #[serde(deserialize_with = "crate::rest::lenient")]
     pub transcription: Option<ArchiveTranscription>,
     /// Transcription settings echoed back (`transcriptionProperties`), if sent.
+    #[serde(deserialize_with = "crate::rest::lenient")]
     pub transcription_properties: Option<TranscriptionProperties>,
 }
 
 impl Settle for Archive {
     fn settle(&mut self) {
         alias(&mut self.partner_id, &mut self.project_id);
+    }
+
+    fn identity(&self) -> Option<&'static str> {
+        self.id.is_empty().then_some("id")
     }
 }
 

@@ -113,15 +113,21 @@ impl AudioConnectorOptions {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AudioConnection {
     /// Audio Connector id, for [`Client::stop_audio_connector`].
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub id: String,
     /// Connection id of the connector in the session.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub connection_id: String,
     /// Whether it is bidirectional, when the service says.
     #[serde(deserialize_with = "opt_bool")]
     pub bidirectional: Option<bool>,
 }
 
-impl Settle for AudioConnection {}
+impl Settle for AudioConnection {
+    fn identity(&self) -> Option<&'static str> {
+        self.id.is_empty().then_some("id")
+    }
+}
 
 impl Client {
     /// Connects a session's audio to a WebSocket: `POST /v2/project/{id}/connect`. `token` is a

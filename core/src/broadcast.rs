@@ -176,12 +176,16 @@ impl BroadcastOptions {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RtmpStatus {
     /// Your id for it.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub id: Option<String>,
     /// Server URL.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub server_url: Option<String>,
     /// Stream name.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub stream_name: Option<String>,
     /// `connecting`, `live`, `ended`, `error`, `offline`...
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub status: Option<String>,
 }
 
@@ -191,8 +195,10 @@ pub struct RtmpStatus {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BroadcastUrls {
     /// HLS playlist URL.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub hls: Option<String>,
     /// HLS state: `connecting`, `ready`, `live`, `ended` or `error`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub hls_status: Option<String>,
     /// RTMP outputs (read from a list, or from an object keyed by output id as some service
     /// versions send it).
@@ -219,8 +225,10 @@ fn rtmp_statuses<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Rtm
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Broadcast {
     /// Broadcast id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub id: String,
     /// The session broadcast.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub session_id: String,
     /// API key or application id (`projectId`; may arrive as a number; `partnerId` when only
     /// that was sent).
@@ -230,6 +238,7 @@ pub struct Broadcast {
     #[serde(deserialize_with = "opt_string")]
     pub partner_id: Option<String>,
     /// `started`, `stopped`, `paused`...
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub status: Option<String>,
     /// Creation time, unix milliseconds.
     #[serde(deserialize_with = "opt_i64")]
@@ -244,6 +253,7 @@ pub struct Broadcast {
     #[serde(deserialize_with = "opt_i64")]
     pub max_bitrate: Option<i64>,
     /// Resolution, e.g. `640x480`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub resolution: Option<String>,
     /// Whether audio is included (`true` when the service does not say: its default).
     #[serde(default = "yes", deserialize_with = "bool_or_true")]
@@ -252,19 +262,26 @@ pub struct Broadcast {
     #[serde(default = "yes", deserialize_with = "bool_or_true")]
     pub has_video: bool,
     /// `auto` or `manual`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub stream_mode: Option<String>,
     /// Streams included (manual stream mode).
     #[serde(deserialize_with = "vec_or_null")]
     pub streams: Vec<IncludedStream>,
     /// The multi-broadcast tag.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub multi_broadcast_tag: Option<String>,
     /// Where to watch it.
+    #[serde(deserialize_with = "crate::rest::lenient")]
     pub broadcast_urls: Option<BroadcastUrls>,
 }
 
 impl Settle for Broadcast {
     fn settle(&mut self) {
         alias(&mut self.project_id, &mut self.partner_id);
+    }
+
+    fn identity(&self) -> Option<&'static str> {
+        self.id.is_empty().then_some("id")
     }
 }
 

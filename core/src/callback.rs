@@ -50,12 +50,16 @@ impl CallbackOptions {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Callback {
     /// Callback id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub id: String,
     /// Group.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub group: Option<String>,
     /// Event.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub event: Option<String>,
     /// URL.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub url: Option<String>,
     /// Registration time, unix milliseconds.
     #[serde(deserialize_with = "opt_i64")]
@@ -72,7 +76,11 @@ enum CallbackListWire {
     },
 }
 
-impl Settle for Callback {}
+impl Settle for Callback {
+    fn identity(&self) -> Option<&'static str> {
+        self.id.is_empty().then_some("id")
+    }
+}
 
 impl Settle for CallbackListWire {
     fn settle(&mut self) {

@@ -73,6 +73,7 @@ impl CaptionOptions {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Captions {
     /// Id of the captioning, for stop and status.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub captions_id: String,
 }
 
@@ -82,8 +83,10 @@ pub struct Captions {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CaptionStatus {
     /// Captioning id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub captions_id: String,
     /// The session.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub session_id: Option<String>,
     /// API key (`projectId`).
     #[serde(deserialize_with = "opt_string")]
@@ -92,12 +95,16 @@ pub struct CaptionStatus {
     #[serde(deserialize_with = "opt_string")]
     pub application_id: Option<String>,
     /// `started`, `stopped`, `paused` or `failed`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub status: Option<String>,
     /// Language code.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub language_code: Option<String>,
     /// Caption provider (`aws-transcribe`).
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub provider: Option<String>,
     /// Why it stopped or failed.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub reason: Option<String>,
     /// Maximum duration, seconds.
     #[serde(deserialize_with = "opt_i64")]
@@ -110,11 +117,19 @@ pub struct CaptionStatus {
     pub updated_at: Option<i64>,
 }
 
-impl Settle for Captions {}
+impl Settle for Captions {
+    fn identity(&self) -> Option<&'static str> {
+        self.captions_id.is_empty().then_some("captionsId")
+    }
+}
 
 impl Settle for CaptionStatus {
     fn settle(&mut self) {
         alias(&mut self.application_id, &mut self.project_id);
+    }
+
+    fn identity(&self) -> Option<&'static str> {
+        self.captions_id.is_empty().then_some("captionsId")
     }
 }
 

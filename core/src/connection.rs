@@ -14,8 +14,10 @@ use crate::transport::Body;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Connection {
     /// Connection id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub connection_id: String,
     /// `Connecting`, `Connected` or `Disconnected`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub connection_state: Option<String>,
     /// Connect time, unix milliseconds.
     #[serde(deserialize_with = "opt_i64")]
@@ -34,6 +36,7 @@ pub struct ConnectionList {
     #[serde(deserialize_with = "opt_string")]
     pub project_id: Option<String>,
     /// The session.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub session_id: Option<String>,
     /// The connections.
     #[serde(deserialize_with = "vec_or_null")]

@@ -213,6 +213,7 @@ impl StreamTracks {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IncludedStream {
     /// The stream id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub stream_id: String,
     /// Whether its audio is included.
     #[serde(deserialize_with = "crate::rest::opt_bool")]

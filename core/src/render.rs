@@ -85,8 +85,10 @@ impl RenderOptions {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Render {
     /// Render id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub id: String,
     /// The session it publishes into.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub session_id: Option<String>,
     /// API key (`projectId`).
     #[serde(deserialize_with = "opt_string")]
@@ -101,20 +103,29 @@ pub struct Render {
     #[serde(deserialize_with = "opt_i64")]
     pub updated_at: Option<i64>,
     /// The page rendered.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub url: Option<String>,
     /// Resolution.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub resolution: Option<String>,
     /// `starting`, `started`, `stopped` or `failed`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub status: Option<String>,
     /// Stream id of the render in the session, once started.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub stream_id: Option<String>,
     /// Why it stopped or failed.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub reason: Option<String>,
 }
 
 impl Settle for Render {
     fn settle(&mut self) {
         alias(&mut self.application_id, &mut self.project_id);
+    }
+
+    fn identity(&self) -> Option<&'static str> {
+        self.id.is_empty().then_some("id")
     }
 }
 

@@ -119,14 +119,16 @@ impl Client {
         let m = method.as_str().to_string();
         let resp = self.call(method, path.clone(), body).await?;
         let text = if resp.body.trim().is_empty() { "{}" } else { resp.body.as_str() };
-        let mut model: T = serde_json::from_str(text).map_err(|e| Error::InvalidResponse {
-            method: m,
-            path,
-            status: Some(resp.status),
-            detail: format!("unexpected JSON ({e})"),
-        })?;
+        let invalid = |detail: String| Error::InvalidResponse { method: m, path, status: Some(resp.status), detail };
+        let mut model: T = match serde_json::from_str(text) {
+            Ok(model) => model,
+            Err(e) => return Err(invalid(format!("unexpected JSON ({e})"))),
+        };
         model.settle();
-        Ok(model)
+        match model.identity() {
+            Some(field) => Err(invalid(format!("the answer has no {field}"))),
+            None => Ok(model),
+        }
     }
 
     /// Sends a request whose answer has no meaningful body (200 or 204).
@@ -187,9 +189,29 @@ pub(crate) fn alias(a: &mut Option<String>, b: &mut Option<String>) {
     }
 }
 
-/// Reads a list that may be `null`.
-pub(crate) fn vec_or_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> std::result::Result<Vec<T>, D::Error> {
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+/// Reads a list tolerantly: `null` or a non-list is empty, an object is read as the list of its
+/// values (services that key items by id), and items that do not read are skipped.
+pub(crate) fn vec_or_null<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> std::result::Result<Vec<T>, D::Error> {
+    let items = match Option::<Value>::deserialize(d)? {
+        Some(Value::Array(items)) => items,
+        Some(Value::Object(by_key)) => by_key.into_iter().map(|(_, v)| v).collect(),
+        _ => return Ok(Vec::new()),
+    };
+    Ok(items.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect())
+}
+
+/// Reads a required text field tolerantly: a number or boolean becomes its text; `null` or
+/// anything else is empty (a model's identity is checked apart, see [`Settle::identity`]).
+pub(crate) fn string_or_empty<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    Ok(opt_string(d)?.unwrap_or_default())
+}
+
+/// Reads an optional field of any model or enum type tolerantly: a value of the wrong shape reads
+/// as its default instead of failing the whole answer (a list is never read as a model: serde
+/// would fill a struct's fields from it by position).
+pub(crate) fn lenient<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(d: D) -> std::result::Result<T, D::Error> {
+    let value = Option::<Value>::deserialize(d)?.filter(|v| !v.is_array());
+    Ok(value.and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default())
 }
 
 /// What a response model does once read: fill in what a missing field means and resolve aliases
@@ -198,6 +220,12 @@ pub(crate) fn vec_or_null<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) 
 pub(crate) trait Settle {
     /// Applies the model's defaults and aliases (the default does nothing).
     fn settle(&mut self) {}
+
+    /// The name of the identity field (the id of what was created or read) when the answer
+    /// lacks it: the one thing that makes a successful answer invalid.
+    fn identity(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 impl<T: Settle> Settle for Vec<T> {
@@ -265,6 +293,7 @@ mod tests {
     }
 
     #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+    #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
     pub struct Item {
         id: String,
     }

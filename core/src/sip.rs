@@ -54,10 +54,13 @@ pub struct SipDialOptions {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SipCall {
     /// SIP call id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub id: String,
     /// Connection id of the SIP participant in the session.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub connection_id: String,
     /// Stream id of the SIP participant's audio.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub stream_id: Option<String>,
 }
 
@@ -97,7 +100,11 @@ pub fn validate_dtmf(digits: &str) -> Result<()> {
     Ok(())
 }
 
-impl Settle for SipCall {}
+impl Settle for SipCall {
+    fn identity(&self) -> Option<&'static str> {
+        self.id.is_empty().then_some("id")
+    }
+}
 
 impl Client {
     /// Dials a SIP endpoint into a session: `POST /v2/project/{id}/dial`

@@ -16,20 +16,27 @@ use crate::transport::Body;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Stream {
     /// Stream id.
+    #[serde(deserialize_with = "crate::rest::string_or_empty")]
     pub id: String,
     /// `camera`, `screen` or `custom`.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub video_type: Option<String>,
     /// Name given by the publisher.
+    #[serde(deserialize_with = "crate::rest::opt_string")]
     pub name: Option<String>,
     /// Layout classes of the stream.
     #[serde(deserialize_with = "vec_or_null")]
     pub layout_class_list: Vec<String>,
     /// Whether a moderator force-muted its audio (`forceMuted`; absent in answers that omit it).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "crate::rest::opt_bool")]
     pub force_muted: Option<bool>,
 }
 
-impl Settle for Stream {}
+impl Settle for Stream {
+    fn identity(&self) -> Option<&'static str> {
+        self.id.is_empty().then_some("id")
+    }
+}
 
 page!(
     /// The streams of a session.

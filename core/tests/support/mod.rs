@@ -24,6 +24,7 @@ impl Seen {
 /// What to answer: status, extra headers, body. `None` means never answer.
 pub type Answer = Option<(u16, Vec<(String, String)>, String)>;
 
+#[allow(dead_code)] // not every test file reads what was seen
 pub struct Server {
     pub url: String,
     pub seen: Arc<Mutex<Vec<Seen>>>,
