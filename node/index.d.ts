@@ -223,6 +223,15 @@ declare namespace OpenTok {
     hasVideo?: boolean;
   }
 
+  /** The transcription of an archive as the service reports it (unknown fields are null). */
+  interface ArchiveTranscription {
+    status?: string | null;
+    reason?: string | null;
+    url?: string | null;
+    primaryLanguageCode?: string | null;
+    hasSummary?: boolean | null;
+  }
+
   /** An archive: the service's fields (absent ones are not set) and `stop()` / `delete()`. */
   class Archive {
     private constructor();
@@ -237,8 +246,10 @@ declare namespace OpenTok {
     updatedAt?: number;
     size?: number;
     duration?: number;
-    hasAudio?: boolean;
-    hasVideo?: boolean;
+    /** True unless the service says otherwise (its default). */
+    hasAudio: boolean;
+    /** True unless the service says otherwise (its default). */
+    hasVideo: boolean;
     outputMode?: 'composed' | 'individual';
     streamMode?: 'auto' | 'manual';
     streams?: IncludedStream[];
@@ -250,8 +261,8 @@ declare namespace OpenTok {
     maxBitrate?: number;
     quantizationParameter?: number;
     hasTranscription?: boolean;
-    transcription?: unknown;
-    transcriptionProperties?: unknown;
+    transcription?: ArchiveTranscription;
+    transcriptionProperties?: { primaryLanguageCode?: string | null; hasSummary?: boolean | null };
     stop(): Promise<Archive>;
     stop(callback: Callback<Archive>): void;
     delete(): Promise<void>;
@@ -294,14 +305,17 @@ declare namespace OpenTok {
     id: string;
     sessionId: string;
     projectId?: string;
+    partnerId?: string;
     status?: string;
     createdAt?: number;
     updatedAt?: number;
     maxDuration?: number;
     maxBitrate?: number;
     resolution?: string;
-    hasAudio?: boolean;
-    hasVideo?: boolean;
+    /** True unless the service says otherwise (its default). */
+    hasAudio: boolean;
+    /** True unless the service says otherwise (its default). */
+    hasVideo: boolean;
     streamMode?: 'auto' | 'manual';
     streams?: IncludedStream[];
     multiBroadcastTag?: string;
@@ -337,7 +351,8 @@ declare namespace OpenTok {
   }
 
   interface ConnectionList {
-    count?: number;
+    /** The service's count (the number of items when it does not say). */
+    count: number;
     projectId?: string;
     sessionId?: string;
     items: Array<{ connectionId: string; connectionState?: string; createdAt?: number }>;

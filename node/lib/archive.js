@@ -3,7 +3,7 @@
 // setArchiveLayout, addArchiveStream, removeArchiveStream.
 
 const { ArchiveError } = require('./error');
-const { Spread, run, settle, nativeOf, str, opts, jsonSafe, fill, own, shift } = require('./rest');
+const { counted, run, settle, nativeOf, str, opts, jsonSafe, fill, own, shift } = require('./rest');
 
 /** An archive: the service's fields (`id`, `status`, `sessionId`, `size`, `duration`, ...), `stop()` and `delete()`. */
 class Archive {
@@ -61,11 +61,8 @@ const methods = {
   listArchives(options, callback) {
     [options, callback] = shift(options, callback);
     return run(callback, async () => {
-      const page = await settle(nativeOf(this).listArchives(opts('options', options)), ArchiveError);
-      const archives = (page.items || []).map((a) => new Archive(this, a));
-      const total = page.count != null ? page.count : archives.length;
-      Object.defineProperty(archives, 'totalCount', { value: total, enumerable: false });
-      return new Spread([archives, total], archives);
+      const list = await settle(nativeOf(this).listArchives(opts('options', options)), ArchiveError);
+      return counted(list, (a) => new Archive(this, a));
     });
   },
 

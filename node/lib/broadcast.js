@@ -3,7 +3,7 @@
 // setBroadcastLayout, addBroadcastStream, removeBroadcastStream.
 
 const { layoutOf } = require('./archive');
-const { Spread, run, settle, nativeOf, str, opts, fill, own, shift } = require('./rest');
+const { counted, run, settle, nativeOf, str, opts, fill, own, shift } = require('./rest');
 
 /** A broadcast: the service's fields (`id`, `status`, `broadcastUrls`, ...) and `stop()`. */
 class Broadcast {
@@ -46,11 +46,8 @@ const methods = {
   listBroadcasts(options, callback) {
     [options, callback] = shift(options, callback);
     return run(callback, async () => {
-      const page = await settle(nativeOf(this).listBroadcasts(opts('options', options)));
-      const list = (page.items || []).map((b) => new Broadcast(this, b));
-      const total = page.count != null ? page.count : list.length;
-      Object.defineProperty(list, 'totalCount', { value: total, enumerable: false });
-      return new Spread([list, total], list);
+      const list = await settle(nativeOf(this).listBroadcasts(opts('options', options)));
+      return counted(list, (b) => new Broadcast(this, b));
     });
   },
 

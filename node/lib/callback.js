@@ -32,7 +32,7 @@ const methods = {
     [options, callback] = shift(options, callback);
     return run(callback, async () => {
       const list = await settle(nativeOf(this).listCallbacks(), CallbackError);
-      return (list || []).map((c) => new Callback(this, c));
+      return list.map((c) => new Callback(this, c));
     });
   },
 

@@ -24,11 +24,8 @@ function clientConfig(apiKey, apiSecret, env) {
     config.apiUrl = env;
   } else if (env != null && typeof env === 'object' && !Array.isArray(env)) {
     if (env.apiUrl != null) config.apiUrl = String(env.apiUrl);
-    if (env.timeout != null) {
-      const t = Number(env.timeout);
-      if (!Number.isFinite(t) || t <= 0) throw argumentError('timeout', 'must be a positive number of milliseconds', env.timeout);
-      config.timeoutMs = t;
-    }
+    // Milliseconds, like the official SDK; the core checks it (positive, finite).
+    if (env.timeout != null) config.timeoutMs = Number(env.timeout);
     if (env.proxy != null) {
       if (typeof env.proxy === 'string') config.proxy = env.proxy;
       else if (typeof env.proxy === 'object' && env.proxy.url != null) {

@@ -36,8 +36,8 @@ const methods = {
   listRenders(options, callback) {
     [options, callback] = shift(options, callback);
     return run(callback, async () => {
-      const page = await settle(nativeOf(this).listRenders(opts('options', options)));
-      return { count: page.count != null ? page.count : (page.items || []).length, items: (page.items || []).map(render) };
+      const list = await settle(nativeOf(this).listRenders(opts('options', options)));
+      return { count: list.count, items: list.items.map(render) };
     });
   },
 };

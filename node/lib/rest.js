@@ -128,9 +128,19 @@ function own(target, ot) {
   return target;
 }
 
+/**
+ * A core list (`{count, items}`) as the official SDK hands it out: the array of `make(item)` with
+ * a non-enumerable `totalCount`; a callback gets `(null, array, totalCount)`.
+ */
+function counted(list, make) {
+  const items = list.items.map(make);
+  Object.defineProperty(items, 'totalCount', { value: list.count, enumerable: false });
+  return new Spread([items, list.count], items);
+}
+
 /** Moves a trailing callback left: `(a, cb)` → `[undefined, cb]`. */
 function shift(options, callback) {
   return typeof options === 'function' && callback === undefined ? [undefined, options] : [options, callback];
 }
 
-module.exports = { CLIENT, Spread, run, settle, nativeOf, str, optStr, opts, jsonSafe, fill, own, shift };
+module.exports = { CLIENT, counted, run, settle, nativeOf, str, optStr, opts, jsonSafe, fill, own, shift };

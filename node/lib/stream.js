@@ -33,8 +33,8 @@ const methods = {
   /** `listStreams(sessionId, [callback])` → an array of Streams. */
   listStreams(sessionId, callback) {
     return run(callback, async () => {
-      const page = await settle(nativeOf(this).listStreams(str('sessionId', sessionId)));
-      return (page.items || []).map((s) => new Stream(s));
+      const list = await settle(nativeOf(this).listStreams(str('sessionId', sessionId)));
+      return list.items.map((s) => new Stream(s));
     });
   },
 

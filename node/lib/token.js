@@ -40,15 +40,19 @@ function tokenInput(opts) {
   return Object.keys(input).length > 0 ? input : undefined;
 }
 
-function keyArgs(key) {
-  if (key == null) return [undefined, undefined];
+/**
+ * The verify key as the core takes it: key text (the core decides: PEM means the application's RSA
+ * public key, anything else the API secret), or the explicit `{secret}` / `{publicKey}` choice.
+ */
+function keyArg(key) {
+  if (key == null) return undefined;
   if (typeof key === 'object' && !Buffer.isBuffer(key)) {
-    if (key.publicKey != null) return [undefined, String(key.publicKey)];
-    if (key.secret != null) return [String(key.secret), undefined];
-    throw argumentError('key', 'must be a secret string, a PEM public key, or {secret} / {publicKey}', '[object]');
+    const choice = {};
+    if (key.secret != null) choice.secret = String(key.secret);
+    if (key.publicKey != null) choice.publicKey = String(key.publicKey);
+    return choice;
   }
-  const s = String(key);
-  return s.includes('-----BEGIN') ? [undefined, s] : [s, undefined];
+  return String(key);
 }
 
 function unwrap(r) {
@@ -78,14 +82,12 @@ function nowArg(options) {
  * key (PEM). `options.now` (unix seconds or a Date) replaces the system clock.
  */
 function verifyToken(token, key, options) {
-  const [secret, pem] = keyArgs(key);
-  return unwrap(native.verifyToken(tokenString(token), secret, pem, nowArg(options)));
+  return unwrap(native.verifyToken(tokenString(token), keyArg(key), nowArg(options)));
 }
 
 /** Explains a token: its fields and, given a key, whether it is valid (`verdict` in words). */
 function explainToken(token, key, options) {
-  const [secret, pem] = keyArgs(key);
-  return unwrap(native.explainToken(tokenString(token), secret, pem, nowArg(options)));
+  return unwrap(native.explainToken(tokenString(token), keyArg(key), nowArg(options)));
 }
 
 module.exports = { tokenInput, decodeToken, verifyToken, explainToken, unwrap };

@@ -7,34 +7,34 @@ use serde_json::Value;
 
 use crate::client::NativeClient;
 use crate::error::{NativeError, Outcome};
-use crate::rest::{json_outcome, options, try_json, try_unit, unit_outcome};
+use crate::rest::{model, options, try_outcome, try_unit, unit_outcome, Model};
 
 #[napi]
 impl NativeClient {
     /// `POST /archive`: `options` is the official options object (read by the core).
     #[napi]
-    pub async fn start_archive(&self, session_id: String, options_: Option<Value>) -> Outcome<Value> {
-        let o = try_json!(options(options_, ArchiveOptions::from_json));
-        json_outcome!(self.core().start_archive(&session_id, &o).await)
+    pub async fn start_archive(&self, session_id: String, options_: Option<Value>) -> Outcome<Model> {
+        let o = try_outcome!(options(options_, ArchiveOptions::from_json));
+        model(self.core().start_archive(&session_id, &o).await)
     }
 
     /// `POST /archive/{id}/stop`.
     #[napi]
-    pub async fn stop_archive(&self, archive_id: String) -> Outcome<Value> {
-        json_outcome!(self.core().stop_archive(&archive_id).await)
+    pub async fn stop_archive(&self, archive_id: String) -> Outcome<Model> {
+        model(self.core().stop_archive(&archive_id).await)
     }
 
     /// `GET /archive/{id}`.
     #[napi]
-    pub async fn get_archive(&self, archive_id: String) -> Outcome<Value> {
-        json_outcome!(self.core().get_archive(&archive_id).await)
+    pub async fn get_archive(&self, archive_id: String) -> Outcome<Model> {
+        model(self.core().get_archive(&archive_id).await)
     }
 
     /// `GET /archive?offset&count&sessionId`: `{count, items}`.
     #[napi]
-    pub async fn list_archives(&self, options_: Option<Value>) -> Outcome<Value> {
-        let o = try_json!(options(options_, ListOptions::from_json));
-        json_outcome!(self.core().list_archives(&o).await)
+    pub async fn list_archives(&self, options_: Option<Value>) -> Outcome<Model> {
+        let o = try_outcome!(options(options_, ListOptions::from_json));
+        model(self.core().list_archives(&o).await)
     }
 
     /// `DELETE /archive/{id}`.

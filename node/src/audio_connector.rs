@@ -6,15 +6,15 @@ use serde_json::Value;
 
 use crate::client::NativeClient;
 use crate::error::{NativeError, Outcome};
-use crate::rest::{json_outcome, options, try_json, unit_outcome};
+use crate::rest::{model, options, try_outcome, unit_outcome, Model};
 
 #[napi]
 impl NativeClient {
     /// `POST /connect`; `options` is `{uri, streams, headers, audioRate, bidirectional, audioTransport}`.
     #[napi]
-    pub async fn connect_audio(&self, session_id: String, token: String, options_: Option<Value>) -> Outcome<Value> {
-        let o = try_json!(options(options_, AudioConnectorOptions::from_json));
-        json_outcome!(self.core().connect_audio(&session_id, &token, &o).await)
+    pub async fn connect_audio(&self, session_id: String, token: String, options_: Option<Value>) -> Outcome<Model> {
+        let o = try_outcome!(options(options_, AudioConnectorOptions::from_json));
+        model(self.core().connect_audio(&session_id, &token, &o).await)
     }
 
     /// `POST /connect/{id}/stop`.

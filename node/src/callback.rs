@@ -6,21 +6,21 @@ use serde_json::Value;
 
 use crate::client::NativeClient;
 use crate::error::{NativeError, Outcome};
-use crate::rest::{json_outcome, try_json, unit_outcome};
+use crate::rest::{model, try_outcome, unit_outcome, Model};
 
 #[napi]
 impl NativeClient {
     /// `GET /callback`: an array.
     #[napi]
-    pub async fn list_callbacks(&self) -> Outcome<Value> {
-        json_outcome!(self.core().list_callbacks().await)
+    pub async fn list_callbacks(&self) -> Outcome<Model> {
+        model(self.core().list_callbacks().await)
     }
 
     /// `POST /callback` `{group, event, url}`.
     #[napi]
-    pub async fn register_callback(&self, options: Value) -> Outcome<Value> {
-        let o = try_json!(CallbackOptions::from_json(&options));
-        json_outcome!(self.core().register_callback(&o).await)
+    pub async fn register_callback(&self, options: Value) -> Outcome<Model> {
+        let o = try_outcome!(CallbackOptions::from_json(&options));
+        model(self.core().register_callback(&o).await)
     }
 
     /// `DELETE /callback/{id}`.

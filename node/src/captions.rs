@@ -6,15 +6,15 @@ use serde_json::Value;
 
 use crate::client::NativeClient;
 use crate::error::{NativeError, Outcome};
-use crate::rest::{json_outcome, options, try_json, unit_outcome};
+use crate::rest::{model, options, try_outcome, unit_outcome, Model};
 
 #[napi]
 impl NativeClient {
     /// `POST /captions`; `options` is `{languageCode, maxDuration, partialCaptions, statusCallbackUrl}`.
     #[napi]
-    pub async fn start_captions(&self, session_id: String, token: String, options_: Option<Value>) -> Outcome<Value> {
-        let o = try_json!(options(options_, CaptionOptions::from_json));
-        json_outcome!(self.core().start_captions(&session_id, &token, &o).await)
+    pub async fn start_captions(&self, session_id: String, token: String, options_: Option<Value>) -> Outcome<Model> {
+        let o = try_outcome!(options(options_, CaptionOptions::from_json));
+        model(self.core().start_captions(&session_id, &token, &o).await)
     }
 
     /// `POST /captions/{id}/stop`.
@@ -25,7 +25,7 @@ impl NativeClient {
 
     /// `GET /captions/{id}`.
     #[napi]
-    pub async fn get_captions(&self, captions_id: String) -> Outcome<Value> {
-        json_outcome!(self.core().get_captions(&captions_id).await)
+    pub async fn get_captions(&self, captions_id: String) -> Outcome<Model> {
+        model(self.core().get_captions(&captions_id).await)
     }
 }

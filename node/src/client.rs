@@ -1,12 +1,9 @@
 //! `NativeClient`: one core `Client` (credentials, options, connection pool) per `OpenTok` object.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use napi::bindgen_prelude::Either;
 use napi::{Env, JsString, Result};
 use napi_derive::napi;
-use opentok::{Client, ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy, TokenFormat};
+use opentok::{Client, ClientSettings, Credentials, TokenFormat};
 
 use crate::error::{outcome, NativeError, Outcome};
 use crate::session::{SessionInfo, SessionInput};
@@ -17,7 +14,8 @@ use crate::token::TokenInput;
 pub struct ClientConfig {
     /// API key (as a string) or Vonage application id.
     pub api_key: String,
-    /// API secret, or a PEM private key for application credentials.
+    /// API secret, or a PEM private key for application credentials, or the path of a PEM key
+    /// file (the core decides which: `Credentials::from_secret_or_key`).
     pub api_secret: String,
     /// Base URL of the API (default: the core's default for the credential kind).
     pub api_url: Option<String>,
@@ -41,42 +39,31 @@ pub struct ClientConfig {
     pub fixed_nonce: Option<u32>,
 }
 
-fn credentials(api_key: &str, api_secret: &str) -> opentok::Result<Credentials> {
-    // A PEM secret means a Vonage application; the core checks the id and key shapes and names
-    // the credential kind it expected when they are wrong.
-    if api_secret.contains("-----BEGIN") {
-        Credentials::application(api_key, api_secret)
-    } else {
-        Credentials::project(api_key, api_secret)
+impl ClientConfig {
+    /// The core's settings for these knobs: the request timeout arrives in milliseconds (the
+    /// official `timeout` option) and is checked by the core's rule for durations.
+    fn settings(self) -> opentok::Result<ClientSettings> {
+        Ok(ClientSettings {
+            api_url: self.api_url,
+            timeout: self.timeout_ms.map(|ms| opentok::seconds("timeout", ms / 1000.0)).transpose()?,
+            proxy: self.proxy,
+            proxy_username: self.proxy_username,
+            proxy_password: self.proxy_password,
+            ua_addendum: self.ua_addendum,
+            binding: self.binding,
+            max_retries: self.max_retries,
+            fixed_now: self.fixed_now,
+            fixed_nonce: self.fixed_nonce,
+            ..ClientSettings::default()
+        })
     }
 }
 
+/// The core decides the credential kind (a PEM secret means a Vonage application) and the
+/// options (`ClientSettings::to_options`).
 fn build(config: ClientConfig) -> opentok::Result<Client> {
-    let creds = credentials(&config.api_key, &config.api_secret)?;
-    let mut options = ClientOptions { base_url: config.api_url, ..ClientOptions::default() };
-    if let Some(ms) = config.timeout_ms {
-        if !(ms.is_finite() && ms > 0.0) {
-            return Err(opentok::Error::invalid("timeout", "must be a positive number of milliseconds", ms));
-        }
-        let t = Duration::from_millis(ms as u64);
-        options.request_timeout = t;
-        options.connect_timeout = options.connect_timeout.min(t);
-    }
-    if let Some(url) = config.proxy {
-        options.proxy = Some(Proxy { url, username: config.proxy_username, password: config.proxy_password });
-    }
-    options.user_agent_suffix = config.ua_addendum;
-    options.binding = config.binding;
-    if let Some(n) = config.max_retries {
-        options.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..options.retry } };
-    }
-    if let Some(now) = config.fixed_now {
-        options.clock = Arc::new(FixedClock::at_unix(now));
-    }
-    if let Some(n) = config.fixed_nonce {
-        options.nonce = Arc::new(FixedNonce(n));
-    }
-    Client::new(creds, options)
+    let creds = Credentials::from_secret_or_key(config.api_key.as_str(), &config.api_secret)?;
+    Client::new(creds, config.settings()?.to_options())
 }
 
 /// A core client as a JavaScript class; cheap to share, safe across concurrent calls.
@@ -158,6 +145,8 @@ impl NativeClient {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
 
     fn config() -> ClientConfig {
@@ -191,12 +180,28 @@ mod tests {
 
     #[test]
     fn bad_timeouts_and_pem_secrets_name_the_field() {
-        let e = build(ClientConfig { timeout_ms: Some(-1.0), ..config() }).unwrap_err();
-        assert_eq!(e.field(), Some("timeout"));
+        for ms in [-1.0, 0.0, f64::NAN, f64::INFINITY] {
+            let e = build(ClientConfig { timeout_ms: Some(ms), ..config() }).unwrap_err();
+            assert_eq!(e.field(), Some("timeout"), "{ms}");
+        }
         let e =
             build(ClientConfig { api_secret: "-----BEGIN PRIVATE KEY-----\nAA\n-----END PRIVATE KEY-----\n".into(), ..config() })
                 .unwrap_err();
         assert_eq!(e.field(), Some("application_id"));
+    }
+
+    #[test]
+    fn a_pem_private_key_as_secret_makes_application_credentials() {
+        let pem = include_str!("../../emulator/tests/fixtures/app_private.pem");
+        let c = build(ClientConfig {
+            api_key: "c3a7e1d2-1234-4abc-9def-0123456789ab".into(),
+            api_secret: pem.into(),
+            api_url: None,
+            ..config()
+        })
+        .unwrap();
+        assert!(c.credentials().is_application());
+        assert_eq!(c.base_url(), "https://video.api.vonage.com");
     }
 
     #[test]

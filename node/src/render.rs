@@ -6,21 +6,21 @@ use serde_json::Value;
 
 use crate::client::NativeClient;
 use crate::error::{NativeError, Outcome};
-use crate::rest::{json_outcome, options, try_json, unit_outcome};
+use crate::rest::{model, options, try_outcome, unit_outcome, Model};
 
 #[napi]
 impl NativeClient {
     /// `POST /render`; `options` is `{url, maxDuration, resolution, properties: {name}, statusCallbackUrl}`.
     #[napi]
-    pub async fn start_render(&self, session_id: String, token: String, options_: Option<Value>) -> Outcome<Value> {
-        let o = try_json!(options(options_, RenderOptions::from_json));
-        json_outcome!(self.core().start_render(&session_id, &token, &o).await)
+    pub async fn start_render(&self, session_id: String, token: String, options_: Option<Value>) -> Outcome<Model> {
+        let o = try_outcome!(options(options_, RenderOptions::from_json));
+        model(self.core().start_render(&session_id, &token, &o).await)
     }
 
     /// `GET /render/{id}`.
     #[napi]
-    pub async fn get_render(&self, render_id: String) -> Outcome<Value> {
-        json_outcome!(self.core().get_render(&render_id).await)
+    pub async fn get_render(&self, render_id: String) -> Outcome<Model> {
+        model(self.core().get_render(&render_id).await)
     }
 
     /// `DELETE /render/{id}`.
@@ -31,8 +31,8 @@ impl NativeClient {
 
     /// `GET /render?offset&count`: `{count, items}`.
     #[napi]
-    pub async fn list_renders(&self, options_: Option<Value>) -> Outcome<Value> {
-        let o = try_json!(options(options_, ListOptions::from_json));
-        json_outcome!(self.core().list_renders(&o).await)
+    pub async fn list_renders(&self, options_: Option<Value>) -> Outcome<Model> {
+        let o = try_outcome!(options(options_, ListOptions::from_json));
+        model(self.core().list_renders(&o).await)
     }
 }

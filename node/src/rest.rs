@@ -1,25 +1,54 @@
 //! Shared plumbing of the REST operation modules: JavaScript option objects in (read by the
-//! core's `from_json`, which knows every field name, enum spelling and type), the core's
-//! response models out (serialized in the wire's camelCase), errors as data.
+//! core's `from_json`, which knows every field name, enum spelling and type), the core's typed
+//! response models out, converted straight to JavaScript values by napi's serde serializer (no
+//! JSON text, no intermediate `serde_json::Value`), errors as data.
 
+use napi::bindgen_prelude::{ToNapiValue, TypeName};
+use napi::{sys, Env, JsValue, ValueType};
+use serde::Serialize;
 use serde_json::Value;
 
-use crate::error::NativeError;
+use crate::error::{outcome, NativeError, Outcome};
 
 /// Reads an optional options object with the core's `from_json` (absent = `null` = defaults).
 pub fn options<T>(v: Option<Value>, from_json: fn(&Value) -> opentok::Result<T>) -> opentok::Result<T> {
     from_json(&v.unwrap_or(Value::Null))
 }
 
-/// A core answer as a JavaScript object (the model's serde form, wire camelCase), or the error
-/// as data: `json_outcome!(result)` evaluates to an [`crate::error::Outcome`] of a JSON value.
-macro_rules! json_outcome {
-    ($r:expr) => {
-        match $r {
-            Ok(v) => napi::bindgen_prelude::Either::A(serde_json::to_value(v).unwrap_or(serde_json::Value::Null)),
-            Err(e) => napi::bindgen_prelude::Either::B($crate::error::NativeError::from(&e)),
-        }
-    };
+type Convert = Box<dyn FnOnce(&Env) -> napi::Result<sys::napi_value> + Send>;
+
+/// A core response model (`Archive`, `ArchiveList`, `ConnectionList`, ...) on its way to
+/// JavaScript: its serde form (the wire's camelCase, as the core settled it) becomes a JavaScript
+/// value on the JavaScript thread via [`Env::to_js_value`]. One type for every model, so async
+/// methods stay `async fn ... -> Outcome<Model>`; the model's Rust type is erased only here.
+pub struct Model(Convert);
+
+impl Model {
+    /// Wraps a core model for the trip to JavaScript.
+    pub fn new<T: Serialize + Send + 'static>(model: T) -> Model {
+        Model(Box::new(move |env: &Env| Ok(env.to_js_value(&model)?.raw())))
+    }
+}
+
+impl TypeName for Model {
+    fn type_name() -> &'static str {
+        "Model"
+    }
+
+    fn value_type() -> ValueType {
+        ValueType::Unknown
+    }
+}
+
+impl ToNapiValue for Model {
+    unsafe fn to_napi_value(env: sys::napi_env, val: Self) -> napi::Result<sys::napi_value> {
+        (val.0)(&Env::from_raw(env))
+    }
+}
+
+/// A core answer as a JavaScript value, or the error as data.
+pub fn model<T: Serialize + Send + 'static>(r: opentok::Result<T>) -> Outcome<Model> {
+    outcome(r, Model::new)
 }
 
 /// A core answer without a body: `null` on success, else the error as data.
@@ -28,7 +57,7 @@ pub fn unit_outcome(r: opentok::Result<()>) -> Option<NativeError> {
 }
 
 /// Early return of a conversion error from a function returning [`Outcome`].
-macro_rules! try_json {
+macro_rules! try_outcome {
     ($e:expr) => {
         match $e {
             Ok(v) => v,
@@ -47,13 +76,11 @@ macro_rules! try_unit {
     };
 }
 
-pub(crate) use {json_outcome, try_json, try_unit};
+pub(crate) use {try_outcome, try_unit};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Outcome;
-    use napi::bindgen_prelude::Either;
     use serde_json::json;
 
     #[test]
@@ -64,14 +91,9 @@ mod tests {
         assert_eq!(e.field(), Some("outputMode"));
     }
 
+    // (Converting a model needs a live JavaScript engine: the tests under `tests/` cover it.)
     #[test]
-    fn outcomes_carry_values_or_errors() {
-        let r: opentok::Result<opentok::Captions> = Ok(opentok::Captions { captions_id: "c1".into() });
-        let out: Outcome<Value> = json_outcome!(r);
-        match out {
-            Either::A(v) => assert_eq!(v, json!({"captionsId": "c1"})),
-            Either::B(_) => panic!("expected a value"),
-        }
+    fn unit_outcomes_carry_errors() {
         let e = unit_outcome(Err(opentok::Error::invalid("digits", "must be digits", "x"))).unwrap();
         assert_eq!(e.field.as_deref(), Some("digits"));
         assert!(unit_outcome(Ok(())).is_none());

@@ -6,15 +6,15 @@ use serde_json::Value;
 
 use crate::client::NativeClient;
 use crate::error::{NativeError, Outcome};
-use crate::rest::{json_outcome, options, try_json, unit_outcome};
+use crate::rest::{model, options, try_outcome, unit_outcome, Model};
 
 #[napi]
 impl NativeClient {
     /// `POST /dial`; `options` is `{from, headers, auth, secure, video, observeForceMute, streams}`.
     #[napi]
-    pub async fn dial(&self, session_id: String, token: String, sip_uri: String, options_: Option<Value>) -> Outcome<Value> {
-        let o = try_json!(options(options_, SipDialOptions::from_json));
-        json_outcome!(self.core().dial(&session_id, &token, &sip_uri, &o).await)
+    pub async fn dial(&self, session_id: String, token: String, sip_uri: String, options_: Option<Value>) -> Outcome<Model> {
+        let o = try_outcome!(options(options_, SipDialOptions::from_json));
+        model(self.core().dial(&session_id, &token, &sip_uri, &o).await)
     }
 
     /// `POST /session/{sid}[/connection/{cid}]/play-dtmf`.

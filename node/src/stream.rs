@@ -2,11 +2,10 @@
 
 use napi_derive::napi;
 use opentok::StreamClassList;
-use serde_json::Value;
 
 use crate::client::NativeClient;
 use crate::error::{NativeError, Outcome};
-use crate::rest::{json_outcome, unit_outcome};
+use crate::rest::{model, unit_outcome, Model};
 
 /// One element of `setStreamClassLists`' array (shape checked by the facade).
 #[napi(object)]
@@ -21,14 +20,14 @@ pub struct StreamClassInput {
 impl NativeClient {
     /// `GET /session/{sid}/stream/{streamId}`.
     #[napi]
-    pub async fn get_stream(&self, session_id: String, stream_id: String) -> Outcome<Value> {
-        json_outcome!(self.core().get_stream(&session_id, &stream_id).await)
+    pub async fn get_stream(&self, session_id: String, stream_id: String) -> Outcome<Model> {
+        model(self.core().get_stream(&session_id, &stream_id).await)
     }
 
     /// `GET /session/{sid}/stream`: `{count, items}`.
     #[napi]
-    pub async fn list_streams(&self, session_id: String) -> Outcome<Value> {
-        json_outcome!(self.core().list_streams(&session_id).await)
+    pub async fn list_streams(&self, session_id: String) -> Outcome<Model> {
+        model(self.core().list_streams(&session_id).await)
     }
 
     /// `PUT /session/{sid}/stream` `{items: [{id, layoutClassList}]}`.

@@ -107,11 +107,27 @@ pub struct TokenExplanation {
     pub verdict: String,
 }
 
-fn verify_key(secret: Option<String>, public_key_pem: Option<String>) -> opentok::Result<Option<VerifyKey>> {
-    match (secret, public_key_pem) {
+/// An explicit key choice: `{secret}` or `{publicKey}` (exactly one).
+#[napi(object)]
+pub struct KeyChoice {
+    /// The API secret.
+    pub secret: Option<String>,
+    /// The application's RSA public key (PEM).
+    pub public_key: Option<String>,
+}
+
+/// The key to verify with: key text is decided by the core (`VerifyKey::from_text`: PEM means an
+/// RSA public key, anything else a secret); `{secret}` / `{publicKey}` say which explicitly.
+fn verify_key(key: Option<Either<String, KeyChoice>>) -> opentok::Result<Option<VerifyKey>> {
+    let choice = match key {
+        None => return Ok(None),
+        Some(Either::A(text)) => return Ok(Some(VerifyKey::from_text(text))),
+        Some(Either::B(choice)) => choice,
+    };
+    match (choice.secret, choice.public_key) {
         (Some(s), None) => Ok(Some(VerifyKey::Secret(s))),
         (None, Some(pem)) => Ok(Some(VerifyKey::RsaPublicKeyPem(pem))),
-        (None, None) => Ok(None),
+        (None, None) => Err(opentok::Error::invalid("key", "must be a secret, a PEM public key, {secret} or {publicKey}", "{}")),
         (Some(_), Some(_)) => Err(opentok::Error::invalid("key", "give a secret or a public key, not both", "<redacted>")),
     }
 }
@@ -122,16 +138,11 @@ pub fn decode_token(token: String) -> Outcome<TokenInfo> {
     outcome(opentok::decode_token(&token), TokenInfo::from)
 }
 
-/// Verifies a token's signature (constant time) and expiry with a secret or an RSA public key,
-/// at `now` (unix seconds) or the system clock.
+/// Verifies a token's signature (constant time) and expiry with a secret or an RSA public key
+/// (key text, or `{secret}` / `{publicKey}`), at `now` (unix seconds) or the system clock.
 #[napi(catch_unwind)]
-pub fn verify_token(
-    token: String,
-    secret: Option<String>,
-    public_key_pem: Option<String>,
-    now: Option<i64>,
-) -> Outcome<TokenInfo> {
-    let key = match verify_key(secret, public_key_pem) {
+pub fn verify_token(token: String, key: Option<Either<String, KeyChoice>>, now: Option<i64>) -> Outcome<TokenInfo> {
+    let key = match verify_key(key) {
         Ok(Some(k)) => k,
         Ok(None) => {
             return Either::B(NativeError::from(opentok::Error::invalid(
@@ -152,13 +163,8 @@ pub fn verify_token(
 /// Explains a token: what it holds and, with a key, whether it is valid and why not (at `now`
 /// unix seconds, or the system clock).
 #[napi(catch_unwind)]
-pub fn explain_token(
-    token: String,
-    secret: Option<String>,
-    public_key_pem: Option<String>,
-    now: Option<i64>,
-) -> Outcome<TokenExplanation> {
-    outcome(verify_key(secret, public_key_pem), |key| {
+pub fn explain_token(token: String, key: Option<Either<String, KeyChoice>>, now: Option<i64>) -> Outcome<TokenExplanation> {
+    outcome(verify_key(key), |key| {
         let e = match now {
             Some(t) => opentok::explain_token_at(&token, key.as_ref(), t),
             None => opentok::explain_token(&token, key.as_ref()),
@@ -197,8 +203,20 @@ mod tests {
     }
 
     #[test]
-    fn verify_key_wants_exactly_one_key() {
-        assert!(verify_key(None, None).unwrap().is_none());
-        assert!(verify_key(Some("s".into()), Some("p".into())).is_err());
+    fn the_core_decides_what_key_text_is() {
+        let pem = include_str!("../../emulator/tests/fixtures/app_public.pem");
+        assert!(matches!(verify_key(Some(Either::A(pem.into()))).unwrap(), Some(VerifyKey::RsaPublicKeyPem(_))));
+        assert!(matches!(verify_key(Some(Either::A("s3cret".into()))).unwrap(), Some(VerifyKey::Secret(_))));
+    }
+
+    #[test]
+    fn explicit_choices_want_exactly_one_key() {
+        assert!(verify_key(None).unwrap().is_none());
+        let both = KeyChoice { secret: Some("s".into()), public_key: Some("p".into()) };
+        assert_eq!(verify_key(Some(Either::B(both))).unwrap_err().field(), Some("key"));
+        let neither = KeyChoice { secret: None, public_key: None };
+        assert_eq!(verify_key(Some(Either::B(neither))).unwrap_err().field(), Some("key"));
+        let pem_as_secret = KeyChoice { secret: Some("-----BEGIN PUBLIC KEY-----".into()), public_key: None };
+        assert!(matches!(verify_key(Some(Either::B(pem_as_secret))).unwrap(), Some(VerifyKey::Secret(_))));
     }
 }

@@ -64,7 +64,8 @@ test('startArchive: rules are checked by the core before sending, naming the fie
   ]) {
     await rejects(ctx.ot.startArchive(sessionId, opts), ArgumentError, { field });
   }
-  await rejects(ctx.ot.startArchive('not-a-session'), ArgumentError, { field: 'sessionId' });
+  await rejects(ctx.ot.startArchive(''), ArgumentError, { field: 'sessionId' });
+  await rejects(ctx.ot.startArchive('a\tb'), ArgumentError, { field: 'sessionId' });
   await rejects(ctx.ot.startArchive(42), ArgumentError, { field: 'sessionId' });
   // nothing was started by the refused calls
   assert.equal((await ctx.ot.listArchives({ sessionId })).length, 0);
@@ -82,6 +83,14 @@ test('stopArchive and getArchive: started -> stopped -> available with size and 
   assert.equal(typeof got.duration, 'number');
   await rejects(ctx.ot.stopArchive(a.id), ArchiveError, { kind: 'conflict', status: 409 });
   await rejects(a.stop(), ArchiveError, { status: 409 });
+});
+
+test('a session id the service does not know ("SESSIONID") reaches the emulator; the error carries its status', async () => {
+  const e = await rejects(ctx.ot.startArchive('SESSIONID'), ArchiveError, { kind: 'not_found', status: 404 });
+  assert.ok(e instanceof NotFoundError);
+  assert.equal(e.method, 'POST');
+  assert.match(e.apiMessage, /SESSIONID/);
+  await rejects(ctx.ot.listStreams('SESSIONID'), NotFoundError, { status: 404, path: '/v2/project/123456/session/SESSIONID/stream' });
 });
 
 test('getArchive and stopArchive: unknown ids are 404, empty ids an ArgumentError', async () => {
@@ -106,7 +115,10 @@ test('listArchives: callback gets (archives, totalCount), the Promise an array w
   const [all] = await viaCallback(ctx.ot, 'listArchives');
   assert.ok(all.length >= 3);
   await rejects(ctx.ot.listArchives({ count: 1001 }), ArgumentError, { field: 'count' });
-  await rejects(ctx.ot.listArchives({ sessionId: 'garbage' }), ArgumentError, { field: 'sessionId' });
+  // session ids are taken as the service takes them: an unknown one filters to nothing
+  const none = await ctx.ot.listArchives({ sessionId: 'garbage' });
+  assert.equal(none.length, 0);
+  assert.equal(none.totalCount, 0);
   await Promise.all(ids.map((id) => ctx.ot.stopArchive(id)));
 });
 

@@ -128,11 +128,12 @@ test('Vonage application: REST operations go to /v2/project/{application id} wit
   assert.deepEqual((await ot.listArchives({ sessionId: s.sessionId })).map((x) => x.id), [a.id]);
   await ot.signal(s.sessionId, r.body.connectionId, { data: 'hi' });
   assert.equal((await a.stop()).status, 'stopped');
-  // a project's session is not the application's
+  // a project's session is not the application's: the service says so
   const project = await new OpenTok(API_KEY, API_SECRET, emu.url).createSession({ mediaMode: 'routed' });
   const e = await ot.startArchive(project.sessionId).then(() => null, (x) => x);
-  assert.ok(e instanceof OpenTok.ArgumentError, `got ${e && e.name}`);
-  assert.equal(e.field, 'sessionId');
+  assert.ok(e instanceof OpenTok.ArchiveError, `got ${e && e.name}`);
+  assert.equal(typeof e.status, 'number');
+  assert.ok(e.status >= 400 && e.status < 500, `status ${e.status}`);
 });
 
 test('Vonage application: callback style, and a key the emulator does not know -> AuthError', async () => {
@@ -145,4 +146,32 @@ test('Vonage application: callback style, and a key the emulator does not know -
 
 test('Vonage application default URL is the Vonage host', () => {
   assert.equal(new OpenTok(APP_ID, PRIVATE_PEM).apiUrl, 'https://video.api.vonage.com');
+});
+
+test('the core decides the credential kind: a PEM private key (or a key file path) as apiSecret means application credentials', async () => {
+  const ot = new OpenTok(APP_ID, PRIVATE_PEM, emu.url);
+  const header = JSON.parse(Buffer.from(ot.generateToken((await ot.createSession()).sessionId).split('.')[0], 'base64url'));
+  assert.equal(header.alg, 'RS256');
+  const keyFile = path.join(keyDir, 'app.key');
+  fs.writeFileSync(keyFile, PRIVATE_PEM);
+  const fromFile = new OpenTok(APP_ID, keyFile);
+  assert.equal(fromFile.apiUrl, 'https://video.api.vonage.com');
+  assert.throws(() => new OpenTok(APP_ID, path.join(keyDir, 'missing.key')), (e) => e instanceof OpenTok.ArgumentError && e.field === 'private_key');
+  // a secret stays a project's
+  assert.equal(new OpenTok(API_KEY, API_SECRET).apiUrl, 'https://api.opentok.com');
+});
+
+test('the core decides what a verify key is: PEM text is the public key, other text the secret; {secret} / {publicKey} choose', async () => {
+  const appToken = new OpenTok(APP_ID, PRIVATE_PEM).generateToken((await new OpenTok(APP_ID, PRIVATE_PEM, emu.url).createSession()).sessionId);
+  const projectToken = new OpenTok(API_KEY, API_SECRET).generateToken((await new OpenTok(API_KEY, API_SECRET, emu.url).createSession()).sessionId);
+  assert.equal(OpenTok.verifyToken(appToken, PUBLIC_PEM).algorithm, 'RS256');
+  assert.equal(OpenTok.verifyToken(appToken, { publicKey: PUBLIC_PEM }).algorithm, 'RS256');
+  assert.equal(OpenTok.verifyToken(projectToken, API_SECRET).algorithm, 'HS256');
+  assert.equal(OpenTok.verifyToken(projectToken, Buffer.from(API_SECRET)).algorithm, 'HS256');
+  assert.equal(OpenTok.explainToken(appToken, PUBLIC_PEM).valid, true);
+  assert.equal(OpenTok.explainToken(projectToken, { secret: API_SECRET }).valid, true);
+  // an explicit {secret} is a secret even when it looks like PEM
+  assert.throws(() => OpenTok.verifyToken(appToken, { secret: PUBLIC_PEM }), OpenTok.InvalidTokenError);
+  assert.throws(() => OpenTok.verifyToken(projectToken, { secret: API_SECRET, publicKey: PUBLIC_PEM }), (e) => e instanceof OpenTok.ArgumentError && e.field === 'key');
+  assert.throws(() => OpenTok.explainToken(projectToken, {}), (e) => e instanceof OpenTok.ArgumentError && e.field === 'key');
 });

@@ -119,5 +119,6 @@ test('listConnections (a new method) lists connected clients; unknown session is
   assert.equal(list.items[0].connectionId, connectionId);
   assert.equal(list.items[0].connectionState, 'Connected');
   await rejects(ctx.ot.listConnections(ghost()), NotFoundError, { status: 404 });
-  await rejects(ctx.ot.listConnections('1_MX45OTk5fn5-'), ArgumentError, { field: 'sessionId' });
+  await rejects(ctx.ot.listConnections('1_MX45OTk5fn5-'), NotFoundError, { status: 404 });
+  await rejects(ctx.ot.listConnections(''), ArgumentError, { field: 'sessionId' });
 });

@@ -50,11 +50,11 @@ test('option values that cannot be JSON, and wrong option types, are ArgumentErr
   assert.equal(server.requests.length, 0, 'nothing was sent');
 });
 
-test('session ids must belong to the project and ids must be usable path segments, before sending', async () => {
+test('ids must be usable path segments (session ids: not empty, no whitespace or control characters), before sending', async () => {
   for (const [promise, field] of [
-    [() => ot.startArchive(foreign), 'sessionId'],
-    [() => ot.listStreams(foreign), 'sessionId'],
-    [() => ot.signal(foreign, null, { data: 'x' }), 'sessionId'],
+    [() => ot.startArchive(''), 'sessionId'],
+    [() => ot.listStreams(' '), 'sessionId'],
+    [() => ot.signal('a\u0000b', null, { data: 'x' }), 'sessionId'],
     [() => ot.forceDisconnect(sid, 'a b'), 'connectionId'],
     [() => ot.getArchive(' '), 'archiveId'],
     [() => ot.getRender(''), 'renderId'],
@@ -66,6 +66,13 @@ test('session ids must belong to the project and ids must be usable path segment
     await rejects(promise(), ArgumentError, { field });
   }
   assert.equal(server.requests.length, 0, 'nothing was sent');
+});
+
+test('session ids are taken as the service takes them: another project\'s id and "SESSIONID" are sent', async () => {
+  const before = server.requests.length;
+  await rejects(ot.startArchive(foreign), ServerError, { kind: 'server', status: 500 });
+  await rejects(ot.signal('SESSIONID', null, { data: 'x' }), ServerError, { status: 500 });
+  assert.equal(server.requests.length, before + 2);
 });
 
 test('with a callback, argument errors arrive there (asynchronously); a non-function callback throws', async () => {
