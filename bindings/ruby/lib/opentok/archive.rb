@@ -19,28 +19,20 @@ module OpenTok
       @interface.delete_by_id(id)
     end
 
-    # Sets the layout of this composed archive (see Archives#layout). Returns true.
-    def layout(options = {})
-      @interface.layout(id, options)
-    end
-
-    # Reads the archive again; this object then holds the fresh copy.
-    def reload
-      replace_with(@interface.find(id))
-    end
+    include Composition::Item
   end
 
   # A page of archives: an Array of Archive with `total`.
   class ArchiveList < ResourceList
-    # @api private
-    def initialize(page, interface = nil)
-      super(page, Archive, interface)
-    end
+    of Archive
   end
 
   # Archives of the project, as the official gem's `opentok.archives`.
   class Archives < Area
     ERROR = OpenTokArchiveError
+    COMPOSITION = "archive"
+    # layout(archive_id, options), add_stream(archive_id, stream_id, options), remove_stream(archive_id, stream_id)
+    include Composition
 
     # Starts recording a session (routed, with a connected client). Options (symbol or string
     # keys, snake_case or wire camelCase): name, has_audio, has_video, output_mode
@@ -73,24 +65,6 @@ module OpenTok
     # Deletes an archive (not while recording). Returns true.
     def delete_by_id(archive_id)
       run(:delete_archive, Rest.id(archive_id))
-    end
-
-    # Sets the layout of a recording composed archive: type ("bestFit", "pip",
-    # "verticalPresentation", "horizontalPresentation", "focus", "custom"), stylesheet (custom
-    # only), screenshare_type (bestFit only). Returns true.
-    def layout(archive_id, options = {})
-      run(:set_archive_layout, Rest.id(archive_id), Options::LAYOUT.build(options))
-    end
-
-    # Adds a stream to a recording archive started with stream_mode :manual; options has_audio
-    # and has_video (default true). Returns true.
-    def add_stream(archive_id, stream_id, options = {})
-      run(:add_archive_stream, Rest.id(archive_id), Rest.id(stream_id), Options::TRACKS.build(options))
-    end
-
-    # Removes a stream from a recording archive started with stream_mode :manual. Returns true.
-    def remove_stream(archive_id, stream_id)
-      run(:remove_archive_stream, Rest.id(archive_id), Rest.id(stream_id))
     end
   end
 end

@@ -13,10 +13,7 @@ module OpenTok
       replace_with(@interface.stop(id))
     end
 
-    # Sets the layout of the broadcast (see Broadcasts#layout). Returns true.
-    def layout(options = {})
-      @interface.layout(id, options)
-    end
+    include Composition::Item
 
     # Adds a stream (stream_mode :manual only). Returns true.
     def add_stream(stream_id, options = {})
@@ -27,24 +24,19 @@ module OpenTok
     def remove_stream(stream_id)
       @interface.remove_stream(id, stream_id)
     end
-
-    # Reads the broadcast again; this object then holds the fresh copy.
-    def reload
-      replace_with(@interface.find(id))
-    end
   end
 
   # A page of broadcasts: an Array of Broadcast with `total`.
   class BroadcastList < ResourceList
-    # @api private
-    def initialize(page, interface = nil)
-      super(page, Broadcast, interface)
-    end
+    of Broadcast
   end
 
   # Live streaming broadcasts, as the official gem's `opentok.broadcasts`.
   class Broadcasts < Area
     ERROR = OpenTokBroadcastError
+    COMPOSITION = "broadcast"
+    # layout(broadcast_id, options), add_stream(broadcast_id, stream_id, options), remove_stream(broadcast_id, stream_id)
+    include Composition
 
     # Starts broadcasting a session (routed, with a connected client). Options: outputs
     # ({hls: {dvr:, low_latency:}, rtmp: [{id:, server_url:, stream_name:}]}, at least one, at
@@ -69,22 +61,6 @@ module OpenTok
     # Returns a BroadcastList.
     def all(options = {})
       BroadcastList.new(call(:list_broadcasts, Options::LIST.build(options)), self)
-    end
-
-    # Sets the layout of a running broadcast (type, stylesheet, screenshare_type). Returns true.
-    def layout(broadcast_id, options = {})
-      run(:set_broadcast_layout, Rest.id(broadcast_id), Options::LAYOUT.build(options))
-    end
-
-    # Adds a stream to a broadcast started with stream_mode :manual (has_audio, has_video).
-    # Returns true.
-    def add_stream(broadcast_id, stream_id, options = {})
-      run(:add_broadcast_stream, Rest.id(broadcast_id), Rest.id(stream_id), Options::TRACKS.build(options))
-    end
-
-    # Removes a stream from a broadcast started with stream_mode :manual. Returns true.
-    def remove_stream(broadcast_id, stream_id)
-      run(:remove_broadcast_stream, Rest.id(broadcast_id), Rest.id(stream_id))
     end
   end
 end

@@ -9,11 +9,12 @@ module OpenTok
   # The connections of a session: an Array of Connection with `total`, `project_id` and
   # `session_id`.
   class ConnectionList < ResourceList
+    of Connection
     attr_reader :project_id, :session_id
 
     # @api private
     def initialize(page, interface = nil)
-      super(page, Connection, interface)
+      super
       @project_id = page.project_id
       @session_id = page.session_id
     end

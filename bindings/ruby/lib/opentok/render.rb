@@ -20,10 +20,7 @@ module OpenTok
 
   # A page of renders: an Array of Render with `total`.
   class RenderList < ResourceList
-    # @api private
-    def initialize(page, interface = nil)
-      super(page, Render, interface)
-    end
+    of Render
   end
 
   # Experience Composer renders, as the official gem's `opentok.renders`.

@@ -135,10 +135,21 @@ module OpenTok
     # The total number of items the service holds (may exceed the page's size).
     attr_reader :total
 
+    # Declares the result class of the items.
     # @api private
-    def initialize(page, item_class, interface = nil)
+    def self.of(item_class)
+      @item_class = item_class
+    end
+
+    # @api private
+    def self.item_class
+      @item_class
+    end
+
+    # @api private (built by the API classes from the core's page record)
+    def initialize(page, interface = nil)
       @total = page.count
-      super(page.items.map { |item| item_class.new(item, interface) })
+      super(page.items.map { |item| self.class.item_class.new(item, interface) })
     end
   end
 end

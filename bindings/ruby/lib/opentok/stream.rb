@@ -9,10 +9,7 @@ module OpenTok
 
   # The streams of a session: an Array of Stream with `total`.
   class StreamList < ResourceList
-    # @api private
-    def initialize(page, interface = nil)
-      super(page, Stream, interface)
-    end
+    of Stream
   end
 
   # Streams of a session and their moderation, as the official gem's `opentok.streams`.

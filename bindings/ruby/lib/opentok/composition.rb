@@ -1,0 +1,40 @@
+# frozen_string_literal: true
+
+module OpenTok
+  # What archives and broadcasts share: a composed layout and, with stream_mode :manual, the
+  # streams included. The area class names its core operations' noun in COMPOSITION
+  # ("archive" => set_archive_layout, add_archive_stream, remove_archive_stream).
+  # @api private
+  module Composition
+    # Sets the layout of a running composition: type ("bestFit", "pip", "verticalPresentation",
+    # "horizontalPresentation", "custom"), stylesheet (custom only), screenshare_type (bestFit
+    # only). Returns true.
+    def layout(id, options = {})
+      run(:"set_#{self.class::COMPOSITION}_layout", Rest.id(id), Options::LAYOUT.build(options))
+    end
+
+    # Adds a stream to a composition started with stream_mode :manual; options has_audio and
+    # has_video (default true). Returns true.
+    def add_stream(id, stream_id, options = {})
+      run(:"add_#{self.class::COMPOSITION}_stream", Rest.id(id), Rest.id(stream_id), Options::TRACKS.build(options))
+    end
+
+    # Removes a stream from a composition started with stream_mode :manual. Returns true.
+    def remove_stream(id, stream_id)
+      run(:"remove_#{self.class::COMPOSITION}_stream", Rest.id(id), Rest.id(stream_id))
+    end
+
+    # The result object's side (Archive, Broadcast): calls its area with its own id.
+    module Item
+      # Sets the layout of this composition (see Archives#layout, Broadcasts#layout). Returns true.
+      def layout(options = {})
+        @interface.layout(id, options)
+      end
+
+      # Reads it again; this object then holds the fresh copy.
+      def reload
+        replace_with(@interface.find(id))
+      end
+    end
+  end
+end
