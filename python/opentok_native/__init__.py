@@ -96,12 +96,8 @@ __all__ = [
 ] + list(exceptions.__all__) + list(models.__all__)
 
 import atexit as _atexit
-import os as _os
 
-from ._native import _after_fork_in_child, _shutdown
+from ._native import _shutdown
 
 # Let result hand-overs from the runtime's threads finish before the interpreter goes away.
 _atexit.register(_shutdown)
-# A forked child draws fresh token nonces (the runtime and connection pools renew themselves).
-if hasattr(_os, "register_at_fork"):
-    _os.register_at_fork(after_in_child=_after_fork_in_child)

@@ -253,19 +253,41 @@ class InvalidResponseError(OpenTokException):
     default_kind = "invalid_response"
 
 
-# --- per-operation classes -------------------------------------------------------------------
-# The official SDK raises an operation's own class for the service's refusals (409 on
-# start_archive is an ArchiveError, 413 on send_signal a SignalingError, ...). Here such an error
-# is an instance of that class *and* of its kind class (``ConflictError``, ``NotFoundError``...),
-# so both the official ``except ArchiveError`` and ``except NotFoundError`` catch it.
+# --- which class is raised ---------------------------------------------------------------------
+# One table: the core error's ``kind`` picks the kind class. On top of it, the official SDK raises
+# an operation's own class for the service's refusals (409 on start_archive is an ArchiveError,
+# 413 on send_signal a SignalingError, ...): such an error is an instance of that class *and* of
+# its kind class (``ConflictError``, ``NotFoundError``...), so both the official
+# ``except ArchiveError`` and ``except NotFoundError`` catch it.
 
-_ARCHIVE = {"*": ArchiveError}
-_ARCHIVE_STREAMS = {"*": ArchiveError, 405: ArchiveStreamModeError}
-_BROADCAST = {"*": BroadcastError}
-_BROADCAST_STREAMS = {"*": BroadcastError, 405: BroadcastStreamModeError}
-_STREAM = {"*": GetStreamError}
+#: core error kind -> class
+_KIND_CLASSES = {
+    "invalid_argument": InvalidArgumentError,
+    "invalid_token": InvalidTokenError,
+    "request": RequestError,
+    "authentication": AuthError,
+    "not_found": NotFoundError,
+    "conflict": ConflictError,
+    "payload_too_large": PayloadTooLargeError,
+    "rate_limited": RateLimitedError,
+    "server": ServerError,
+    "timeout": RequestTimeoutError,
+    "connect": ConnectError,
+    "clock_skew": ClockSkewError,
+    "invalid_response": InvalidResponseError,
+}
 
-#: operation -> {status or "*" (any other 4xx but 401/403/429) or "invalid": class}
+#: the kinds of the service refusing a request (the ``"refused"`` entry of ``_OPERATIONS``)
+_REFUSED = ("request", "not_found", "conflict", "payload_too_large")
+
+_ARCHIVE = {"refused": ArchiveError}
+_ARCHIVE_STREAMS = {"refused": ArchiveError, 405: ArchiveStreamModeError}
+_BROADCAST = {"refused": BroadcastError}
+_BROADCAST_STREAMS = {"refused": BroadcastError, 405: BroadcastStreamModeError}
+_STREAM = {"refused": GetStreamError}
+
+#: operation -> {kind, "refused" (any kind of _REFUSED), "invalid_argument:<field>" or an HTTP
+#: status (the official class of one answer, e.g. 405 on a stream change): official class}
 _OPERATIONS = {
     "start_archive": _ARCHIVE,
     "stop_archive": _ARCHIVE,
@@ -275,7 +297,11 @@ _OPERATIONS = {
     "set_archive_layout": _ARCHIVE,
     "add_archive_stream": _ARCHIVE_STREAMS,
     "remove_archive_stream": _ARCHIVE_STREAMS,
-    "start_broadcast": {"*": BroadcastError, "invalid": BroadcastOptionsError, "invalid:outputs.hls": BroadcastHLSOptionsError},
+    "start_broadcast": {
+        "refused": BroadcastError,
+        "invalid_argument": BroadcastOptionsError,
+        "invalid_argument:outputs.hls": BroadcastHLSOptionsError,
+    },
     "stop_broadcast": _BROADCAST,
     "get_broadcast": _BROADCAST,
     "list_broadcasts": _BROADCAST,
@@ -287,13 +313,13 @@ _OPERATIONS = {
     "mute_stream": _STREAM,
     "mute_all": _STREAM,
     "disable_force_mute": _STREAM,
-    "set_stream_class_lists": {"*": SetStreamClassError},
-    "force_disconnect": {"*": ForceDisconnectError},
-    "send_signal": {"*": SignalingError},
-    "dial": {"*": SipDialError},
-    "play_dtmf": {"*": DTMFError},
-    "start_captions": {409: CaptioningAlreadyInProgressError},
-    "connect_audio_to_websocket": {409: InvalidMediaModeError, "invalid": InvalidWebSocketOptionsError},
+    "set_stream_class_lists": {"refused": SetStreamClassError},
+    "force_disconnect": {"refused": ForceDisconnectError},
+    "send_signal": {"refused": SignalingError},
+    "dial": {"refused": SipDialError},
+    "play_dtmf": {"refused": DTMFError},
+    "start_captions": {"conflict": CaptioningAlreadyInProgressError},
+    "connect_audio_to_websocket": {"conflict": InvalidMediaModeError, "invalid_argument": InvalidWebSocketOptionsError},
 }
 
 _COMBINED: dict = {}
@@ -328,22 +354,19 @@ def _rebuild(names: tuple, args: tuple, state: dict) -> BaseException:
     return err
 
 
-def _operation_error(operation: str, kind_cls: type, status: Optional[int], field: Optional[str] = None) -> type:
-    """The class to raise for an error of REST ``operation`` (called by the native module)."""
-    table = _OPERATIONS.get(operation)
+def _error_class(kind: str, operation: Optional[str], status: Optional[int], field: Optional[str] = None) -> type:
+    """The class to raise for a core error of ``kind`` (called by the native module), from
+    REST ``operation`` when there is one."""
+    kind_cls = _KIND_CLASSES.get(kind, OpenTokException)
+    table = _OPERATIONS.get(operation or "")
     if not table:
         return kind_cls
-    if status is None:
-        if not issubclass(kind_cls, InvalidArgumentError):
-            return kind_cls
-        area = None
-        if field is not None:
-            for k, v in table.items():
-                if isinstance(k, str) and k.startswith("invalid:") and (field == k[8:] or field.startswith(k[8:] + ".")):
-                    area = v
-        area = area or table.get("invalid")
-        return _combined(area, kind_cls) if area else kind_cls
-    area = table.get(status)
-    if area is None and 400 <= status < 500 and status not in (401, 403, 429):
-        area = table.get("*")
+    area = table.get(status) if status is not None else None
+    if area is None and kind == "invalid_argument" and field is not None:
+        for key, cls in table.items():
+            prefix = key[len("invalid_argument:"):] if isinstance(key, str) and key.startswith("invalid_argument:") else None
+            if prefix is not None and (field == prefix or field.startswith(prefix + ".")):
+                area = cls
+    if area is None:
+        area = table.get(kind) or (table.get("refused") if kind in _REFUSED else None)
     return _combined(area, kind_cls) if area else kind_cls

@@ -4,8 +4,10 @@
 plus the ones for operations the official package lacks (``BroadcastList``, ``CaptionStatus``,
 ``Connection``, ``ConnectionList``, ``Callback``).
 
-Each is built from the core's answer (a dict in the wire's camelCase); the dict itself stays
-available as ``.raw``. Only shapes live here: the core parsed the answer.
+Each is built from the core's answer (its typed model as a dict in the wire's camelCase, made by
+pythonize); the dict itself stays available as ``.raw``. Only shapes live here: the values,
+defaults (``hasAudio`` true when the service omits it, ``count``) and aliases
+(``partnerId``/``projectId``, ``applicationId``/``projectId``) are the core's.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import json as _json
 from datetime import date, datetime, timezone
 from typing import Any, Dict, Iterator, List, Optional
 
-from .enums import BroadcastStreamModes, OutputModes, StreamModes
+from .enums import OutputModes
 
 __all__ = [
     "Archive",
@@ -74,7 +76,7 @@ class Archive(_Model):
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
         self.sdk = sdk
         self.raw = values
-        self.id: str = values.get("id") or ""
+        self.id: str = values.get("id")
         self.name: Optional[str] = values.get("name")
         self.status: Optional[str] = values.get("status")
         self.session_id: Optional[str] = values.get("sessionId")
@@ -87,18 +89,18 @@ class Archive(_Model):
         self.updated_at: Optional[int] = values.get("updatedAt")
         self.size: Optional[int] = values.get("size")
         self.duration: Optional[int] = values.get("duration")
-        self.has_audio: Optional[bool] = values.get("hasAudio")
-        self.has_video: Optional[bool] = values.get("hasVideo")
-        mode = values.get("outputMode") or "composed"
+        self.has_audio: bool = values["hasAudio"]
+        self.has_video: bool = values["hasVideo"]
+        mode = values.get("outputMode")
         self.output_mode: Any = OutputModes[mode] if mode in OutputModes.__members__ else mode
-        self.stream_mode: Any = values.get("streamMode") or StreamModes.auto
-        self.streams: List[Dict[str, Any]] = values.get("streams") or []
+        self.stream_mode: Any = values.get("streamMode")
+        self.streams: List[Dict[str, Any]] = values.get("streams")
         self.url: Optional[str] = values.get("url")
         self.resolution: Optional[str] = values.get("resolution")
         self.reason: Optional[str] = values.get("reason")
         self.max_bitrate: Optional[int] = values.get("maxBitrate")
         self.quantization_parameter: Optional[int] = values.get("quantizationParameter")
-        self.has_transcription: bool = bool(values.get("hasTranscription"))
+        self.has_transcription: Optional[bool] = values.get("hasTranscription")
         self.transcription_properties: Optional[Dict[str, Any]] = values.get("transcriptionProperties")
 
     def stop(self) -> Any:
@@ -124,7 +126,7 @@ class _List(_Model):
 
     def __init__(self, values: Dict[str, Any], items: List[Any]) -> None:
         self.raw = values
-        self.count: Optional[int] = values.get("count")
+        self.count: int = values["count"]
         self.items = items
 
     def __iter__(self) -> Iterator[Any]:
@@ -146,7 +148,7 @@ class ArchiveList(_List):
     items: List[Archive]
 
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Archive(sdk, x) for x in values.get("items") or []])
+        super().__init__(values, [Archive(sdk, x) for x in values["items"]])
 
     def __iter__(self) -> Iterator[Archive]:
         return iter(self.items)
@@ -163,20 +165,20 @@ class Broadcast(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.id: str = values.get("id") or ""
+        self.id: str = values.get("id")
         self.sessionId: Optional[str] = values.get("sessionId")
         self.projectId: Optional[str] = values.get("projectId")
         self.createdAt: Optional[int] = values.get("createdAt")
         self.updatedAt: Optional[int] = values.get("updatedAt")
-        self.hasAudio: Optional[bool] = values.get("hasAudio")
-        self.hasVideo: Optional[bool] = values.get("hasVideo")
+        self.hasAudio: bool = values["hasAudio"]
+        self.hasVideo: bool = values["hasVideo"]
         self.maxBitrate: Optional[int] = values.get("maxBitrate")
         self.maxDuration: Optional[int] = values.get("maxDuration")
         self.resolution: Optional[str] = values.get("resolution")
         self.status: Optional[str] = values.get("status")
         self.broadcastUrls: Optional[Dict[str, Any]] = values.get("broadcastUrls")
-        self.stream_mode: Any = values.get("streamMode") or BroadcastStreamModes.auto
-        self.streams: List[Dict[str, Any]] = values.get("streams") or []
+        self.stream_mode: Any = values.get("streamMode")
+        self.streams: List[Dict[str, Any]] = values.get("streams")
         self.multiBroadcastTag: Optional[str] = values.get("multiBroadcastTag")
 
 
@@ -186,7 +188,7 @@ class BroadcastList(_List):
     items: List[Broadcast]
 
     def __init__(self, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Broadcast(x) for x in values.get("items") or []])
+        super().__init__(values, [Broadcast(x) for x in values["items"]])
 
     def __iter__(self) -> Iterator[Broadcast]:
         return iter(self.items)
@@ -200,10 +202,10 @@ class Stream(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.id: str = values.get("id") or ""
+        self.id: str = values.get("id")
         self.videoType: Optional[str] = values.get("videoType")
         self.name: Optional[str] = values.get("name")
-        self.layoutClassList: List[str] = values.get("layoutClassList") or []
+        self.layoutClassList: List[str] = values.get("layoutClassList")
 
 
 class StreamList(_List):
@@ -212,7 +214,7 @@ class StreamList(_List):
     items: List[Stream]
 
     def __init__(self, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Stream(x) for x in values.get("items") or []])
+        super().__init__(values, [Stream(x) for x in values["items"]])
 
     def __iter__(self) -> Iterator[Stream]:
         return iter(self.items)
@@ -226,7 +228,7 @@ class SipCall(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.id: str = values.get("id") or ""
+        self.id: str = values.get("id")
         self.connectionId: Optional[str] = values.get("connectionId")
         self.streamId: Optional[str] = values.get("streamId")
 
@@ -237,16 +239,16 @@ class Render(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.id: str = values.get("id") or ""
+        self.id: str = values.get("id")
         self.sessionId: Optional[str] = values.get("sessionId")
-        self.projectId: Optional[str] = values.get("projectId") or values.get("applicationId")
+        self.projectId: Optional[str] = values.get("projectId")
         self.createdAt: Optional[int] = values.get("createdAt")
         self.updatedAt: Optional[int] = values.get("updatedAt")
         self.url: Optional[str] = values.get("url")
         self.resolution: Optional[str] = values.get("resolution")
         self.status: Optional[str] = values.get("status")
-        self.streamId: Optional[str] = values.get("streamId") or None
-        self.reason: Optional[str] = values.get("reason") or None
+        self.streamId: Optional[str] = values.get("streamId")
+        self.reason: Optional[str] = values.get("reason")
 
 
 class RenderList(_List):
@@ -255,7 +257,7 @@ class RenderList(_List):
     items: List[Render]
 
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Render(x) for x in values.get("items") or []])
+        super().__init__(values, [Render(x) for x in values["items"]])
 
     def __iter__(self) -> Iterator[Render]:
         return iter(self.items)
@@ -269,7 +271,7 @@ class Captions(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.captions_id: str = values.get("captionsId") or ""
+        self.captions_id: str = values.get("captionsId")
 
 
 class CaptionStatus(_Model):
@@ -279,7 +281,7 @@ class CaptionStatus(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.captions_id: str = values.get("captionsId") or ""
+        self.captions_id: str = values.get("captionsId")
         self.session_id: Optional[str] = values.get("sessionId")
         self.status: Optional[str] = values.get("status")
         self.language_code: Optional[str] = values.get("languageCode")
@@ -295,7 +297,7 @@ class WebSocketAudioConnection(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.id: str = values.get("id") or ""
+        self.id: str = values.get("id")
         self.connectionId: Optional[str] = values.get("connectionId")
         self.bidirectional: Optional[bool] = values.get("bidirectional")
 
@@ -306,7 +308,7 @@ class Connection(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.connection_id: str = values.get("connectionId") or ""
+        self.connection_id: str = values.get("connectionId")
         self.connection_state: Optional[str] = values.get("connectionState")
         self.created_at: Optional[int] = values.get("createdAt")
 
@@ -317,7 +319,7 @@ class ConnectionList(_List):
     items: List[Connection]
 
     def __init__(self, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Connection(x) for x in values.get("items") or []])
+        super().__init__(values, [Connection(x) for x in values["items"]])
         self.session_id: Optional[str] = values.get("sessionId")
         self.project_id: Optional[str] = values.get("projectId")
 
@@ -334,7 +336,7 @@ class Callback(_Model):
 
     def __init__(self, values: Dict[str, Any]) -> None:
         self.raw = values
-        self.id: str = values.get("id") or ""
+        self.id: str = values.get("id")
         self.group: Optional[str] = values.get("group")
         self.event: Optional[str] = values.get("event")
         self.url: Optional[str] = values.get("url")

@@ -1,17 +1,16 @@
-//! `Client` (sync, GIL released during I/O) and `AsyncClient` (coroutines on the shared runtime),
-//! over one [`opentok::Client`] each, plus what they share (`_ClientBase`: construction, the
-//! official SDK's properties, `generate_token`).
+//! The native client `_Client`: construction (one constructor for `Client` and `AsyncClient`;
+//! the Python class says which through its `_asynchronous` attribute), the official SDK's
+//! properties, `generate_token` and `create_session`. The REST operations are in [`crate::rest`].
 
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use opentok::{ClientOptions, Credentials, FixedClock, FixedNonce, Proxy, RetryPolicy, SessionOptions, TokenOptions};
+use opentok::{ClientOptions, ClientSettings, Credentials, SessionOptions, TokenOptions};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyInt, PyString, PyTuple, PyType};
 
 use crate::convert;
 use crate::error::{invalid, IntoPyResult};
-use crate::runtime::{self, SharedRuntime};
 use crate::session::Session;
 
 /// The official SDK's default `api_url`; with application credentials it means "the default".
@@ -22,57 +21,12 @@ const OPENTOK_API_URL: &str = "https://api.opentok.com";
 #[derive(Clone)]
 pub(crate) struct Settings {
     credentials: Credentials,
-    api_url: Option<String>,
-    timeout: Option<(Duration, Duration)>,
-    proxy: Option<String>,
-    app_version: Option<String>,
-    appended_user_agent: String,
-    jwt_lifetime: Option<Duration>,
-    max_retries: Option<u32>,
-    fixed_now: Option<i64>,
-    fixed_nonce: Option<u32>,
+    knobs: ClientSettings,
 }
 
 impl Settings {
-    fn options(&self) -> ClientOptions {
-        let mut o = ClientOptions { base_url: self.api_url.clone(), ..ClientOptions::default() };
-        if let Some((connect, request)) = self.timeout {
-            o.connect_timeout = connect;
-            o.request_timeout = request;
-        }
-        o.proxy = self.proxy.as_ref().map(|url| Proxy { url: url.clone(), username: None, password: None });
-        let mut suffix = String::new();
-        if let Some(v) = &self.app_version {
-            suffix.push_str("app/");
-            suffix.push_str(v);
-        }
-        let appended = self.appended_user_agent.trim();
-        if !appended.is_empty() {
-            if !suffix.is_empty() {
-                suffix.push(' ');
-            }
-            suffix.push_str(appended);
-        }
-        o.user_agent_suffix = (!suffix.is_empty()).then_some(suffix);
-        o.binding = Some(crate::binding_name().to_string());
-        if let Some(l) = self.jwt_lifetime {
-            o.jwt_lifetime = l;
-        }
-        if let Some(n) = self.max_retries {
-            o.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..o.retry } };
-        }
-        if let Some(now) = self.fixed_now {
-            o.clock = Arc::new(FixedClock::at_unix(now));
-        }
-        o.nonce = match self.fixed_nonce {
-            Some(n) => Arc::new(FixedNonce(n)),
-            None => Arc::new(crate::clock::PooledNonce),
-        };
-        o
-    }
-
     fn build(&self) -> opentok::Result<opentok::Client> {
-        opentok::Client::new(self.credentials.clone(), self.options())
+        opentok::Client::new(self.credentials.clone(), self.knobs.to_options())
     }
 }
 
@@ -116,10 +70,10 @@ impl Shared {
     }
 
     /// Changes settings and rebuilds the core client; on error nothing changes.
-    fn reconfigure(&self, change: impl FnOnce(&mut Settings)) -> opentok::Result<()> {
+    fn reconfigure(&self, change: impl FnOnce(&mut ClientSettings)) -> opentok::Result<()> {
         let mut settings = self.settings.lock().unwrap_or_else(|e| e.into_inner());
         let mut next = settings.clone();
-        change(&mut next);
+        change(&mut next.knobs);
         let client = next.build()?;
         *settings = next;
         *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Slot { pid: std::process::id(), client };
@@ -136,86 +90,49 @@ impl Shared {
     }
 }
 
-/// Reads `api_secret`: a secret string, a PEM private key (str or bytes), or a path to a PEM file
-/// (as the official SDK: a string ending in `.ext`, or any `os.PathLike`).
+/// Reads `api_key` and `api_secret`: the kind of credentials (secret, PEM private key text,
+/// key file path) is the core's decision (`Credentials::from_secret_or_key`); an `os.PathLike`
+/// is a key file (`Credentials::from_key_file`).
 fn credentials(py: Python<'_>, api_key: &Bound<'_, PyAny>, api_secret: &Bound<'_, PyAny>) -> PyResult<Credentials> {
-    let key: String = if let Ok(s) = api_key.cast::<PyString>() {
+    let id: String = if let Ok(s) = api_key.cast::<PyString>() {
         s.to_cow()?.into_owned()
-    } else if api_key.is_instance_of::<pyo3::types::PyInt>() {
+    } else if api_key.is_instance_of::<PyInt>() {
         api_key.str()?.to_cow()?.into_owned()
     } else {
         return Err(invalid(py, "api_key", "must be a string or an int", api_key));
     };
-    let text: String = if let Ok(b) = api_secret.cast::<PyBytes>() {
-        match std::str::from_utf8(b.as_bytes()) {
-            Ok(s) => s.to_owned(),
-            Err(_) => {
-                return Err(crate::error::to_py(py, opentok::Error::invalid("api_secret", "must be UTF-8 text", "<bytes>")))
-            }
+    if let Ok(b) = api_secret.cast::<PyBytes>() {
+        let text = std::str::from_utf8(b.as_bytes())
+            .map_err(|_| crate::error::to_py(py, opentok::Error::invalid("api_secret", "must be UTF-8 text", "<bytes>")))?;
+        return Credentials::from_secret_or_key(id, text).py_err(py);
+    }
+    if let Ok(s) = api_secret.cast::<PyString>() {
+        return Credentials::from_secret_or_key(id, &s.to_cow()?).py_err(py);
+    }
+    match py.import("os")?.call_method1("fspath", (api_secret,)).and_then(|p| p.extract::<std::path::PathBuf>()) {
+        Ok(path) => Credentials::from_key_file(id, &path).py_err(py),
+        Err(_) => {
+            Err(crate::error::to_py(py, opentok::Error::invalid("api_secret", "must be a string, bytes or a path", "<redacted>")))
         }
-    } else if let Ok(s) = api_secret.cast::<PyString>() {
-        s.to_cow()?.into_owned()
-    } else if let Ok(p) = py.import("os")?.call_method1("fspath", (api_secret,)) {
-        let path: String = p.extract()?;
-        return read_key_file(py, &key, &path);
-    } else {
-        return Err(crate::error::to_py(
-            py,
-            opentok::Error::invalid("api_secret", "must be a string, bytes or a path", "<redacted>"),
-        ));
-    };
-    if text.contains("-----BEGIN") {
-        return Credentials::application(key, &text).py_err(py);
-    }
-    if looks_like_key_path(&text) {
-        return read_key_file(py, &key, &text);
-    }
-    Credentials::project(key, text).py_err(py)
-}
-
-/// The official SDK's test: a string ending in `.` + word characters is a private key file path.
-fn looks_like_key_path(s: &str) -> bool {
-    match s.rfind('.') {
-        Some(i) => {
-            let ext = &s[i + 1..];
-            !ext.is_empty() && ext.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        }
-        None => false,
     }
 }
 
-fn read_key_file(py: Python<'_>, application_id: &str, path: &str) -> PyResult<Credentials> {
-    match std::fs::read_to_string(path) {
-        Ok(pem) => Credentials::application(application_id.to_owned(), &pem).py_err(py),
-        Err(e) => Err(crate::error::to_py(
-            py,
-            opentok::Error::invalid("api_secret", format!("names a private key file that cannot be read ({e})"), path),
-        )),
-    }
-}
-
-/// `timeout=`: seconds (int/float), a `(connect, read)` tuple as `requests` takes, or `None`.
-fn timeout(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<(Duration, Duration)>> {
-    let Some(o) = obj else { return Ok(None) };
-    if o.is_none() {
-        return Ok(None);
-    }
+/// `timeout=`: seconds, a `(connect, read)` tuple as `requests` takes, or `None`; as
+/// `(whole request, connect)`.
+fn timeouts(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Option<Duration>, Option<Duration>)> {
+    let Some(o) = obj.filter(|o| !o.is_none()) else { return Ok((None, None)) };
     let secs = |v: &Bound<'_, PyAny>| -> PyResult<Duration> {
-        match v.extract::<f64>() {
-            Ok(f) if f.is_finite() && f > 0.0 && f < 1e9 => Ok(Duration::from_secs_f64(f)),
-            _ => Err(invalid(py, "timeout", "must be a positive number of seconds", v)),
-        }
+        let f = v.extract::<f64>().map_err(|_| invalid(py, "timeout", "must be a positive, finite number of seconds", v))?;
+        opentok::seconds("timeout", f).py_err(py)
     };
     if let Ok(t) = o.cast::<PyTuple>() {
         if t.len() != 2 {
             return Err(invalid(py, "timeout", "a tuple must be (connect, read) seconds", o));
         }
-        let connect = secs(&t.get_item(0)?)?;
-        let read = secs(&t.get_item(1)?)?;
-        return Ok(Some((connect, connect + read)));
+        let (connect, read) = (secs(&t.get_item(0)?)?, secs(&t.get_item(1)?)?);
+        return Ok((Some(connect + read), Some(connect)));
     }
-    let total = secs(o)?;
-    Ok(Some((total, total)))
+    Ok((Some(secs(o)?), None))
 }
 
 /// `proxies=`: a `requests`-style dict (`{"https": url, "http": url}`) or one URL for every scheme.
@@ -244,67 +161,19 @@ fn proxy_url(py: Python<'_>, obj: &Bound<'_, PyAny>, base_url: &str) -> PyResult
     Err(invalid(py, "proxies", "must be a dict like {\"https\": \"http://proxy:3128\"} or a URL", obj))
 }
 
-/// Construction, the official SDK's properties and `generate_token`, shared by `Client` and
-/// `AsyncClient`.
-#[pyclass(module = "opentok_native", name = "_ClientBase", subclass, frozen)]
+/// The native client under `Client` and `AsyncClient`: construction, the official SDK's
+/// properties, `generate_token`, and every REST operation ([`crate::rest`]).
+#[pyclass(module = "opentok_native", name = "_Client", subclass, frozen)]
 pub struct ClientBase {
     pub(crate) shared: Arc<Shared>,
     api_key: String,
     timeout: Mutex<Py<PyAny>>,
     proxies: Mutex<Py<PyAny>>,
-    /// `AsyncClient`: REST operations return asyncio futures instead of waiting.
+    /// `AsyncClient`: operations return asyncio futures instead of waiting.
     pub(crate) asynchronous: bool,
 }
 
 impl ClientBase {
-    #[allow(clippy::too_many_arguments)]
-    fn create(
-        py: Python<'_>,
-        api_key: &Bound<'_, PyAny>,
-        api_secret: &Bound<'_, PyAny>,
-        api_url: Option<&Bound<'_, PyAny>>,
-        timeout_obj: Option<&Bound<'_, PyAny>>,
-        app_version: Option<&Bound<'_, PyAny>>,
-        proxies: Option<&Bound<'_, PyAny>>,
-        max_retries: Option<u32>,
-        now: Option<i64>,
-        nonce: Option<u32>,
-        asynchronous: bool,
-    ) -> PyResult<ClientBase> {
-        let credentials = credentials(py, api_key, api_secret)?;
-        let mut api_url = convert::opt_string(py, "api_url", api_url)?;
-        if credentials.is_application() && api_url.as_deref() == Some(OPENTOK_API_URL) {
-            // The official SDK ignores api_url for application credentials.
-            api_url = None;
-        }
-        let id = credentials.id().to_owned();
-        let base_for_proxy = api_url.clone().unwrap_or_else(|| credentials.default_base_url().to_string());
-        let proxy = match proxies {
-            Some(p) => proxy_url(py, p, &base_for_proxy)?,
-            None => None,
-        };
-        let settings = Settings {
-            credentials,
-            api_url,
-            timeout: timeout(py, timeout_obj)?,
-            proxy,
-            app_version: convert::opt_string(py, "app_version", app_version)?,
-            appended_user_agent: String::new(),
-            jwt_lifetime: None,
-            max_retries,
-            fixed_now: now,
-            fixed_nonce: nonce,
-        };
-        let shared = Shared::new(settings).py_err(py)?;
-        Ok(ClientBase {
-            shared: Arc::new(shared),
-            api_key: id,
-            timeout: Mutex::new(timeout_obj.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
-            proxies: Mutex::new(proxies.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
-            asynchronous,
-        })
-    }
-
     pub(crate) fn token(&self, py: Python<'_>, session_id: &Bound<'_, PyAny>, options: &TokenOptions) -> PyResult<String> {
         let sid = match session_id.cast::<PyString>() {
             Ok(s) => s.to_cow()?,
@@ -312,10 +181,76 @@ impl ClientBase {
         };
         self.shared.generate_token(&sid, options).py_err(py)
     }
+
+    fn create(&self, py: Python<'_>, options: SessionOptions) -> PyResult<Py<PyAny>> {
+        let client = self.shared.io_client().py_err(py)?;
+        let shared = self.shared.clone();
+        self.run(py, "create_session", async move { client.create_session(&options).await.map(|s| Session::new(s, shared)) })
+    }
 }
 
 #[pymethods]
 impl ClientBase {
+    /// One constructor for both clients; `cls._asynchronous` (true on `AsyncClient`) makes the
+    /// operations return asyncio futures.
+    #[new]
+    #[classmethod]
+    #[pyo3(signature = (api_key, api_secret, api_url=None, timeout=None, app_version=None, *, proxies=None, max_retries=None, _now=None, _nonce=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        cls: &Bound<'_, PyType>,
+        api_key: &Bound<'_, PyAny>,
+        api_secret: &Bound<'_, PyAny>,
+        api_url: Option<&Bound<'_, PyAny>>,
+        timeout: Option<&Bound<'_, PyAny>>,
+        app_version: Option<&Bound<'_, PyAny>>,
+        proxies: Option<&Bound<'_, PyAny>>,
+        max_retries: Option<u32>,
+        _now: Option<i64>,
+        _nonce: Option<u32>,
+    ) -> PyResult<ClientBase> {
+        let py = cls.py();
+        let asynchronous = cls.getattr("_asynchronous")?.is_truthy()?;
+        let credentials = credentials(py, api_key, api_secret)?;
+        let mut api_url = convert::opt_string(py, "api_url", api_url)?;
+        if credentials.is_application() && api_url.as_deref() == Some(OPENTOK_API_URL) {
+            // The official SDK ignores api_url for application credentials.
+            api_url = None;
+        }
+        let base_for_proxy = api_url.clone().unwrap_or_else(|| credentials.default_base_url().to_string());
+        let (whole, connect) = timeouts(py, timeout)?;
+        let knobs = ClientSettings {
+            api_url,
+            timeout: whole,
+            connect_timeout: connect,
+            proxy: match proxies {
+                Some(p) => proxy_url(py, p, &base_for_proxy)?,
+                None => None,
+            },
+            app_version: convert::opt_string(py, "app_version", app_version)?,
+            binding: Some(crate::binding_name().to_string()),
+            max_retries,
+            fixed_now: _now,
+            fixed_nonce: _nonce,
+            ..ClientSettings::default()
+        };
+        let api_key = credentials.id().to_owned();
+        let shared = Shared::new(Settings { credentials, knobs }).py_err(py)?;
+        Ok(ClientBase {
+            shared: Arc::new(shared),
+            api_key,
+            timeout: Mutex::new(timeout.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
+            proxies: Mutex::new(proxies.map(|t| t.clone().unbind()).unwrap_or_else(|| py.None())),
+            asynchronous,
+        })
+    }
+
+    /// `False` here; `AsyncClient` sets it.
+    #[classattr]
+    fn _asynchronous() -> bool {
+        false
+    }
+
     /// Mints a client token for `session_id` (pure CPU, never blocks). See the stubs for the
     /// accepted argument types.
     #[pyo3(signature = (session_id, role=None, expire_time=None, data=None, initial_layout_class_list=None, use_jwt=true))]
@@ -332,6 +267,36 @@ impl ClientBase {
     ) -> PyResult<String> {
         let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
         self.token(py, session_id, &options)
+    }
+
+    /// `POST /session/create`: a `Session` (`Client`) or an asyncio future of it (`AsyncClient`).
+    #[pyo3(name = "_create_session", signature = (location=None, media_mode=None, archive_mode=None, archive_name=None, archive_resolution=None, e2ee=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn create_session(
+        &self,
+        py: Python<'_>,
+        location: Option<&Bound<'_, PyAny>>,
+        media_mode: Option<&Bound<'_, PyAny>>,
+        archive_mode: Option<&Bound<'_, PyAny>>,
+        archive_name: Option<&Bound<'_, PyAny>>,
+        archive_resolution: Option<&Bound<'_, PyAny>>,
+        e2ee: bool,
+    ) -> PyResult<Py<PyAny>> {
+        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
+        self.create(py, options)
+    }
+
+    /// The seed API: `create_session(location, properties)` where `properties` holds form fields
+    /// (`{"p2p.preference": "disabled", "archiveMode": "always"}`), read by the core's form rules.
+    #[pyo3(name = "_create_session_from_properties", signature = (location=None, properties=None))]
+    fn create_session_from_properties(
+        &self,
+        py: Python<'_>,
+        location: Option<&Bound<'_, PyAny>>,
+        properties: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let options = form_options(py, location, properties)?;
+        self.create(py, options)
     }
 
     /// The API key (or application id).
@@ -362,7 +327,7 @@ impl ClientBase {
     /// The `app_version` given at construction (sent in the User-Agent as `app/<version>`).
     #[getter]
     fn app_version(&self) -> Option<String> {
-        self.shared.settings().app_version
+        self.shared.settings().knobs.app_version
     }
 
     /// Whether the client uses application (Vonage) credentials.
@@ -390,11 +355,8 @@ impl ClientBase {
     /// Lifetime of the REST authentication JWT, in minutes (official name and unit).
     #[getter]
     fn jwt_livetime(&self) -> f64 {
-        let s = self.shared.settings();
-        match s.jwt_lifetime {
-            Some(d) => d.as_secs_f64() / 60.0,
-            None => ClientOptions::default().jwt_lifetime.as_secs_f64() / 60.0,
-        }
+        let lifetime = self.shared.settings().knobs.jwt_lifetime;
+        lifetime.unwrap_or_else(|| ClientOptions::default().jwt_lifetime).as_secs_f64() / 60.0
     }
 
     #[setter]
@@ -406,98 +368,15 @@ impl ClientBase {
         self.shared.reconfigure(|s| s.jwt_lifetime = Some(Duration::from_secs_f64(m * 60.0))).py_err(py)
     }
 
-    /// Runs REST operation `name` (the official Python method name, e.g. `"start_archive"`)
-    /// with JSON-convertible positional arguments; see [`crate::rest::call`]. The facade's
-    /// official methods call this.
-    #[pyo3(signature = (name, *args))]
-    fn _rest(&self, py: Python<'_>, name: &str, args: &Bound<'_, PyTuple>) -> PyResult<Py<PyAny>> {
-        crate::rest::call(self, py, name, args)
-    }
-
     /// Appends text to the User-Agent sent with every request (official method).
     fn append_to_user_agent(&self, py: Python<'_>, value: &str) -> PyResult<()> {
-        self.shared.reconfigure(|s| s.appended_user_agent.push_str(value)).py_err(py)
+        self.shared.reconfigure(|s| s.ua_addendum.get_or_insert_with(String::new).push_str(value)).py_err(py)
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
         let name = slf.get_type().name()?;
         let this = slf.get();
         Ok(format!("{}(api_key={:?}, api_url={:?})", name, this.api_key, this.api_url()))
-    }
-}
-
-/// The synchronous client: `create_session` blocks the calling thread (not the GIL) until the
-/// answer arrives or `timeout` passes. Safe to share across threads.
-#[pyclass(module = "opentok_native", extends = ClientBase, subclass, frozen)]
-pub struct Client;
-
-#[pymethods]
-impl Client {
-    #[new]
-    #[pyo3(signature = (api_key, api_secret, api_url=None, timeout=None, app_version=None, *, proxies=None, max_retries=None, _now=None, _nonce=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        api_key: &Bound<'_, PyAny>,
-        api_secret: &Bound<'_, PyAny>,
-        api_url: Option<&Bound<'_, PyAny>>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        app_version: Option<&Bound<'_, PyAny>>,
-        proxies: Option<&Bound<'_, PyAny>>,
-        max_retries: Option<u32>,
-        _now: Option<i64>,
-        _nonce: Option<u32>,
-    ) -> PyResult<PyClassInitializer<Self>> {
-        let base = ClientBase::create(
-            py,
-            api_key,
-            api_secret,
-            api_url,
-            timeout,
-            app_version,
-            proxies,
-            max_retries,
-            _now,
-            _nonce,
-            false,
-        )?;
-        Ok(PyClassInitializer::from(base).add_subclass(Client))
-    }
-
-    /// Creates a session (`POST /session/create`) and returns a `Session`.
-    #[pyo3(signature = (location=None, media_mode=None, archive_mode=None, archive_name=None, archive_resolution=None, e2ee=false))]
-    #[allow(clippy::too_many_arguments)]
-    fn create_session(
-        slf: &Bound<'_, Self>,
-        location: Option<&Bound<'_, PyAny>>,
-        media_mode: Option<&Bound<'_, PyAny>>,
-        archive_mode: Option<&Bound<'_, PyAny>>,
-        archive_name: Option<&Bound<'_, PyAny>>,
-        archive_resolution: Option<&Bound<'_, PyAny>>,
-        e2ee: bool,
-    ) -> PyResult<Session> {
-        let py = slf.py();
-        let base = slf.as_super().get();
-        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
-        let client = base.shared.io_client().py_err(py)?;
-        let created = py.detach(move || runtime::get().block_on(client.create_session(&options)));
-        Ok(Session::new(created.py_err(py)?, base.shared.clone()))
-    }
-
-    /// The seed API: `create_session(location, properties)` where `properties` holds form fields
-    /// (`{"p2p.preference": "disabled", "archiveMode": "always"}`), read by the core's form rules.
-    #[pyo3(signature = (location=None, properties=None))]
-    fn create_session_from_properties(
-        slf: &Bound<'_, Self>,
-        location: Option<&Bound<'_, PyAny>>,
-        properties: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Session> {
-        let py = slf.py();
-        let base = slf.as_super().get();
-        let options = form_options(py, location, properties)?;
-        let client = base.shared.io_client().py_err(py)?;
-        let created = py.detach(move || runtime::get().block_on(client.create_session(&options)));
-        Ok(Session::new(created.py_err(py)?, base.shared.clone()))
     }
 }
 
@@ -532,91 +411,4 @@ fn form_options(
         pairs.push(("location".into(), loc));
     }
     SessionOptions::from_form(&pairs).py_err(py)
-}
-
-/// The asyncio client: `await client.create_session(...)`. Requests run on one runtime shared by
-/// every client of the process; any number can be in flight. Creatable outside a running loop;
-/// usable from any loop; safe after `os.fork()`.
-#[pyclass(module = "opentok_native", name = "_AsyncClient", extends = ClientBase, subclass, frozen)]
-pub struct AsyncClient;
-
-#[pymethods]
-impl AsyncClient {
-    #[new]
-    #[pyo3(signature = (api_key, api_secret, api_url=None, timeout=None, app_version=None, *, proxies=None, max_retries=None, _now=None, _nonce=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        api_key: &Bound<'_, PyAny>,
-        api_secret: &Bound<'_, PyAny>,
-        api_url: Option<&Bound<'_, PyAny>>,
-        timeout: Option<&Bound<'_, PyAny>>,
-        app_version: Option<&Bound<'_, PyAny>>,
-        proxies: Option<&Bound<'_, PyAny>>,
-        max_retries: Option<u32>,
-        _now: Option<i64>,
-        _nonce: Option<u32>,
-    ) -> PyResult<PyClassInitializer<Self>> {
-        let base =
-            ClientBase::create(py, api_key, api_secret, api_url, timeout, app_version, proxies, max_retries, _now, _nonce, true)?;
-        Ok(PyClassInitializer::from(base).add_subclass(AsyncClient))
-    }
-
-    /// Starts `POST /session/create` on the shared runtime and returns an asyncio future of the
-    /// `Session` (needs a running loop; `create_session` is the coroutine around it).
-    #[pyo3(signature = (location=None, media_mode=None, archive_mode=None, archive_name=None, archive_resolution=None, e2ee=false))]
-    #[allow(clippy::too_many_arguments)]
-    fn create_session_future<'py>(
-        slf: &Bound<'py, Self>,
-        location: Option<&Bound<'py, PyAny>>,
-        media_mode: Option<&Bound<'py, PyAny>>,
-        archive_mode: Option<&Bound<'py, PyAny>>,
-        archive_name: Option<&Bound<'py, PyAny>>,
-        archive_resolution: Option<&Bound<'py, PyAny>>,
-        e2ee: bool,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let py = slf.py();
-        let base = slf.as_super().get();
-        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
-        spawn_create(py, base, options)
-    }
-
-    /// Future twin of the seed API's `create_session(location, properties)`.
-    #[pyo3(signature = (location=None, properties=None))]
-    fn create_session_from_properties_future<'py>(
-        slf: &Bound<'py, Self>,
-        location: Option<&Bound<'py, PyAny>>,
-        properties: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let py = slf.py();
-        let base = slf.as_super().get();
-        let options = form_options(py, location, properties)?;
-        spawn_create(py, base, options)
-    }
-}
-
-fn spawn_create<'py>(py: Python<'py>, base: &ClientBase, options: SessionOptions) -> PyResult<Bound<'py, PyAny>> {
-    let client = base.shared.io_client().py_err(py)?;
-    let shared = base.shared.clone();
-    pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(py, async move {
-        // The error becomes a Python exception when the bridge converts the outcome, on a thread
-        // attached to the interpreter; the tokio worker never attaches.
-        Ok(Outcome(client.create_session(&options).await.map(|s| Session::new(s, shared))))
-    })
-}
-
-/// A finished async call, converted to its Python value or exception by the asyncio bridge.
-struct Outcome<T>(opentok::Result<T>);
-
-impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Outcome<T> {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self.0 {
-            Ok(v) => pyo3::IntoPyObjectExt::into_bound_py_any(v, py),
-            Err(e) => Err(crate::error::to_py(py, e)),
-        }
-    }
 }

@@ -173,10 +173,100 @@ pub fn session_options(
     Ok(options)
 }
 
+/// How deep an argument may nest (dicts and lists inside each other) before it is refused:
+/// deeper values are almost surely a mistake, and the walk must not exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Why a Python value could not become JSON: a rule it broke (an invalid-argument error naming
+/// the field, the rule and the value) or a Python exception raised while reading it.
+pub enum Failure {
+    /// The value broke a rule; the field path is complete.
+    Rule(opentok::Error),
+    /// Python raised while the value was read.
+    Python(PyErr),
+}
+
+impl From<PyErr> for Failure {
+    fn from(e: PyErr) -> Failure {
+        Failure::Python(e)
+    }
+}
+
+/// Where a bad value sits, built only when there is one: the keys and indexes from the bad value
+/// up to the argument (innermost first).
+struct Bad<'py> {
+    rule: &'static str,
+    value: Bound<'py, PyAny>,
+    path: Vec<String>,
+}
+
+enum Walk<'py> {
+    Bad(Bad<'py>),
+    Python(PyErr),
+}
+
+impl From<PyErr> for Walk<'_> {
+    fn from(e: PyErr) -> Self {
+        Walk::Python(e)
+    }
+}
+
+impl Walk<'_> {
+    /// Adds the key or index under which the failing value was found.
+    fn under(mut self, step: impl FnOnce() -> String) -> Self {
+        if let Walk::Bad(b) = &mut self {
+            b.path.push(step());
+        }
+        self
+    }
+}
+
+fn bad<'py, T>(rule: &'static str, value: &Bound<'py, PyAny>) -> Result<T, Walk<'py>> {
+    Err(Walk::Bad(Bad { rule, value: value.clone(), path: Vec::new() }))
+}
+
 /// A Python value as JSON for the core's `from_json` readers: `None`, `bool`, `int`, `float`,
 /// `str`, mappings with string keys, lists/tuples, and `Enum` members (their `.value`). Anything
-/// else is an invalid argument naming `field` (a dotted path into the value).
-pub fn to_json(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+/// else, a value that contains itself, or one nested deeper than [`MAX_DEPTH`] is an invalid
+/// argument naming where it sits (`field` for the argument itself, else the keys inside it).
+pub fn to_json(field: &str, obj: &Bound<'_, PyAny>) -> Result<serde_json::Value, Failure> {
+    let mut open = Vec::new();
+    walk(obj, &mut open).map_err(|w| match w {
+        Walk::Python(e) => Failure::Python(e),
+        Walk::Bad(b) => {
+            let path = if b.path.is_empty() {
+                field.to_owned()
+            } else {
+                b.path.iter().rev().fold(String::new(), |mut acc, step| {
+                    if !acc.is_empty() && !step.starts_with('[') {
+                        acc.push('.');
+                    }
+                    acc.push_str(step);
+                    acc
+                })
+            };
+            Failure::Rule(opentok::Error::invalid(path, b.rule, crate::error::Shown(shown(&b.value))))
+        }
+    })
+}
+
+/// A short repr of a refused value (a cyclic or very deep one included).
+fn shown(value: &Bound<'_, PyAny>) -> String {
+    let text = match value.repr() {
+        Ok(r) => r.to_string(),
+        Err(_) => format!("<{} object>", value.get_type().name().map(|n| n.to_string()).unwrap_or_default()),
+    };
+    if text.chars().count() > 80 {
+        let cut: String = text.chars().take(77).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}
+
+/// Converts `obj`; `open` holds the addresses of the containers being converted around it (for
+/// cycle detection), so its length is the nesting depth.
+fn walk<'py>(obj: &Bound<'py, PyAny>, open: &mut Vec<usize>) -> Result<serde_json::Value, Walk<'py>> {
     use pyo3::types::{PyDict, PyList, PyTuple};
     use serde_json::Value;
     if obj.is_none() {
@@ -192,81 +282,63 @@ pub fn to_json(py: Python<'_>, field: &str, obj: &Bound<'_, PyAny>) -> PyResult<
         if let Ok(v) = obj.extract::<u64>() {
             return Ok(Value::from(v));
         }
-        return Err(invalid(py, field, "is too large a number", obj));
+        return bad("is too large a number", obj);
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
         return match serde_json::Number::from_f64(f.value()) {
             Some(n) => Ok(Value::Number(n)),
-            None => Err(invalid(py, field, "must be a finite number", obj)),
+            None => bad("must be a finite number", obj),
         };
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::String(s.to_cow()?.into_owned()));
     }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = serde_json::Map::new();
-        for (k, v) in d.iter() {
-            let key = match k.cast::<PyString>() {
-                Ok(s) => s.to_cow()?.into_owned(),
-                Err(_) => return Err(invalid(py, field, "keys must be strings", &k)),
-            };
-            let path = if field.is_empty() { key.clone() } else { format!("{field}.{key}") };
-            let value = to_json(py, &path, &v)?;
-            map.insert(key, value);
+    let is_dict = obj.is_instance_of::<PyDict>();
+    if is_dict || obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let address = obj.as_ptr() as usize;
+        if open.contains(&address) {
+            return bad("must not contain itself", obj);
         }
-        return Ok(Value::Object(map));
-    }
-    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut out = Vec::new();
-        for item in obj.try_iter()? {
-            out.push(to_json(py, field, &item?)?);
+        if open.len() >= MAX_DEPTH {
+            return bad("nests deeper than 64 levels of dicts and lists", obj);
         }
-        return Ok(Value::Array(out));
+        open.push(address);
+        let out = if is_dict { walk_dict(obj.cast::<PyDict>().map_err(PyErr::from)?, open) } else { walk_list(obj, open) };
+        open.pop();
+        return out;
     }
-    if let Ok(v) = obj.getattr(pyo3::intern!(py, "value")) {
+    if let Ok(v) = obj.getattr(pyo3::intern!(obj.py(), "value")) {
         // an Enum member (OutputModes.composed, StreamModes.manual, ...)
         if obj.get_type().getattr("__members__").is_ok() {
-            return to_json(py, field, &v);
+            return walk(&v, open);
         }
     }
-    if obj.cast::<pyo3::types::PyMapping>().is_ok() {
-        let d = py.import("builtins")?.getattr("dict")?.call1((obj,))?;
-        return to_json(py, field, &d);
+    if let Ok(m) = obj.cast::<pyo3::types::PyMapping>() {
+        // another mapping: read as the dict it converts to, at the same depth as a dict
+        let d = PyDict::new(obj.py());
+        d.update(m)?;
+        return walk(&d, open);
     }
-    Err(invalid(py, field, "must be None, a bool, a number, a string, a list or a dict", obj))
+    bad("must be None, a bool, a number, a string, a list or a dict", obj)
 }
 
-/// A JSON value (a core response model serialized in the wire's camelCase) as Python objects.
-pub fn from_json<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    use pyo3::types::{PyDict, PyList};
-    use pyo3::IntoPyObjectExt;
-    use serde_json::Value;
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_bound_py_any(py)?,
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_bound_py_any(py)?
-            } else if let Some(u) = n.as_u64() {
-                u.into_bound_py_any(py)?
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_bound_py_any(py)?
-            }
-        }
-        Value::String(s) => s.into_bound_py_any(py)?,
-        Value::Array(a) => {
-            let list = PyList::empty(py);
-            for item in a {
-                list.append(from_json(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(m) => {
-            let d = PyDict::new(py);
-            for (k, item) in m {
-                d.set_item(k, from_json(py, item)?)?;
-            }
-            d.into_any()
-        }
-    })
+fn walk_dict<'py>(d: &Bound<'py, pyo3::types::PyDict>, open: &mut Vec<usize>) -> Result<serde_json::Value, Walk<'py>> {
+    let mut map = serde_json::Map::new();
+    for (k, v) in d.iter() {
+        let key = match k.cast::<PyString>() {
+            Ok(s) => s.to_cow()?.into_owned(),
+            Err(_) => return bad("keys must be strings", &k),
+        };
+        let value = walk(&v, open).map_err(|w| w.under(|| key.clone()))?;
+        map.insert(key, value);
+    }
+    Ok(serde_json::Value::Object(map))
+}
+
+fn walk_list<'py>(list: &Bound<'py, PyAny>, open: &mut Vec<usize>) -> Result<serde_json::Value, Walk<'py>> {
+    let mut out = Vec::new();
+    for (i, item) in list.try_iter()?.enumerate() {
+        out.push(walk(&item?, open).map_err(|w| w.under(|| format!("[{i}]")))?);
+    }
+    Ok(serde_json::Value::Array(out))
 }

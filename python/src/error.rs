@@ -4,7 +4,7 @@
 //! Every raised exception carries `status`, `code`, `kind`, `retryable`, `field`, `api_message`
 //! and `reason` (token rejections). The message is the core's `Display`, which never holds a secret.
 
-use opentok::{Error, ErrorKind};
+use opentok::Error;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyModule};
@@ -15,38 +15,16 @@ fn exceptions_module(py: Python<'_>) -> PyResult<&Bound<'_, PyModule>> {
     EXCEPTIONS.get_or_try_init(py, || Ok::<_, PyErr>(py.import("opentok_native.exceptions")?.unbind())).map(|m| m.bind(py))
 }
 
-/// The Python class name used for a core error kind.
-pub fn class_name(kind: ErrorKind) -> &'static str {
-    match kind {
-        ErrorKind::InvalidArgument => "InvalidArgumentError",
-        ErrorKind::InvalidToken => "InvalidTokenError",
-        ErrorKind::Request => "RequestError",
-        ErrorKind::Authentication => "AuthError",
-        ErrorKind::NotFound => "NotFoundError",
-        ErrorKind::Conflict => "ConflictError",
-        ErrorKind::PayloadTooLarge => "PayloadTooLargeError",
-        ErrorKind::RateLimited => "RateLimitedError",
-        ErrorKind::Server => "ServerError",
-        ErrorKind::Timeout => "RequestTimeoutError",
-        ErrorKind::Connect => "ConnectError",
-        ErrorKind::ClockSkew => "ClockSkewError",
-        ErrorKind::InvalidResponse => "InvalidResponseError",
-        _ => "OpenTokException",
-    }
-}
-
 fn build(py: Python<'_>, err: &Error, operation: Option<&str>) -> PyResult<PyErr> {
     let module = exceptions_module(py)?;
-    let mut cls = module.getattr(class_name(err.kind()))?;
-    if let Some(op) = operation {
-        // The official per-operation class (ArchiveError, SignalingError, ...), combined with
-        // the kind class, chosen by the package's table.
-        cls = module.getattr("_operation_error")?.call1((op, cls, err.status(), err.field()))?;
-    }
+    let kind = err.kind().as_str();
+    // The class comes from the package's one table: the kind's class, combined with the official
+    // per-operation class (ArchiveError, SignalingError, ...) where the operation has one.
+    let cls = module.getattr("_error_class")?.call1((kind, operation, err.status(), err.field()))?;
     let kwargs = PyDict::new(py);
     kwargs.set_item("status", err.status())?;
     kwargs.set_item("code", err.code())?;
-    kwargs.set_item("kind", err.kind().as_str())?;
+    kwargs.set_item("kind", kind)?;
     kwargs.set_item("retryable", err.is_retryable())?;
     kwargs.set_item("field", err.field())?;
     kwargs.set_item("api_message", err.api_message())?;
@@ -69,12 +47,12 @@ pub fn to_py_for(py: Python<'_>, err: Error, operation: &str) -> PyErr {
 /// An invalid-argument error (the core's wording) for a Python value of the wrong shape.
 pub fn invalid(py: Python<'_>, field: &str, rule: &str, value: &Bound<'_, PyAny>) -> PyErr {
     let shown = value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".into());
-    to_py(py, Error::invalid(field, rule, RawDebug(shown)))
+    to_py(py, Error::invalid(field, rule, Shown(shown)))
 }
 
 /// Shows a pre-rendered repr as-is through `Debug`.
-struct RawDebug(String);
-impl std::fmt::Debug for RawDebug {
+pub struct Shown(pub String);
+impl std::fmt::Debug for Shown {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }

@@ -1,10 +1,11 @@
 //! `opentok_native._native`: the pyo3 binding of the `opentok` core crate.
 //!
-//! Modules mirror the core: [`client`] (Client, AsyncClient), [`session`], [`token`],
-//! [`session_id`], the REST areas ([`archive`], [`broadcast`], [`stream`], [`moderation`],
-//! [`signal`], [`connection`], [`sip`], [`captions`], [`render`], [`audio_connector`],
-//! [`callback`], over the plumbing in [`rest`]), [`error`] (core errors → `opentok_native.exceptions`), plus [`convert`]
-//! (Python argument shapes → core options) and [`runtime`] (the shared, fork-aware tokio runtime).
+//! Modules: [`client`] (the native `_Client` under `Client` and `AsyncClient`: construction,
+//! properties, tokens, sessions), [`rest`] (every REST operation as one typed method, and the one
+//! helper that runs a call sync or async and turns the core's model into Python values),
+//! [`session`], [`token`], [`session_id`], [`error`] (core errors → `opentok_native.exceptions`),
+//! [`convert`] (Python argument shapes → core options) and [`runtime`] (the shared, fork-aware
+//! tokio runtime).
 //! The Python package around it (`opentok_native/__init__.py`) holds the enums, the exception
 //! classes and the seed API's `OpenTokSDK`.
 
@@ -12,25 +13,13 @@ use std::sync::OnceLock;
 
 use pyo3::prelude::*;
 
-mod archive;
-mod audio_connector;
-mod broadcast;
-mod callback;
-mod captions;
 mod client;
-mod clock;
-mod connection;
 mod convert;
 mod error;
-mod moderation;
-mod render;
 mod rest;
 mod runtime;
 mod session;
 mod session_id;
-mod signal;
-mod sip;
-mod stream;
 mod token;
 
 static BINDING: OnceLock<String> = OnceLock::new();
@@ -61,8 +50,6 @@ fn opentok_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", opentok::VERSION)?;
     m.add_class::<client::ClientBase>()?;
-    m.add_class::<client::Client>()?;
-    m.add_class::<client::AsyncClient>()?;
     m.add_class::<session::Session>()?;
     m.add_class::<session_id::SessionId>()?;
     m.add_class::<token::DecodedToken>()?;
@@ -72,6 +59,5 @@ fn opentok_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token::explain_token, m)?)?;
     m.add_function(wrap_pyfunction!(_runtime_pid, m)?)?;
     m.add_function(wrap_pyfunction!(_shutdown, m)?)?;
-    m.add_function(wrap_pyfunction!(clock::_after_fork_in_child, m)?)?;
     Ok(())
 }

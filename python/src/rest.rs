@@ -1,142 +1,454 @@
-//! Shared plumbing of the REST operation modules (`archive`, `broadcast`, `stream`, ...): Python
-//! arguments in as JSON (read by the core's `from_json`, which knows every field name, enum
-//! spelling and type), the core's response models out as dicts (their serde form, wire
-//! camelCase), errors mapped with the operation's name so the facade can raise the official
-//! per-operation class (`ArchiveError`, `SignalingError`, ...).
-//!
-//! A `Client` runs an operation on the shared runtime and waits with the GIL released; an
-//! `AsyncClient` returns an asyncio future of the same value.
+//! Every REST operation as one typed method of the native client (`_Client._start_archive`, ...):
+//! arguments are read into the core's option types (`XxxOptions::from_json`), the core method is
+//! called, and its typed answer becomes Python values through `pythonize` (the model's serde
+//! form, wire camelCase keys). One helper, [`ClientBase::run`], waits with the GIL released
+//! (`Client`) or hands back an asyncio future (`AsyncClient`). Errors carry the operation's name,
+//! so the package can raise the official per-operation class (`ArchiveError`, ...).
 
 use std::future::Future;
-use std::pin::Pin;
 
+use opentok::{
+    ArchiveOptions, AudioConnectorOptions, BroadcastOptions, CallbackOptions, CaptionOptions, Layout, ListOptions,
+    MuteAllOptions, RenderOptions, Signal, SipDialOptions, StreamClassList, StreamTracks,
+};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::IntoPyObjectExt;
 use serde_json::Value;
 
 use crate::client::ClientBase;
+use crate::convert::Failure;
 use crate::error::to_py_for;
 use crate::runtime::{self, SharedRuntime};
+use crate::session::Session;
 
-/// A started core call whose answer is a JSON value (`null` for answers without a body).
-pub(crate) type Op = Pin<Box<dyn Future<Output = opentok::Result<Value>> + Send + 'static>>;
-
-/// Wraps a core call answering a model (serialized to JSON in the wire's camelCase).
-macro_rules! json_op {
-    ($f:expr) => {{
-        let f = $f;
-        let op: $crate::rest::Op =
-            Box::pin(async move { f.await.map(|v| serde_json::to_value(v).unwrap_or(serde_json::Value::Null)) });
-        op
-    }};
-}
-pub(crate) use json_op;
-
-/// Wraps a core call without an answer body.
-pub(crate) fn unit_op<F>(f: F) -> Op
-where
-    F: Future<Output = opentok::Result<()>> + Send + 'static,
-{
-    Box::pin(async move { f.await.map(|()| Value::Null) })
+/// A core answer as a Python object.
+pub(crate) trait Answer: Send + 'static {
+    fn into_py(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
 }
 
-/// The positional arguments of an operation, as JSON.
-pub(crate) struct Args(Vec<Value>);
-
-impl Args {
-    /// Argument `i` (`null` when absent).
-    pub(crate) fn value(&self, i: usize) -> Value {
-        self.0.get(i).cloned().unwrap_or(Value::Null)
+/// Response models (and `()`, which becomes `None`): straight from the typed model by pythonize.
+impl<T: serde::Serialize + Send + 'static> Answer for T {
+    fn into_py(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(pythonize::pythonize(py, &self)?.unbind())
     }
+}
 
-    /// Argument `i`, which must be a string (ids, tokens, digits, URIs).
-    pub(crate) fn string(&self, i: usize, field: &str) -> opentok::Result<String> {
-        match self.0.get(i) {
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(other) => Err(opentok::Error::invalid(field, "must be a string", Json(other))),
-            None => Err(opentok::Error::invalid(field, "is required", "None")),
-        }
+impl Answer for Session {
+    fn into_py(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.into_py_any(py)
     }
+}
 
-    /// Argument `i`: a string or `None`.
-    pub(crate) fn opt_string(&self, i: usize, field: &str) -> opentok::Result<Option<String>> {
-        match self.0.get(i) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(opentok::Error::invalid(field, "must be a string or None", Json(other))),
+/// A finished call and its operation's name, converted on a thread attached to the interpreter.
+struct Outcome<T>(opentok::Result<T>, &'static str);
+
+impl<T: Answer> Outcome<T> {
+    fn into_result(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        match self.0 {
+            Ok(v) => v.into_py(py),
+            Err(e) => Err(to_py_for(py, e, self.1)),
         }
     }
 }
 
-/// Shows a JSON value as JSON text in error messages.
-pub(crate) struct Json<'a>(pub(crate) &'a Value);
-
-impl std::fmt::Debug for Json<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
-
-/// Finds the operation `name` in the area modules; `None` for an unknown name.
-fn start(name: &str, client: opentok::Client, args: Args) -> Option<opentok::Result<Op>> {
-    crate::archive::op(name, &client, &args)
-        .or_else(|| crate::broadcast::op(name, &client, &args))
-        .or_else(|| crate::stream::op(name, &client, &args))
-        .or_else(|| crate::moderation::op(name, &client, &args))
-        .or_else(|| crate::signal::op(name, &client, &args))
-        .or_else(|| crate::connection::op(name, &client, &args))
-        .or_else(|| crate::sip::op(name, &client, &args))
-        .or_else(|| crate::captions::op(name, &client, &args))
-        .or_else(|| crate::render::op(name, &client, &args))
-        .or_else(|| crate::audio_connector::op(name, &client, &args))
-        .or_else(|| crate::callback::op(name, &client, &args))
-}
-
-/// `client._rest(name, *args)`: runs REST operation `name` (the official Python method name) with
-/// JSON-convertible arguments. Sync clients return the answer (GIL released while waiting),
-/// async clients an asyncio future of it.
-pub(crate) fn call(base: &ClientBase, py: Python<'_>, name: &str, args: &Bound<'_, PyTuple>) -> PyResult<Py<PyAny>> {
-    let mut values = Vec::with_capacity(args.len());
-    for (i, a) in args.iter().enumerate() {
-        values.push(crate::convert::to_json(py, &format!("argument {}", i + 1), &a)?);
-    }
-    let client = base.shared.io_client().map_err(|e| to_py_for(py, e, name))?;
-    let op = match start(name, client, Args(values)) {
-        None => return Err(pyo3::exceptions::PyAttributeError::new_err(format!("no REST operation named {name:?}"))),
-        Some(Err(e)) => return Err(to_py_for(py, e, name)),
-        Some(Ok(op)) => op,
-    };
-    let op_name = name.to_string();
-    if base.asynchronous {
-        let fut = pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(py, async move {
-            Ok(JsonOutcome(op.await, op_name))
-        })?;
-        return Ok(fut.unbind());
-    }
-    let answer = py.detach(move || runtime::get().block_on(op));
-    match answer {
-        Ok(v) => Ok(crate::convert::from_json(py, &v)?.unbind()),
-        Err(e) => Err(to_py_for(py, e, &op_name)),
-    }
-}
-
-/// A finished async operation, converted on a thread attached to the interpreter.
-struct JsonOutcome(opentok::Result<Value>, String);
-
-impl<'py> IntoPyObject<'py> for JsonOutcome {
+impl<'py, T: Answer> IntoPyObject<'py> for Outcome<T> {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self.0 {
-            Ok(v) => crate::convert::from_json(py, &v),
-            Err(e) => Err(to_py_for(py, e, &self.1)),
-        }
+        self.into_result(py).map(|v| v.into_bound(py))
     }
 }
 
-/// Runs an argument-reading closure (so `?` works inside a `match` arm).
-pub(crate) fn build(f: impl FnOnce() -> opentok::Result<Op>) -> opentok::Result<Op> {
-    f()
+impl ClientBase {
+    /// Runs a started core call: a `Client` waits for it with the GIL released and returns the
+    /// answer; an `AsyncClient` returns an asyncio future of it.
+    pub(crate) fn run<T, F>(&self, py: Python<'_>, op: &'static str, call: F) -> PyResult<Py<PyAny>>
+    where
+        T: Answer,
+        F: Future<Output = opentok::Result<T>> + Send + 'static,
+    {
+        if self.asynchronous {
+            let fut =
+                pyo3_async_runtimes::generic::future_into_py::<SharedRuntime, _, _>(
+                    py,
+                    async move { Ok(Outcome(call.await, op)) },
+                )?;
+            return Ok(fut.unbind());
+        }
+        let answer = py.detach(move || runtime::get().block_on(call));
+        Outcome(answer, op).into_result(py)
+    }
+
+    /// The core client for a request of `op`.
+    fn core(&self, py: Python<'_>, op: &'static str) -> PyResult<opentok::Client> {
+        self.shared.io_client().map_err(|e| to_py_for(py, e, op))
+    }
+}
+
+/// Reads an options argument of `op` with the core's reader (`None` reads as `null`).
+fn read<T>(
+    py: Python<'_>,
+    op: &'static str,
+    field: &str,
+    obj: Option<&Bound<'_, PyAny>>,
+    reader: impl FnOnce(&Value) -> opentok::Result<T>,
+) -> PyResult<T> {
+    let value = match obj {
+        Some(o) => match crate::convert::to_json(field, o) {
+            Ok(v) => v,
+            Err(Failure::Rule(e)) => return Err(to_py_for(py, e, op)),
+            Err(Failure::Python(e)) => return Err(e),
+        },
+        None => Value::Null,
+    };
+    reader(&value).map_err(|e| to_py_for(py, e, op))
+}
+
+#[pymethods]
+impl ClientBase {
+    /// `POST /archive`; `options` as `ArchiveOptions::from_json` reads them.
+    #[pyo3(name = "_start_archive", signature = (session_id, options=None))]
+    fn start_archive(&self, py: Python<'_>, session_id: String, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "start_archive";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ArchiveOptions::from_json)?);
+        self.run(py, OP, async move { c.start_archive(&session_id, &o).await })
+    }
+
+    /// `POST /archive/{id}/stop`.
+    #[pyo3(name = "_stop_archive")]
+    fn stop_archive(&self, py: Python<'_>, archive_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "stop_archive")?;
+        self.run(py, "stop_archive", async move { c.stop_archive(&archive_id).await })
+    }
+
+    /// `GET /archive/{id}`.
+    #[pyo3(name = "_get_archive")]
+    fn get_archive(&self, py: Python<'_>, archive_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "get_archive")?;
+        self.run(py, "get_archive", async move { c.get_archive(&archive_id).await })
+    }
+
+    /// `GET /archive` (`offset`, `count`, `sessionId`).
+    #[pyo3(name = "_list_archives", signature = (options=None))]
+    fn list_archives(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "list_archives";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ListOptions::from_json)?);
+        self.run(py, OP, async move { c.list_archives(&o).await })
+    }
+
+    /// `DELETE /archive/{id}`.
+    #[pyo3(name = "_delete_archive")]
+    fn delete_archive(&self, py: Python<'_>, archive_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "delete_archive")?;
+        self.run(py, "delete_archive", async move { c.delete_archive(&archive_id).await })
+    }
+
+    /// `PUT /archive/{id}/layout`.
+    #[pyo3(name = "_set_archive_layout", signature = (archive_id, layout=None))]
+    fn set_archive_layout(&self, py: Python<'_>, archive_id: String, layout: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "set_archive_layout";
+        let (c, l) = (self.core(py, OP)?, read(py, OP, "layout", layout, Layout::from_json)?);
+        self.run(py, OP, async move { c.set_archive_layout(&archive_id, &l).await })
+    }
+
+    /// `PATCH /archive/{id}/streams` (add).
+    #[pyo3(name = "_add_archive_stream", signature = (archive_id, stream_id, tracks=None))]
+    fn add_archive_stream(
+        &self,
+        py: Python<'_>,
+        archive_id: String,
+        stream_id: String,
+        tracks: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "add_archive_stream";
+        let (c, t) = (self.core(py, OP)?, read(py, OP, "tracks", tracks, StreamTracks::from_json)?);
+        self.run(py, OP, async move { c.add_archive_stream(&archive_id, &stream_id, t).await })
+    }
+
+    /// `PATCH /archive/{id}/streams` (remove).
+    #[pyo3(name = "_remove_archive_stream")]
+    fn remove_archive_stream(&self, py: Python<'_>, archive_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "remove_archive_stream")?;
+        self.run(py, "remove_archive_stream", async move { c.remove_archive_stream(&archive_id, &stream_id).await })
+    }
+
+    /// `POST /broadcast`; `options` as `BroadcastOptions::from_json` reads them.
+    #[pyo3(name = "_start_broadcast", signature = (session_id, options=None))]
+    fn start_broadcast(&self, py: Python<'_>, session_id: String, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "start_broadcast";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, BroadcastOptions::from_json)?);
+        self.run(py, OP, async move { c.start_broadcast(&session_id, &o).await })
+    }
+
+    /// `POST /broadcast/{id}/stop`.
+    #[pyo3(name = "_stop_broadcast")]
+    fn stop_broadcast(&self, py: Python<'_>, broadcast_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "stop_broadcast")?;
+        self.run(py, "stop_broadcast", async move { c.stop_broadcast(&broadcast_id).await })
+    }
+
+    /// `GET /broadcast/{id}`.
+    #[pyo3(name = "_get_broadcast")]
+    fn get_broadcast(&self, py: Python<'_>, broadcast_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "get_broadcast")?;
+        self.run(py, "get_broadcast", async move { c.get_broadcast(&broadcast_id).await })
+    }
+
+    /// `GET /broadcast` (`offset`, `count`, `sessionId`).
+    #[pyo3(name = "_list_broadcasts", signature = (options=None))]
+    fn list_broadcasts(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "list_broadcasts";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ListOptions::from_json)?);
+        self.run(py, OP, async move { c.list_broadcasts(&o).await })
+    }
+
+    /// `PUT /broadcast/{id}/layout`.
+    #[pyo3(name = "_set_broadcast_layout", signature = (broadcast_id, layout=None))]
+    fn set_broadcast_layout(
+        &self,
+        py: Python<'_>,
+        broadcast_id: String,
+        layout: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "set_broadcast_layout";
+        let (c, l) = (self.core(py, OP)?, read(py, OP, "layout", layout, Layout::from_json)?);
+        self.run(py, OP, async move { c.set_broadcast_layout(&broadcast_id, &l).await })
+    }
+
+    /// `PATCH /broadcast/{id}/streams` (add).
+    #[pyo3(name = "_add_broadcast_stream", signature = (broadcast_id, stream_id, tracks=None))]
+    fn add_broadcast_stream(
+        &self,
+        py: Python<'_>,
+        broadcast_id: String,
+        stream_id: String,
+        tracks: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "add_broadcast_stream";
+        let (c, t) = (self.core(py, OP)?, read(py, OP, "tracks", tracks, StreamTracks::from_json)?);
+        self.run(py, OP, async move { c.add_broadcast_stream(&broadcast_id, &stream_id, t).await })
+    }
+
+    /// `PATCH /broadcast/{id}/streams` (remove).
+    #[pyo3(name = "_remove_broadcast_stream")]
+    fn remove_broadcast_stream(&self, py: Python<'_>, broadcast_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "remove_broadcast_stream")?;
+        self.run(py, "remove_broadcast_stream", async move { c.remove_broadcast_stream(&broadcast_id, &stream_id).await })
+    }
+
+    /// `GET /session/{sid}/stream/{id}`.
+    #[pyo3(name = "_get_stream")]
+    fn get_stream(&self, py: Python<'_>, session_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "get_stream")?;
+        self.run(py, "get_stream", async move { c.get_stream(&session_id, &stream_id).await })
+    }
+
+    /// `GET /session/{sid}/stream`.
+    #[pyo3(name = "_list_streams")]
+    fn list_streams(&self, py: Python<'_>, session_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "list_streams")?;
+        self.run(py, "list_streams", async move { c.list_streams(&session_id).await })
+    }
+
+    /// `PUT /session/{sid}/stream`: `payload` is `[{"id": ..., "layoutClassList": [...]}]`.
+    #[pyo3(name = "_set_stream_class_lists", signature = (session_id, payload=None))]
+    fn set_stream_class_lists(
+        &self,
+        py: Python<'_>,
+        session_id: String,
+        payload: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "set_stream_class_lists";
+        let c = self.core(py, OP)?;
+        let items = read(py, OP, "payload", payload, |v| StreamClassList::list_from_json("payload", v))?;
+        self.run(py, OP, async move { c.set_stream_class_lists(&session_id, &items).await })
+    }
+
+    /// `DELETE /session/{sid}/connection/{cid}`.
+    #[pyo3(name = "_force_disconnect")]
+    fn force_disconnect(&self, py: Python<'_>, session_id: String, connection_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "force_disconnect")?;
+        self.run(py, "force_disconnect", async move { c.force_disconnect(&session_id, &connection_id).await })
+    }
+
+    /// `POST /session/{sid}/stream/{id}/mute`.
+    #[pyo3(name = "_mute_stream")]
+    fn mute_stream(&self, py: Python<'_>, session_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "mute_stream")?;
+        self.run(py, "mute_stream", async move { c.mute_stream(&session_id, &stream_id).await })
+    }
+
+    /// `POST /session/{sid}/mute` (`excludedStreamIds`).
+    #[pyo3(name = "_mute_all", signature = (session_id, options=None))]
+    fn mute_all(&self, py: Python<'_>, session_id: String, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "mute_all";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, MuteAllOptions::from_json)?);
+        self.run(py, OP, async move { c.mute_all(&session_id, &o).await })
+    }
+
+    /// `POST /session/{sid}/mute` with `active: false`.
+    #[pyo3(name = "_disable_force_mute")]
+    fn disable_force_mute(&self, py: Python<'_>, session_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "disable_force_mute")?;
+        self.run(py, "disable_force_mute", async move { c.disable_force_mute(&session_id).await })
+    }
+
+    /// `POST /session/{sid}[/connection/{cid}]/signal`.
+    #[pyo3(name = "_send_signal", signature = (session_id, payload=None, connection_id=None))]
+    fn send_signal(
+        &self,
+        py: Python<'_>,
+        session_id: String,
+        payload: Option<&Bound<'_, PyAny>>,
+        connection_id: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "send_signal";
+        let (c, s) = (self.core(py, OP)?, read(py, OP, "payload", payload, Signal::from_json)?);
+        self.run(py, OP, async move { c.signal(&session_id, connection_id.as_deref(), &s).await })
+    }
+
+    /// `GET /session/{sid}/connection`.
+    #[pyo3(name = "_list_connections")]
+    fn list_connections(&self, py: Python<'_>, session_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "list_connections")?;
+        self.run(py, "list_connections", async move { c.list_connections(&session_id).await })
+    }
+
+    /// `POST /dial`.
+    #[pyo3(name = "_dial", signature = (session_id, token, sip_uri, options=None))]
+    fn dial(
+        &self,
+        py: Python<'_>,
+        session_id: String,
+        token: String,
+        sip_uri: String,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "dial";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, SipDialOptions::from_json)?);
+        self.run(py, OP, async move { c.dial(&session_id, &token, &sip_uri, &o).await })
+    }
+
+    /// `POST /session/{sid}[/connection/{cid}]/play-dtmf`; an empty `connection_id` is none.
+    #[pyo3(name = "_play_dtmf")]
+    fn play_dtmf(
+        &self,
+        py: Python<'_>,
+        session_id: String,
+        connection_id: Option<String>,
+        digits: String,
+    ) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "play_dtmf")?;
+        let cid = connection_id.filter(|s| !s.is_empty());
+        self.run(py, "play_dtmf", async move { c.play_dtmf(&session_id, cid.as_deref(), &digits).await })
+    }
+
+    /// `POST /captions`.
+    #[pyo3(name = "_start_captions", signature = (session_id, token, options=None))]
+    fn start_captions(
+        &self,
+        py: Python<'_>,
+        session_id: String,
+        token: String,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "start_captions";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, CaptionOptions::from_json)?);
+        self.run(py, OP, async move { c.start_captions(&session_id, &token, &o).await })
+    }
+
+    /// `POST /captions/{id}/stop`.
+    #[pyo3(name = "_stop_captions")]
+    fn stop_captions(&self, py: Python<'_>, captions_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "stop_captions")?;
+        self.run(py, "stop_captions", async move { c.stop_captions(&captions_id).await })
+    }
+
+    /// `GET /captions/{id}`.
+    #[pyo3(name = "_get_captions")]
+    fn get_captions(&self, py: Python<'_>, captions_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "get_captions")?;
+        self.run(py, "get_captions", async move { c.get_captions(&captions_id).await })
+    }
+
+    /// `POST /render`.
+    #[pyo3(name = "_start_render", signature = (session_id, token, options=None))]
+    fn start_render(
+        &self,
+        py: Python<'_>,
+        session_id: String,
+        token: String,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "start_render";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, RenderOptions::from_json)?);
+        self.run(py, OP, async move { c.start_render(&session_id, &token, &o).await })
+    }
+
+    /// `GET /render/{id}`.
+    #[pyo3(name = "_get_render")]
+    fn get_render(&self, py: Python<'_>, render_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "get_render")?;
+        self.run(py, "get_render", async move { c.get_render(&render_id).await })
+    }
+
+    /// `DELETE /render/{id}`.
+    #[pyo3(name = "_stop_render")]
+    fn stop_render(&self, py: Python<'_>, render_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "stop_render")?;
+        self.run(py, "stop_render", async move { c.stop_render(&render_id).await })
+    }
+
+    /// `GET /render` (`offset`, `count`).
+    #[pyo3(name = "_list_renders", signature = (options=None))]
+    fn list_renders(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "list_renders";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ListOptions::from_json)?);
+        self.run(py, OP, async move { c.list_renders(&o).await })
+    }
+
+    /// `POST /connect` (Audio Connector).
+    #[pyo3(name = "_connect_audio_to_websocket", signature = (session_id, token, options=None))]
+    fn connect_audio_to_websocket(
+        &self,
+        py: Python<'_>,
+        session_id: String,
+        token: String,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        const OP: &str = "connect_audio_to_websocket";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "websocket_options", options, AudioConnectorOptions::from_json)?);
+        self.run(py, OP, async move { c.connect_audio(&session_id, &token, &o).await })
+    }
+
+    /// `POST /connect/{id}/stop`.
+    #[pyo3(name = "_stop_audio_connector")]
+    fn stop_audio_connector(&self, py: Python<'_>, connector_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "stop_audio_connector")?;
+        self.run(py, "stop_audio_connector", async move { c.stop_audio_connector(&connector_id).await })
+    }
+
+    /// `GET /callback`.
+    #[pyo3(name = "_list_callbacks")]
+    fn list_callbacks(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "list_callbacks")?;
+        self.run(py, "list_callbacks", async move { c.list_callbacks().await })
+    }
+
+    /// `POST /callback` (`group`, `event`, `url`).
+    #[pyo3(name = "_register_callback", signature = (options=None))]
+    fn register_callback(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        const OP: &str = "register_callback";
+        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, CallbackOptions::from_json)?);
+        self.run(py, OP, async move { c.register_callback(&o).await })
+    }
+
+    /// `DELETE /callback/{id}`.
+    #[pyo3(name = "_unregister_callback")]
+    fn unregister_callback(&self, py: Python<'_>, callback_id: String) -> PyResult<Py<PyAny>> {
+        let c = self.core(py, "unregister_callback")?;
+        self.run(py, "unregister_callback", async move { c.delete_callback(&callback_id).await })
+    }
 }

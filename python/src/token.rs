@@ -3,50 +3,8 @@
 
 use opentok::{DecodedToken as CoreDecoded, Explanation, VerifyKey};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
-use serde_json::Value;
 
 use crate::error::IntoPyResult;
-
-/// `key=`: an API secret, or an RSA public key in PEM (RS256 tokens of application credentials).
-fn verify_key(key: &str) -> VerifyKey {
-    if key.contains("-----BEGIN") {
-        VerifyKey::RsaPublicKeyPem(key.to_owned())
-    } else {
-        VerifyKey::Secret(key.to_owned())
-    }
-}
-
-fn json_to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => s.into_pyobject(py)?.into_any(),
-        Value::Array(a) => {
-            let list = PyList::empty(py);
-            for x in a {
-                list.append(json_to_py(py, x)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(m) => {
-            let d = PyDict::new(py);
-            for (k, x) in m {
-                d.set_item(k, json_to_py(py, x)?)?;
-            }
-            d.into_any()
-        }
-    })
-}
 
 /// What a token says (read without or after checking its signature).
 #[pyclass(module = "opentok_native", frozen)]
@@ -119,7 +77,7 @@ impl DecodedToken {
     /// Every claim (JWT) or field (T1, as strings) as a dict.
     #[getter]
     fn claims<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &Value::Object(self.inner.claims.clone()))
+        Ok(pythonize::pythonize(py, &self.inner.claims)?)
     }
 
     fn __repr__(&self) -> String {
@@ -187,7 +145,7 @@ pub fn decode_token(py: Python<'_>, token: &str) -> PyResult<DecodedToken> {
 #[pyfunction]
 #[pyo3(signature = (token, key, *, now=None))]
 pub fn verify_token(py: Python<'_>, token: &str, key: &str, now: Option<i64>) -> PyResult<DecodedToken> {
-    let k = verify_key(key);
+    let k = VerifyKey::from_text(key);
     let r = match now {
         Some(n) => opentok::verify_token_at(token, &k, n),
         None => opentok::verify_token(token, &k),
@@ -200,7 +158,7 @@ pub fn verify_token(py: Python<'_>, token: &str, key: &str, now: Option<i64>) ->
 #[pyfunction]
 #[pyo3(signature = (token, key=None, *, now=None))]
 pub fn explain_token(token: &str, key: Option<&str>, now: Option<i64>) -> TokenExplanation {
-    let k = key.map(verify_key);
+    let k = key.map(VerifyKey::from_text);
     let inner = match now {
         Some(n) => opentok::explain_token_at(token, k.as_ref(), n),
         None => opentok::explain_token(token, k.as_ref()),

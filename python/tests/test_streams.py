@@ -40,11 +40,17 @@ def test_list_streams_of_an_unknown_session_is_404(client: opentok.Client) -> No
     assert e.value.status == 404
 
 
-def test_session_of_another_project_is_refused_before_sending(client: opentok.Client) -> None:
-    other = "1_MX45OTk5OTl-fjE3MDAwMDAwMDAwMDB-eHh4fn4"
-    with pytest.raises(opentok.InvalidArgumentError) as e:
-        client.list_streams(other)
-    assert e.value.field == "sessionId"
+def test_session_ids_are_the_services_business(client: opentok.Client) -> None:
+    """The core sends any non-blank session id (another project's, a placeholder) and the
+    service's answer reaches the caller as the official class with its status."""
+    for sid in ("1_MX45OTk5OTl-fjE3MDAwMDAwMDAwMDB-eHh4fn4", "SESSIONID"):
+        with pytest.raises(opentok.GetStreamError) as e:
+            client.list_streams(sid)
+        assert isinstance(e.value, opentok.NotFoundError) and e.value.status == 404 and e.value.kind == "not_found"
+    for blank in ("", " ", "a\nb"):
+        with pytest.raises(opentok.InvalidArgumentError) as bad:
+            client.list_streams(blank)
+        assert bad.value.field == "sessionId" and bad.value.status is None
 
 
 def test_set_stream_class_lists(room: Room, client: opentok.Client) -> None:
