@@ -70,25 +70,11 @@ class RestTest < Minitest::Test
   end
 
   def test_rest_call_releases_the_gvl_and_times_out_as_the_area_error
-    silent = SilentServer.new
-    client = OpenTok::OpenTok.new(Emulator::API_KEY, Emulator::API_SECRET, api_url: silent.url, timeout_length: 0.5, max_retries: 0)
-    caller = Thread.new do
-      client.archives.find(RestHelpers::UNKNOWN_ID)
-    rescue OpenTok::OpenTokTimeoutError => e
-      e
-    end
-    ticks = 0
-    while caller.alive?
-      sleep 0.01
-      ticks += 1
-    end
-    e = caller.value
+    e, ticks = SilentServer.ticking_call { |client| client.archives.find(RestHelpers::UNKNOWN_ID) }
     assert_instance_of OpenTok::OpenTokArchiveError, e
     assert_equal "timeout", e.kind
     assert OpenTok::OpenTokConnectionError === e
     assert_operator ticks, :>=, 10
-  ensure
-    silent&.close
   end
 
   def test_closed_port_is_connect_kind

@@ -125,6 +125,27 @@ class SilentServer
     @held.size.times { @held.pop.close }
   end
 
+  # Runs the block with a client of a silent server (0.5 s timeout, no retries) on another
+  # thread while this one ticks every 10 ms. Each tick needs the GVL back: a call that held it
+  # would leave ticks near zero. Returns [the block's value or OpenTokError, ticks].
+  def self.ticking_call
+    silent = new
+    client = OpenTok::OpenTok.new(Emulator::API_KEY, Emulator::API_SECRET, api_url: silent.url, timeout_length: 0.5, max_retries: 0)
+    caller = Thread.new do
+      yield client
+    rescue OpenTok::OpenTokError => e
+      e
+    end
+    ticks = 0
+    while caller.alive?
+      sleep 0.01
+      ticks += 1
+    end
+    [caller.value, ticks]
+  ensure
+    silent&.close
+  end
+
   # A loopback URL where nothing listens (a port just closed).
   def self.closed_port_url
     s = TCPServer.new("127.0.0.1", 0)
