@@ -3,15 +3,10 @@
 // setArchiveLayout, addArchiveStream, removeArchiveStream.
 
 const { ArchiveError } = require('./error');
-const { counted, run, settle, nativeOf, str, opts, jsonSafe, fill, own, shift } = require('./rest');
+const { Owned, counted, run, settle, nativeOf, str, opts, jsonSafe, shift } = require('./rest');
 
 /** An archive: the service's fields (`id`, `status`, `sessionId`, `size`, `duration`, ...), `stop()` and `delete()`. */
-class Archive {
-  constructor(ot, props) {
-    own(this, ot);
-    fill(this, props);
-  }
-
+class Archive extends Owned {
   /** Stops this archive (callback or Promise of the stopped Archive). */
   stop(callback) {
     return this.ot.stopArchive(this.id, callback);

@@ -3,15 +3,10 @@
 // setBroadcastLayout, addBroadcastStream, removeBroadcastStream.
 
 const { layoutOf } = require('./archive');
-const { counted, run, settle, nativeOf, str, opts, fill, own, shift } = require('./rest');
+const { Owned, counted, run, settle, nativeOf, str, opts, shift } = require('./rest');
 
 /** A broadcast: the service's fields (`id`, `status`, `broadcastUrls`, ...) and `stop()`. */
-class Broadcast {
-  constructor(ot, props) {
-    own(this, ot);
-    fill(this, props);
-  }
-
+class Broadcast extends Owned {
   /** Stops this broadcast (callback or Promise of the stopped Broadcast). */
   stop(callback) {
     return this.ot.stopBroadcast(this.id, callback);

@@ -2,15 +2,10 @@
 // Callback registration: the official registerCallback, listCallbacks, unregisterCallback.
 
 const { CallbackError, argumentError } = require('./error');
-const { run, settle, nativeOf, str, opts, fill, own, shift } = require('./rest');
+const { Owned, run, settle, nativeOf, str, opts, shift } = require('./rest');
 
 /** A registered callback: `id`, `group`, `event`, `url`, `createdAt`, and `unregister()`. */
-class Callback {
-  constructor(ot, props) {
-    own(this, ot);
-    fill(this, props);
-  }
-
+class Callback extends Owned {
   /** Unregisters this callback (callback or Promise). */
   unregister(callback) {
     return this.ot.unregisterCallback(this.id, callback);

@@ -64,35 +64,37 @@ class SignalError extends OpenTokError {}
 class ForceDisconnectError extends OpenTokError {}
 class CallbackError extends OpenTokError {}
 
-const BY_KIND = {
-  invalid_argument: ArgumentError,
-  invalid_token: InvalidTokenError,
-  authentication: AuthError,
-  clock_skew: ClockSkewError,
-  not_found: NotFoundError,
-  request: RequestError,
-  conflict: ConflictError,
-  payload_too_large: PayloadTooLargeError,
-  rate_limited: RateLimitError,
-  server: ServerError,
-  timeout: TimeoutError,
-  connect: ConnectionError,
-  invalid_response: InvalidResponseError,
+// The one table: each core error kind -> its class, and whether the official per-area class
+// (`ArchiveError`, `SignalError`, ...) names the service's refusal of that kind (404, 409, 413,
+// other 4xx); auth, timeouts, connection and server failures keep their own class everywhere.
+const KINDS = {
+  invalid_argument: { cls: ArgumentError, area: false },
+  invalid_token: { cls: InvalidTokenError, area: false },
+  authentication: { cls: AuthError, area: false },
+  clock_skew: { cls: ClockSkewError, area: false },
+  not_found: { cls: NotFoundError, area: true },
+  request: { cls: RequestError, area: true },
+  conflict: { cls: ConflictError, area: true },
+  payload_too_large: { cls: PayloadTooLargeError, area: true },
+  rate_limited: { cls: RateLimitError, area: false },
+  server: { cls: ServerError, area: false },
+  timeout: { cls: TimeoutError, area: false },
+  connect: { cls: ConnectionError, area: false },
+  invalid_response: { cls: InvalidResponseError, area: false },
 };
+const AREA_CLASSES = new Set([ArchiveError, CaptionsError, SipError, SignalError, ForceDisconnectError, CallbackError]);
 
 function kindOf(cls) {
-  for (const k of Object.keys(BY_KIND)) if (BY_KIND[k] === cls) return k;
+  for (const k of Object.keys(KINDS)) if (KINDS[k].cls === cls) return k;
   return 'request';
 }
 
-// An error of an operation area (`ArchiveError`, `SignalError`, ...) still answers `instanceof`
-// for the class of its kind: a 404 `ArchiveError` is also a `NotFoundError`, a 413 `SignalError`
-// a `PayloadTooLargeError` and a `RequestError`. Each kind class matches the kinds of itself and
-// its subclasses.
-const AREA_CLASSES = new Set([ArchiveError, CaptionsError, SipError, SignalError, ForceDisconnectError, CallbackError]);
+// An error of an area class still answers `instanceof` for the class of its kind: a 404
+// `ArchiveError` is also a `NotFoundError`, a 413 `SignalError` a `PayloadTooLargeError` and a
+// `RequestError`. Each kind class matches the kinds of itself and its subclasses.
 const plainInstanceOf = Function.prototype[Symbol.hasInstance];
-for (const Cls of new Set(Object.values(BY_KIND))) {
-  const kinds = new Set(Object.keys(BY_KIND).filter((k) => BY_KIND[k] === Cls || BY_KIND[k].prototype instanceof Cls));
+for (const { cls: Cls } of Object.values(KINDS)) {
+  const kinds = new Set(Object.keys(KINDS).filter((k) => KINDS[k].cls === Cls || KINDS[k].cls.prototype instanceof Cls));
   Object.defineProperty(Cls, Symbol.hasInstance, {
     value(obj) {
       if (plainInstanceOf.call(this, obj)) return true;
@@ -101,16 +103,13 @@ for (const Cls of new Set(Object.values(BY_KIND))) {
   });
 }
 
-// The service's refusals of an operation (404, 409, 413, other 4xx) become the area's class when
-// the official SDK names one; auth, timeouts, connection and server failures keep their own class.
-const AREA_KINDS = new Set(['not_found', 'conflict', 'payload_too_large', 'request']);
-
 /**
  * Builds the JavaScript error for a native error object; `area` (e.g. `ArchiveError`) is used for
  * the service's refusals of that area's operations.
  */
 function fromNative(e, area) {
-  const Cls = area && AREA_KINDS.has(e.errorKind) ? area : BY_KIND[e.errorKind] || OpenTokError;
+  const k = KINDS[e.errorKind];
+  const Cls = k ? (area && k.area ? area : k.cls) : OpenTokError;
   return new Cls(e.message, e);
 }
 

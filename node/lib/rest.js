@@ -138,9 +138,17 @@ function counted(list, make) {
   return new Spread([items, list.count], items);
 }
 
+/** A result object of an `OpenTok` (Archive, Broadcast, Callback): the core's fields and its owner. */
+class Owned {
+  constructor(ot, props) {
+    own(this, ot);
+    fill(this, props);
+  }
+}
+
 /** Moves a trailing callback left: `(a, cb)` → `[undefined, cb]`. */
 function shift(options, callback) {
   return typeof options === 'function' && callback === undefined ? [undefined, options] : [options, callback];
 }
 
-module.exports = { CLIENT, counted, run, settle, nativeOf, str, optStr, opts, jsonSafe, fill, own, shift };
+module.exports = { CLIENT, Owned, counted, run, settle, nativeOf, str, optStr, opts, jsonSafe, fill, own, shift };
