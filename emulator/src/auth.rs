@@ -1,10 +1,14 @@
 //! REST authentication as the service checks it.
 //!
-//! * `X-OPENTOK-AUTH: <JWT>` — HS256 with the project's API secret; `iss` = API key, `ist` =
-//!   `"project"` in the claims or (as the Ruby SDK sends it) in the JOSE header, `exp` in the
-//!   future, `iat` not in the future beyond [`CLOCK_LEEWAY_SECS`]; `jti` optional.
+//! * `X-OPENTOK-AUTH: <JWT>` — HS256 with the project's API secret; `iss` = API key as a JSON
+//!   string, `ist` = `"project"` in the claims or (as the Ruby SDK sends it) in the JOSE header,
+//!   `iat` and `exp` JSON integers (unix seconds, both required), `exp` in the future, `iat` not
+//!   in the future beyond [`CLOCK_LEEWAY_SECS`], and `exp` at most [`MAX_REST_JWT_LIFETIME_SECS`]
+//!   (+ [`LIFETIME_LEEWAY_SECS`]) after `iat`; `jti` optional.
 //! * `Authorization: Bearer <JWT>` — RS256 with a registered application's public key;
-//!   `application_id` (or `iss`) names the application. PHP sends the same RS256 JWT in
+//!   `application_id` (or `iss`) names the application, as a JSON string. `iat`/`exp` are
+//!   optional (the Java SDK sends no `exp`) but JSON integers when present; no lifetime cap (the
+//!   Vonage SDKs sign 900 s application JWTs). PHP sends the same RS256 JWT in
 //!   `X-OPENTOK-AUTH`, which is accepted too.
 //!
 //! Every refusal is a 403 whose JSON body names the reason. Decoding and signature checks are
@@ -19,6 +23,14 @@ use crate::projects::Registry;
 
 /// Seconds an `iat` may lie in the future (clock skew) before the JWT is refused.
 pub const CLOCK_LEEWAY_SECS: i64 = 30;
+
+/// Longest lifetime (`exp - iat`) of a project's REST JWT: the service's 5 minutes. Every
+/// official SDK signs 180 s or 300 s JWTs.
+pub const MAX_REST_JWT_LIFETIME_SECS: i64 = 300;
+
+/// Slack on [`MAX_REST_JWT_LIFETIME_SECS`] for clients that read the clock twice (once for
+/// `iat`, once for `exp`) and round differently.
+pub const LIFETIME_LEEWAY_SECS: i64 = 5;
 
 /// Name of the OpenTok REST auth header.
 pub const OPENTOK_AUTH_HEADER: &str = "x-opentok-auth";
@@ -100,7 +112,7 @@ fn check_project(jwt: &Jwt, registry: &Registry, now: i64) -> Result<Principal, 
         }
         None => return Err(ApiError::forbidden("bad_algorithm", "X-OPENTOK-AUTH JWT header has no alg")),
     }
-    let iss = string_claim(jwt, "iss")
+    let iss = string_claim(jwt, "iss", "X-OPENTOK-AUTH", "the API key")?
         .ok_or_else(|| ApiError::forbidden("missing_claim", "X-OPENTOK-AUTH JWT has no iss claim (the API key)"))?;
     let project = registry
         .project(&iss)
@@ -138,9 +150,11 @@ fn check_application(jwt: &Jwt, registry: &Registry, now: i64, header: &str) -> 
         }
         None => return Err(ApiError::forbidden("bad_algorithm", format!("{header} JWT header has no alg"))),
     }
-    let app_id = string_claim(jwt, "application_id")
-        .or_else(|| string_claim(jwt, "iss"))
-        .ok_or_else(|| ApiError::forbidden("missing_claim", format!("{header} JWT has no application_id claim")))?;
+    let app_id = match string_claim(jwt, "application_id", header, "the application id")? {
+        Some(id) => Some(id),
+        None => string_claim(jwt, "iss", header, "the application id")?,
+    }
+    .ok_or_else(|| ApiError::forbidden("missing_claim", format!("{header} JWT has no application_id claim")))?;
     let app = registry
         .application(&app_id)
         .ok_or_else(|| ApiError::forbidden("unknown_application", format!("no application with id {app_id:?}")))?;
@@ -157,19 +171,26 @@ fn check_application(jwt: &Jwt, registry: &Registry, now: i64, header: &str) -> 
     Ok(Principal::Application(app_id))
 }
 
-fn check_times(jwt: &Jwt, now: i64, exp_required: bool, header: &str) -> Result<(), ApiError> {
-    match jwt.int_claim("exp") {
-        Some(exp) if exp <= now => {
+fn check_times(jwt: &Jwt, now: i64, project: bool, header: &str) -> Result<(), ApiError> {
+    let exp = int_claim(jwt, "exp", header)?;
+    let iat = int_claim(jwt, "iat", header)?;
+    if project {
+        if exp.is_none() {
+            return Err(ApiError::forbidden("missing_claim", format!("{header} JWT has no exp claim")));
+        }
+        if iat.is_none() {
+            return Err(ApiError::forbidden("missing_claim", format!("{header} JWT has no iat claim")));
+        }
+    }
+    if let Some(exp) = exp {
+        if exp <= now {
             return Err(ApiError::forbidden(
                 "expired",
                 format!("{header} JWT expired: exp {exp} is {} s before the server time {now}", now - exp),
-            ))
+            ));
         }
-        Some(_) => {}
-        None if exp_required => return Err(ApiError::forbidden("missing_claim", format!("{header} JWT has no exp claim"))),
-        None => {}
     }
-    if let Some(iat) = jwt.int_claim("iat") {
+    if let Some(iat) = iat {
         if iat > now + CLOCK_LEEWAY_SECS {
             return Err(ApiError::forbidden(
                 "iat_in_future",
@@ -181,14 +202,42 @@ fn check_times(jwt: &Jwt, now: i64, exp_required: bool, header: &str) -> Result<
             ));
         }
     }
+    if let (true, Some(iat), Some(exp)) = (project, iat, exp) {
+        if exp.saturating_sub(iat) > MAX_REST_JWT_LIFETIME_SECS + LIFETIME_LEEWAY_SECS {
+            return Err(ApiError::forbidden(
+                "lifetime_too_long",
+                format!(
+                    "{header} JWT lives {} s (exp {exp} - iat {iat}); at most {MAX_REST_JWT_LIFETIME_SECS} s is accepted",
+                    exp.saturating_sub(iat)
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 
-/// A claim as a string; numbers are accepted (some clients send the API key as a number).
-fn string_claim(jwt: &Jwt, name: &str) -> Option<String> {
-    match jwt.claims.get(name)? {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+/// A claim that must be a non-empty JSON string when present (`Ok(None)` when absent or
+/// `null`); any other type is refused (403 `bad_claim`), as the service does.
+fn string_claim(jwt: &Jwt, name: &str, header: &str, what: &str) -> Result<Option<String>, ApiError> {
+    match jwt.claims.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if !s.is_empty() => Ok(Some(s.clone())),
+        Some(v) => Err(ApiError::forbidden(
+            "bad_claim",
+            format!("{header} JWT {name} claim must be a non-empty JSON string ({what}); got {v}"),
+        )),
+    }
+}
+
+/// A claim that must be a JSON integer (unix seconds) when present; strings, fractions and
+/// numbers beyond 64 bits are refused (403 `bad_claim`).
+fn int_claim(jwt: &Jwt, name: &str, header: &str) -> Result<Option<i64>, ApiError> {
+    match jwt.claims.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) if n.as_i64().is_some() => Ok(n.as_i64()),
+        Some(v) => Err(ApiError::forbidden(
+            "bad_claim",
+            format!("{header} JWT {name} claim must be a JSON integer (unix seconds); got {v}"),
+        )),
     }
 }

@@ -143,3 +143,47 @@ async fn application_refusals() {
     let v = refused(&emu, Some(("Authorization", format!("Bearer {unknown}")))).await;
     assert_eq!(v["reason"], "unknown_application");
 }
+
+#[tokio::test]
+async fn claims_are_typed_and_lifetime_capped_as_the_service_does() {
+    let emu = Emulator::start_in_memory(&[]);
+    let t = now();
+    let cases = [
+        // exp far in the future (10^30): not a 64-bit integer, and beyond any lifetime.
+        (format!(r#"{{"iss":"{KEY}","ist":"project","iat":{t},"exp":1000000000000000000000000000000}}"#), "bad_claim"),
+        // exp as a string.
+        (format!(r#"{{"iss":"{KEY}","ist":"project","iat":{t},"exp":"{}"}}"#, t + 300), "bad_claim"),
+        // iat as a string / fraction.
+        (format!(r#"{{"iss":"{KEY}","ist":"project","iat":"{t}","exp":{}}}"#, t + 300), "bad_claim"),
+        (format!(r#"{{"iss":"{KEY}","ist":"project","iat":{t}.5,"exp":{}}}"#, t + 300), "bad_claim"),
+        // iss as an integer.
+        (format!(r#"{{"iss":{KEY},"ist":"project","iat":{t},"exp":{}}}"#, t + 300), "bad_claim"),
+        // no iat.
+        (format!(r#"{{"iss":"{KEY}","ist":"project","exp":{}}}"#, t + 300), "missing_claim"),
+        // a day-long JWT, and one just past 5 minutes plus the leeway.
+        (claims(t, t + 86_400, KEY), "lifetime_too_long"),
+        (claims(t, t + 306, KEY), "lifetime_too_long"),
+        // long-lived by backdating iat: still expires too far after iat.
+        (claims(t - 3_000, t + 300, KEY), "lifetime_too_long"),
+    ];
+    for (c, reason) in cases {
+        let v = refused(&emu, Some(("X-OPENTOK-AUTH", hs256(HS, &c, SECRET)))).await;
+        assert_eq!(v["reason"], reason, "{c}: {v}");
+    }
+    // 300 s (Node, Ruby, PHP, .NET, our core) and the leeway on top are accepted.
+    for exp in [t + 180, t + 300, t + 305] {
+        let jwt = hs256(HS, &claims(t, exp, KEY), SECRET);
+        let (status, _, body) = create_raw(&emu.url, Some(("X-OPENTOK-AUTH", jwt)), Some("application/json"), "").await;
+        assert_eq!(status, 200, "{body}");
+    }
+}
+
+#[tokio::test]
+async fn application_claims_are_typed() {
+    let emu = Emulator::start_in_memory(&["--application", &application_arg()]);
+    let t = now();
+    // The id as a number, and exp as a string: refused before any key lookup or signature check.
+    let numeric = hs256(r#"{"alg":"RS256"}"#, &format!(r#"{{"application_id":12,"iat":{t},"exp":{}}}"#, t + 300), "x");
+    let v = refused(&emu, Some(("Authorization", format!("Bearer {numeric}")))).await;
+    assert_eq!(v["reason"], "bad_claim", "{v}");
+}
