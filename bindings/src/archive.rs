@@ -28,3 +28,10 @@ rest_operations! {
     fn remove_archive_stream / remove_archive_stream_blocking(archive_id: String, stream_id: String) -> () =
         |c| c.remove_archive_stream(&archive_id, &stream_id);
 }
+
+/// The core's default layout (`bestFit`), for callers whose options carry none (the Java SDK's
+/// `setArchiveLayout(id, properties)` without a layout).
+#[uniffi::export]
+pub fn default_layout() -> Layout {
+    Layout::default()
+}
