@@ -1,14 +1,22 @@
 package com.opentok
 
-import com.google.gson.JsonElement
-import com.google.gson.JsonObject
+import com.opentok.ffi.core.ArchiveOptions
+import com.opentok.ffi.core.ArchiveTranscription
+import com.opentok.ffi.core.Layout
+import com.opentok.ffi.core.LayoutType
+import com.opentok.ffi.core.TranscriptionProperties
+import com.opentok.ffi.core.Archive as ArchiveRecord
+import com.opentok.ffi.core.ArchiveList as ArchiveListRecord
+import com.opentok.ffi.core.IncludedStream as IncludedStreamRecord
+import com.opentok.ffi.core.OutputMode as CoreOutputMode
+import com.opentok.ffi.core.StreamMode as CoreStreamMode
 
 /**
  * An archive (a recording of a session), as the official Java SDK's `com.opentok.Archive`.
- * Built from the core's answer; fields the service did not send are `null` (or 0 for
- * [createdAt], [duration], [size]).
+ * Built from the core's record ([com.opentok.ffi.core.Archive]), which settles defaults and
+ * aliases; fields the service did not send are `null` (or 0 for [createdAt], [duration], [size]).
  */
-class Archive internal constructor(json: JsonObject) {
+class Archive internal constructor(record: ArchiveRecord) {
     /** The state of an archive. */
     enum class Status {
         /** Recording. */ STARTED,
@@ -22,16 +30,12 @@ class Archive internal constructor(json: JsonObject) {
         /** A status this SDK does not know. */ UNKNOWN;
 
         override fun toString(): String = name.lowercase()
-
-        internal companion object {
-            fun of(s: String?): Status = entries.firstOrNull { it.name.equals(s, ignoreCase = true) } ?: UNKNOWN
-        }
     }
 
     /** One composed file ([COMPOSED], the default) or one file per stream ([INDIVIDUAL]). */
-    enum class OutputMode {
-        /** All streams in one file. */ COMPOSED,
-        /** One file per stream (in a zip). */ INDIVIDUAL;
+    enum class OutputMode(internal val ffi: CoreOutputMode) {
+        /** All streams in one file. */ COMPOSED(CoreOutputMode.COMPOSED),
+        /** One file per stream (in a zip). */ INDIVIDUAL(CoreOutputMode.INDIVIDUAL);
 
         override fun toString(): String = name.lowercase()
 
@@ -41,9 +45,9 @@ class Archive internal constructor(json: JsonObject) {
     }
 
     /** Whether streams are added automatically ([AUTO], the default) or by [OpenTok.addArchiveStream] ([MANUAL]). */
-    enum class StreamMode {
-        /** Every stream of the session is included. */ AUTO,
-        /** Only streams added through the API are included. */ MANUAL;
+    enum class StreamMode(internal val ffi: CoreStreamMode) {
+        /** Every stream of the session is included. */ AUTO(CoreStreamMode.AUTO),
+        /** Only streams added through the API are included. */ MANUAL(CoreStreamMode.MANUAL);
 
         override fun toString(): String = name.lowercase()
 
@@ -53,82 +57,83 @@ class Archive internal constructor(json: JsonObject) {
     }
 
     /** Archive id (a UUID). */
-    val id: String = json.str("id") ?: ""
+    val id: String = record.id
     /** The session recorded. */
-    val sessionId: String = json.str("sessionId") ?: ""
+    val sessionId: String = record.sessionId
     /** Name given at start, if any. */
-    val name: String? = json.str("name")
+    val name: String? = record.name
     /** Current state. */
-    val status: Status = Status.of(json.str("status"))
-    /** Creation time, unix milliseconds. */
-    val createdAt: Long = json.long("createdAt") ?: 0
+    val status: Status = Status.valueOf(record.status.name)
+    /** Creation time, unix milliseconds (0 when the service did not say). */
+    val createdAt: Long = record.createdAt ?: 0
+    /** Last update, unix milliseconds, if the service said. */
+    val updatedAt: Long? = record.updatedAt
     /** Duration in seconds (0 until stopped). */
-    val duration: Int = json.int("duration") ?: 0
+    val duration: Int = (record.duration ?: 0).toInt()
     /** File size in bytes (0 until available). */
-    val size: Long = json.long("size") ?: 0
-    /** The project's api key (`partnerId`, or `projectId`). */
-    val partnerId: String? = json.str("partnerId") ?: json.str("projectId")
+    val size: Long = record.size ?: 0
+    /** The project's api key, as the core reads it (`partnerId`, or `projectId` when only that was sent). */
+    val partnerId: String? = record.partnerId
+    /** The api key or application id, as the core reads it (`projectId`, or `partnerId` when only that was sent). */
+    val projectId: String? = record.projectId
     /** Download URL once available, if the service stores it. */
-    val url: String? = json.str("url")
-    /** Whether audio is recorded. */
+    val url: String? = record.url
+    /** Whether audio is recorded (the core's answer: `true` when the service does not say). */
     @get:JvmName("hasAudio")
-    val hasAudio: Boolean = json.bool("hasAudio") ?: true
-    /** Whether video is recorded. */
+    val hasAudio: Boolean = record.hasAudio
+    /** Whether video is recorded (the core's answer: `true` when the service does not say). */
     @get:JvmName("hasVideo")
-    val hasVideo: Boolean = json.bool("hasVideo") ?: true
+    val hasVideo: Boolean = record.hasVideo
     /** Composed or individual. */
-    val outputMode: OutputMode? = OutputMode.of(json.str("outputMode"))
+    val outputMode: OutputMode? = OutputMode.of(record.outputMode)
     /** Auto or manual stream mode. */
-    val streamMode: StreamMode? = StreamMode.of(json.str("streamMode"))
+    val streamMode: StreamMode? = StreamMode.of(record.streamMode)
     /** Resolution, e.g. `1280x720`. */
-    val resolution: String? = json.str("resolution")
+    val resolution: String? = record.resolution
     /** Why it stopped or failed. */
-    val reason: String? = json.str("reason")
+    val reason: String? = record.reason
     /** Encryption password, if the project encrypts archives. */
-    val password: String? = json.str("password")
+    val password: String? = record.password
     /** The multi-archive tag. */
-    val multiArchiveTag: String? = json.str("multiArchiveTag")
+    val multiArchiveTag: String? = record.multiArchiveTag
     /** Maximum bitrate, if set. */
-    val maxBitrate: Int? = json.int("maxBitrate")
-    /** Whether the archive is transcribed. */
+    val maxBitrate: Int? = record.maxBitrate?.toInt()
+    /** Quantization parameter, if set. */
+    val quantizationParameter: Int? = record.quantizationParameter?.toInt()
+    /** Whether the archive is transcribed (`false` when the service does not say). */
     @get:JvmName("hasTranscription")
-    val hasTranscription: Boolean = json.bool("hasTranscription") ?: false
+    val hasTranscription: Boolean = record.hasTranscription ?: false
+    /** The transcription's state and file, when transcribed (the core's record). */
+    val transcription: ArchiveTranscription? = record.transcription
     /** Streams included in manual stream mode. */
-    val streams: List<IncludedStream> = json.objects("streams").map(::IncludedStream)
+    val streams: List<IncludedStream> = record.streams.map(::IncludedStream)
 
     override fun toString(): String = "Archive(id=$id, sessionId=$sessionId, status=$status, name=$name, duration=$duration, size=$size)"
 }
 
 /** A stream included in an archive or broadcast in manual stream mode. */
-class IncludedStream internal constructor(json: JsonObject) {
+class IncludedStream internal constructor(record: IncludedStreamRecord) {
     /** Stream id. */
-    val streamId: String = json.str("streamId") ?: ""
-    /** Whether its audio is included. */
+    val streamId: String = record.streamId
+    /** Whether its audio is included, as the service said (`null` when it did not). */
     @get:JvmName("hasAudio")
-    val hasAudio: Boolean = json.bool("hasAudio") ?: true
-    /** Whether its video is included. */
+    val hasAudio: Boolean? = record.hasAudio
+    /** Whether its video is included, as the service said (`null` when it did not). */
     @get:JvmName("hasVideo")
-    val hasVideo: Boolean = json.bool("hasVideo") ?: true
+    val hasVideo: Boolean? = record.hasVideo
 
     override fun toString(): String = "IncludedStream(streamId=$streamId, hasAudio=$hasAudio, hasVideo=$hasVideo)"
 }
 
-/** A page of archives ([OpenTok.listArchives]), newest first; [totalCount] counts all of them. */
-class ArchiveList internal constructor(items: List<Archive>, private val total: Int) : ArrayList<Archive>(items) {
-    /** How many archives the service holds for this query (not only this page). */
-    fun getTotalCount(): Int = total
-
-    internal companion object {
-        fun of(json: JsonElement): ArchiveList = json.page(::Archive).let { (items, total) -> ArchiveList(items, total) }
-    }
-}
+/** A page of archives ([OpenTok.listArchives]), newest first; [getTotalCount] counts all of them. */
+class ArchiveList internal constructor(page: ArchiveListRecord) : Page<Archive>(page.items.map(::Archive), page.count)
 
 /** How screen-sharing streams are laid out when the main layout is [ArchiveLayout.Type.BESTFIT]. */
-enum class ScreenShareLayoutType(internal val wire: String) {
-    /** Best fit. */ BESTFIT("bestFit"),
-    /** Picture in picture. */ PIP("pip"),
-    /** Vertical presentation. */ VERTICAL("verticalPresentation"),
-    /** Horizontal presentation. */ HORIZONTAL("horizontalPresentation");
+enum class ScreenShareLayoutType(internal val ffi: LayoutType, private val wire: String) {
+    /** Best fit. */ BESTFIT(LayoutType.BEST_FIT, "bestFit"),
+    /** Picture in picture. */ PIP(LayoutType.PIP, "pip"),
+    /** Vertical presentation. */ VERTICAL(LayoutType.VERTICAL_PRESENTATION, "verticalPresentation"),
+    /** Horizontal presentation. */ HORIZONTAL(LayoutType.HORIZONTAL_PRESENTATION, "horizontalPresentation");
 
     override fun toString(): String = wire
 }
@@ -144,13 +149,13 @@ open class ArchiveLayout @JvmOverloads constructor(
     /** The CSS of a [Type.CUSTOM] layout. */
     val stylesheet: String? = null,
 ) {
-    /** Layout types with their wire names. */
-    enum class Type(internal val wire: String) {
-        /** Best fit. */ BESTFIT("bestFit"),
-        /** Custom stylesheet. */ CUSTOM("custom"),
-        /** Horizontal presentation. */ HORIZONTAL("horizontalPresentation"),
-        /** Picture in picture. */ PIP("pip"),
-        /** Vertical presentation. */ VERTICAL("verticalPresentation");
+    /** Layout types, shown with their API names. */
+    enum class Type(internal val ffi: LayoutType, private val wire: String) {
+        /** Best fit. */ BESTFIT(LayoutType.BEST_FIT, "bestFit"),
+        /** Custom stylesheet. */ CUSTOM(LayoutType.CUSTOM, "custom"),
+        /** Horizontal presentation. */ HORIZONTAL(LayoutType.HORIZONTAL_PRESENTATION, "horizontalPresentation"),
+        /** Picture in picture. */ PIP(LayoutType.PIP, "pip"),
+        /** Vertical presentation. */ VERTICAL(LayoutType.VERTICAL_PRESENTATION, "verticalPresentation");
 
         override fun toString(): String = wire
     }
@@ -158,17 +163,19 @@ open class ArchiveLayout @JvmOverloads constructor(
     /** Layout of screen-sharing streams (with [Type.BESTFIT]). */
     var screenshareType: ScreenShareLayoutType? = null
 
-    internal fun toJson(): JsonObject = jsonOf("type" to type.wire, "stylesheet" to stylesheet, "screenshareType" to screenshareType?.wire)
+    /** The core's layout record. */
+    internal fun toFfi(): Layout = Layout(type.ffi, stylesheet, screenshareType?.ffi)
 
     override fun toString(): String = "${javaClass.simpleName}(type=$type, stylesheet=$stylesheet, screenshareType=$screenshareType)"
 }
 
 /**
  * Options of [OpenTok.startArchive], built with [ArchiveProperties.Builder] (the official
- * names). Unset values are not sent; the core validates the combination before anything goes
- * out (individual output with a layout or resolution, maxBitrate range, ...).
+ * names): the core's [ArchiveOptions] record. Unset values are not sent; the core validates the
+ * combination before anything goes out (individual output with a layout or resolution,
+ * maxBitrate range, ...).
  */
-class ArchiveProperties private constructor(internal val json: JsonObject) {
+class ArchiveProperties private constructor(private val options: ArchiveOptions, private val resolution: String?) {
     /** Builds [ArchiveProperties]. */
     class Builder {
         private var name: String? = null
@@ -182,8 +189,7 @@ class ArchiveProperties private constructor(internal val json: JsonObject) {
         private var maxBitrate: Int? = null
         private var quantizationParameter: Int? = null
         private var hasTranscription: Boolean? = null
-        private var transcriptionLanguage: String? = null
-        private var transcriptionSummary: Boolean? = null
+        private var transcription: TranscriptionProperties? = null
 
         /** The archive's name. */
         fun name(name: String) = apply { this.name = name }
@@ -195,7 +201,7 @@ class ArchiveProperties private constructor(internal val json: JsonObject) {
         fun outputMode(outputMode: Archive.OutputMode) = apply { this.outputMode = outputMode }
         /** Auto (default) or manual stream selection. */
         fun streamMode(streamMode: Archive.StreamMode) = apply { this.streamMode = streamMode }
-        /** Resolution such as `1280x720` (composed archives only). */
+        /** Resolution such as `1280x720` (composed archives only; read by the core when used). */
         fun resolution(resolution: String) = apply { this.resolution = resolution }
         /** Resolution (composed archives only). */
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
@@ -212,26 +218,26 @@ class ArchiveProperties private constructor(internal val json: JsonObject) {
         /** Transcription settings (with [hasTranscription]): language `xx-XX`, and whether to summarize. */
         @JvmOverloads
         fun transcriptionProperties(primaryLanguageCode: String, hasSummary: Boolean? = null) = apply {
-            transcriptionLanguage = primaryLanguageCode
-            transcriptionSummary = hasSummary
+            transcription = TranscriptionProperties(primaryLanguageCode, hasSummary)
         }
 
         /** The properties (validated by the core when used). */
         fun build(): ArchiveProperties = ArchiveProperties(
-            jsonOf(
-                "name" to name, "hasAudio" to hasAudio, "hasVideo" to hasVideo, "outputMode" to outputMode,
-                "streamMode" to streamMode, "resolution" to resolution, "layout" to layout?.toJson(),
-                "multiArchiveTag" to multiArchiveTag, "maxBitrate" to maxBitrate,
-                "quantizationParameter" to quantizationParameter, "hasTranscription" to hasTranscription,
-                "transcriptionProperties" to transcriptionLanguage?.let {
-                    jsonOf("primaryLanguageCode" to it, "hasSummary" to transcriptionSummary)
-                },
+            ArchiveOptions(
+                name = name, hasAudio = hasAudio, hasVideo = hasVideo, outputMode = outputMode?.ffi, resolution = null,
+                streamMode = streamMode?.ffi, layout = layout?.toFfi(), multiArchiveTag = multiArchiveTag,
+                maxBitrate = maxBitrate?.unsigned("maxBitrate"), quantizationParameter = quantizationParameter?.unsigned("quantizationParameter"),
+                hasTranscription = hasTranscription, transcriptionProperties = transcription,
             ),
+            resolution,
         )
     }
 
-    /** The layout set, if any (used by [OpenTok.setArchiveLayout]). */
-    internal val layout: JsonObject? get() = json.get("layout")?.takeIf { it.isJsonObject }?.asJsonObject
+    /** The core's options record (the resolution text read by the core). */
+    internal fun toOptions(): ArchiveOptions = options.copy(resolution = Resolution.ffiOf(resolution))
 
-    override fun toString(): String = "ArchiveProperties($json)"
+    /** The layout set, if any (used by [OpenTok.setArchiveLayout]). */
+    internal val layout: Layout? get() = options.layout
+
+    override fun toString(): String = "ArchiveProperties(${options.copy(resolution = null)}, resolution=$resolution)"
 }

@@ -1,19 +1,23 @@
 package com.opentok
 
-import com.google.gson.JsonObject
+import com.opentok.ffi.core.AudioConnection
+import com.opentok.ffi.core.AudioConnectorOptions
+import com.opentok.ffi.core.AudioTransport
+import com.opentok.ffi.core.CallbackOptions
+import com.opentok.ffi.core.Callback as CallbackRecord
 
 /** An Audio Connector WebSocket connection ([OpenTok.connectAudioStream]), the official `AudioConnector`. */
-class AudioConnector internal constructor(json: JsonObject) {
+class AudioConnector internal constructor(record: AudioConnection) {
     /** Audio Connector id. */
-    val id: String = json.str("id") ?: ""
+    val id: String = record.id
     /** The connection it joined as. */
-    val connectionId: String = json.str("connectionId") ?: ""
+    val connectionId: String = record.connectionId
 
     override fun toString(): String = "AudioConnector(id=$id, connectionId=$connectionId)"
 }
 
-/** Options of [OpenTok.connectAudioStream] ([AudioConnectorProperties.Builder]). */
-class AudioConnectorProperties private constructor(internal val json: JsonObject) {
+/** Options of [OpenTok.connectAudioStream] ([AudioConnectorProperties.Builder]): the core's [AudioConnectorOptions] record. */
+class AudioConnectorProperties private constructor(internal val options: AudioConnectorOptions) {
     /** Builds [AudioConnectorProperties] for the WebSocket [uri] (`ws://` or `wss://`). */
     class Builder(private val uri: String) {
         /** A builder for the WebSocket [uri]. */
@@ -23,7 +27,7 @@ class AudioConnectorProperties private constructor(internal val json: JsonObject
         private val headers = linkedMapOf<String, String>()
         private var audioRate: Int? = null
         private var bidirectional: Boolean? = null
-        private var audioTransport: Map<String, Any?>? = null
+        private var audioTransport: AudioTransport? = null
         /** Adds a stream to send (none: every stream of the session). */
         fun addStream(stream: String) = apply { streams += stream }
         /** Adds streams to send. */
@@ -42,31 +46,45 @@ class AudioConnectorProperties private constructor(internal val json: JsonObject
         fun audioRate(audioRate: Int) = apply { this.audioRate = audioRate }
         /** Also play audio received from the WebSocket into the session. */
         fun bidirectional(bidirectional: Boolean) = apply { this.bidirectional = bidirectional }
-        /** The `audioTransport` object (`transport`, `encoding`, `audio_field`, ...), sent as an object. */
-        fun audioTransport(audioTransport: Map<String, Any?>) = apply { this.audioTransport = audioTransport.toMap() }
+        /** The `audioTransport` settings as the core's record. */
+        fun audioTransport(audioTransport: AudioTransport) = apply { this.audioTransport = audioTransport }
+        /**
+         * The `audioTransport` object by its API keys: `transport`, `encoding`, `audio_field`,
+         * `receive_audio_field` (text) and `static_fields` (a map of text).
+         */
+        fun audioTransport(audioTransport: Map<String, Any?>) = apply {
+            this.audioTransport = AudioTransport(
+                transport = audioTransport["transport"]?.toString(),
+                encoding = audioTransport["encoding"]?.toString(),
+                audioField = audioTransport["audio_field"]?.toString(),
+                receiveAudioField = audioTransport["receive_audio_field"]?.toString(),
+                staticFields = (audioTransport["static_fields"] as? Map<*, *>)?.entries?.associate { (k, v) -> k.toString() to v.toString() },
+            )
+        }
         /** The options. */
         fun build(): AudioConnectorProperties = AudioConnectorProperties(
-            jsonOf(
-                "uri" to uri, "streams" to streams.takeIf { it.isNotEmpty() }?.toList(),
-                "headers" to headers.takeIf { it.isNotEmpty() }?.toMap(), "audioRate" to audioRate, "bidirectional" to bidirectional,
-                "audioTransport" to audioTransport,
-            ),
+            AudioConnectorOptions(uri, streams.toList(), headers.toMap(), audioRate?.unsigned("audioRate"), bidirectional, audioTransport),
         )
     }
 }
 
 /** A registered callback ([OpenTok.listCallbacks], [OpenTok.registerCallback]; not in the official Java SDK). */
-class Callback internal constructor(json: JsonObject) {
+class Callback internal constructor(record: CallbackRecord) {
     /** Callback id. */
-    val id: String = json.str("id") ?: ""
+    val id: String = record.id
     /** `connection`, `stream` or `archive`. */
-    val group: String? = json.str("group")
+    val group: String? = record.group
     /** The event, e.g. `connectionCreated`. */
-    val event: String? = json.str("event")
+    val event: String? = record.event
     /** Where events are posted. */
-    val url: String? = json.str("url")
-    /** Registration time, unix milliseconds. */
-    val createdAt: Long = json.long("createdAt") ?: 0
+    val url: String? = record.url
+    /** Registration time, unix milliseconds (0 when the service did not say). */
+    val createdAt: Long = record.createdAt ?: 0
 
     override fun toString(): String = "Callback(id=$id, group=$group, event=$event, url=$url)"
+
+    internal companion object {
+        /** The core's registration options. */
+        fun options(group: String, event: String, url: String) = CallbackOptions(group, event, url)
+    }
 }

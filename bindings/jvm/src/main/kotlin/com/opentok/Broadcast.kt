@@ -1,117 +1,120 @@
 package com.opentok
 
-import com.google.gson.JsonArray
-import com.google.gson.JsonElement
-import com.google.gson.JsonObject
+import com.opentok.ffi.core.BroadcastOptions
+import com.opentok.ffi.core.BroadcastOutputs
+import com.opentok.ffi.core.HlsOptions
+import com.opentok.ffi.core.Layout
+import com.opentok.ffi.core.RtmpOutput
+import com.opentok.ffi.core.RtmpStatus
+import com.opentok.ffi.core.Broadcast as BroadcastRecord
+import com.opentok.ffi.core.BroadcastList as BroadcastListRecord
 
-/** A live-streaming broadcast (HLS and/or RTMP), as the official `com.opentok.Broadcast`. */
-class Broadcast internal constructor(json: JsonObject) {
+/**
+ * A live-streaming broadcast (HLS and/or RTMP), as the official `com.opentok.Broadcast`, built
+ * from the core's record ([com.opentok.ffi.core.Broadcast]), which settles defaults and aliases.
+ */
+class Broadcast internal constructor(record: BroadcastRecord) {
     /** Broadcast id. */
-    val id: String = json.str("id") ?: ""
+    val id: String = record.id
     /** The session broadcast. */
-    val sessionId: String = json.str("sessionId") ?: ""
-    /** The project's api key. */
-    val projectId: String? = json.str("projectId")
+    val sessionId: String = record.sessionId
+    /** The api key or application id, as the core reads it (`projectId`, or `partnerId` when only that was sent). */
+    val projectId: String? = record.projectId
+    /** The project's api key, as the core reads it (`partnerId`, or `projectId` when only that was sent). */
+    val partnerId: String? = record.partnerId
     /** `started`, `stopped`, ... */
-    val status: String? = json.str("status")
-    /** Creation time, unix milliseconds. */
-    val createdAt: Long = json.long("createdAt") ?: 0
-    /** Last update, unix milliseconds. */
-    val updatedAt: Long = json.long("updatedAt") ?: 0
-    /** Maximum duration in seconds. */
-    val maxDuration: Int = json.int("maxDuration") ?: 0
+    val status: String? = record.status
+    /** Creation time, unix milliseconds (0 when the service did not say). */
+    val createdAt: Long = record.createdAt ?: 0
+    /** Last update, unix milliseconds (0 when the service did not say). */
+    val updatedAt: Long = record.updatedAt ?: 0
+    /** Maximum duration in seconds (0 when the service did not say). */
+    val maxDuration: Int = (record.maxDuration ?: 0).toInt()
     /** Maximum bitrate, if set. */
-    val maxBitrate: Int? = json.int("maxBitrate")
+    val maxBitrate: Int? = record.maxBitrate?.toInt()
     /** Resolution, e.g. `640x480`. */
-    val resolution: String? = json.str("resolution")
-    /** Whether audio is included. */
+    val resolution: String? = record.resolution
+    /** Whether audio is included (the core's answer: `true` when the service does not say). */
     @get:JvmName("hasAudio")
-    val hasAudio: Boolean = json.bool("hasAudio") ?: true
-    /** Whether video is included. */
+    val hasAudio: Boolean = record.hasAudio
+    /** Whether video is included (the core's answer: `true` when the service does not say). */
     @get:JvmName("hasVideo")
-    val hasVideo: Boolean = json.bool("hasVideo") ?: true
+    val hasVideo: Boolean = record.hasVideo
     /** Auto or manual stream mode. */
-    val streamMode: Archive.StreamMode? = Archive.StreamMode.of(json.str("streamMode"))
+    val streamMode: Archive.StreamMode? = Archive.StreamMode.of(record.streamMode)
     /** Streams included in manual stream mode. */
-    val streams: List<IncludedStream> = json.objects("streams").map(::IncludedStream)
+    val streams: List<IncludedStream> = record.streams.map(::IncludedStream)
     /** The multi-broadcast tag. */
-    val multiBroadcastTag: String? = json.str("multiBroadcastTag")
-    private val urls = json.value("broadcastUrls")?.obj() ?: JsonObject()
+    val multiBroadcastTag: String? = record.multiBroadcastTag
     /** HLS playlist URL, if HLS was requested. */
-    val hls: String? = urls.str("hls")
+    val hls: String? = record.broadcastUrls?.hls
     /** HLS state (`connecting`, `live`, `ended`, ...). */
-    val hlsStatus: String? = urls.str("hlsStatus")
+    val hlsStatus: String? = record.broadcastUrls?.hlsStatus
     /** The RTMP outputs with their status. */
-    val rtmpList: List<Rtmp> = urls.objects("rtmp").map(::Rtmp)
+    val rtmpList: List<Rtmp> = record.broadcastUrls?.rtmp.orEmpty().map(::Rtmp)
 
     override fun toString(): String = "Broadcast(id=$id, sessionId=$sessionId, status=$status, hls=$hls, rtmp=$rtmpList)"
 }
 
 /** One RTMP output of a [Broadcast] as the service reports it. */
-class Rtmp internal constructor(json: JsonObject) {
+class Rtmp internal constructor(record: RtmpStatus) {
     /** Your id for it. */
-    val id: String? = json.str("id")
+    val id: String? = record.id
     /** Server URL. */
-    val serverUrl: String? = json.str("serverUrl")
+    val serverUrl: String? = record.serverUrl
     /** Stream name. */
-    val streamName: String? = json.str("streamName")
+    val streamName: String? = record.streamName
     /** `connecting`, `live`, `offline`, ... */
-    val status: String? = json.str("status")
+    val status: String? = record.status
 
     override fun toString(): String = "Rtmp(id=$id, serverUrl=$serverUrl, streamName=$streamName, status=$status)"
 }
 
 /** A page of broadcasts ([OpenTok.listBroadcasts]); [getTotalCount] counts all of them. */
-class BroadcastList internal constructor(items: List<Broadcast>, private val total: Int) : ArrayList<Broadcast>(items) {
-    /** How many broadcasts the service holds for this query. */
-    fun getTotalCount(): Int = total
-
-    internal companion object {
-        fun of(json: JsonElement): BroadcastList = json.page(::Broadcast).let { (items, total) -> BroadcastList(items, total) }
-    }
-}
+class BroadcastList internal constructor(page: BroadcastListRecord) : Page<Broadcast>(page.items.map(::Broadcast), page.count)
 
 /** The layout of a broadcast (same types and rules as [ArchiveLayout]). */
 class BroadcastLayout @JvmOverloads constructor(type: Type, stylesheet: String? = null) : ArchiveLayout(type, stylesheet)
 
 /** HLS output settings ([Hls.Builder]): DVR or low latency (not both; the core checks). */
-class Hls private constructor(internal val json: JsonObject) {
+class Hls private constructor(internal val options: HlsOptions) {
     /** Builds [Hls]. */
     class Builder {
-        private var dvr: Boolean? = null
-        private var lowLatency: Boolean? = null
+        private var dvr = false
+        private var lowLatency = false
         /** Enable DVR (rewind). */
         fun dvr(dvr: Boolean) = apply { this.dvr = dvr }
         /** Enable low-latency HLS. */
         fun lowLatency(lowLatency: Boolean) = apply { this.lowLatency = lowLatency }
         /** The settings. */
-        fun build(): Hls = Hls(jsonOf("dvr" to dvr, "lowLatency" to lowLatency))
+        fun build(): Hls = Hls(HlsOptions(dvr, lowLatency))
     }
 }
 
 /** One RTMP destination ([RtmpProperties.Builder]). */
-class RtmpProperties private constructor(internal val json: JsonObject) {
+class RtmpProperties private constructor(internal val output: RtmpOutput) {
     /** Builds [RtmpProperties]. */
     class Builder {
         private var id: String? = null
-        private var serverUrl: String? = null
-        private var streamName: String? = null
+        private var serverUrl: String = ""
+        private var streamName: String = ""
         /** Your id for this output. */
         fun id(id: String) = apply { this.id = id }
-        /** `rtmp://` or `rtmps://` server URL. */
+        /** `rtmp://` or `rtmps://` server URL (required; the core checks it). */
         fun serverUrl(serverUrl: String) = apply { this.serverUrl = serverUrl }
-        /** Stream name (key). */
+        /** Stream name (key; required, the core checks it). */
         fun streamName(streamName: String) = apply { this.streamName = streamName }
         /** The destination. */
-        fun build(): RtmpProperties = RtmpProperties(jsonOf("id" to id, "serverUrl" to serverUrl, "streamName" to streamName))
+        fun build(): RtmpProperties = RtmpProperties(RtmpOutput(id, serverUrl, streamName))
     }
 }
 
 /**
- * Options of [OpenTok.startBroadcast] ([BroadcastProperties.Builder], the official names). The
- * core checks outputs (HLS and/or 1–5 RTMP), maxDuration, maxBitrate and layout rules.
+ * Options of [OpenTok.startBroadcast] ([BroadcastProperties.Builder], the official names): the
+ * core's [BroadcastOptions] record. The core checks outputs (HLS and/or 1–5 RTMP), maxDuration,
+ * maxBitrate and layout rules.
  */
-class BroadcastProperties private constructor(internal val json: JsonObject) {
+class BroadcastProperties private constructor(private val options: BroadcastOptions, private val resolution: String?) {
     /** Builds [BroadcastProperties]. */
     class Builder {
         private var hls: Hls? = null
@@ -135,7 +138,7 @@ class BroadcastProperties private constructor(internal val json: JsonObject) {
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
         /** Maximum bitrate (100000–6000000). */
         fun maxBitrate(maxBitrate: Int) = apply { this.maxBitrate = maxBitrate }
-        /** Resolution such as `1280x720`. */
+        /** Resolution such as `1280x720` (read by the core when used). */
         fun resolution(resolution: String) = apply { this.resolution = resolution }
         /** Resolution. */
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
@@ -149,22 +152,21 @@ class BroadcastProperties private constructor(internal val json: JsonObject) {
         fun hasVideo(hasVideo: Boolean) = apply { this.hasVideo = hasVideo }
 
         /** The properties (validated by the core when used). */
-        fun build(): BroadcastProperties {
-            val outputs = JsonObject()
-            hls?.let { outputs.add("hls", it.json) }
-            if (rtmp.isNotEmpty()) outputs.add("rtmp", JsonArray().apply { rtmp.forEach { add(it.json) } })
-            return BroadcastProperties(
-                jsonOf(
-                    "outputs" to outputs, "layout" to layout?.toJson(), "maxDuration" to maxDuration,
-                    "maxBitrate" to maxBitrate, "resolution" to resolution, "streamMode" to streamMode,
-                    "multiBroadcastTag" to multiBroadcastTag, "hasAudio" to hasAudio, "hasVideo" to hasVideo,
-                ),
-            )
-        }
+        fun build(): BroadcastProperties = BroadcastProperties(
+            BroadcastOptions(
+                outputs = BroadcastOutputs(hls?.options, rtmp.map { it.output }), layout = layout?.toFfi(),
+                maxDuration = maxDuration?.unsigned("maxDuration"), maxBitrate = maxBitrate?.unsigned("maxBitrate"), resolution = null,
+                streamMode = streamMode?.ffi, multiBroadcastTag = multiBroadcastTag, hasAudio = hasAudio, hasVideo = hasVideo,
+            ),
+            resolution,
+        )
     }
 
-    /** The layout set, if any (used by [OpenTok.setBroadcastLayout]). */
-    internal val layout: JsonObject? get() = json.get("layout")?.takeIf { it.isJsonObject }?.asJsonObject
+    /** The core's options record (the resolution text read by the core). */
+    internal fun toOptions(): BroadcastOptions = options.copy(resolution = Resolution.ffiOf(resolution))
 
-    override fun toString(): String = "BroadcastProperties($json)"
+    /** The layout set, if any (used by [OpenTok.setBroadcastLayout]). */
+    internal val layout: Layout? get() = options.layout
+
+    override fun toString(): String = "BroadcastProperties(${options.copy(resolution = null)}, resolution=$resolution)"
 }

@@ -1,39 +1,47 @@
 package com.opentok
 
-import com.google.gson.JsonObject
+import com.opentok.ffi.core.CaptionOptions
+import com.opentok.ffi.core.Captions
+import com.opentok.ffi.core.CaptionStatus as CaptionStatusRecord
 
 /** Live captions started by [OpenTok.startCaptions] (the official `Caption`). */
-class Caption internal constructor(json: JsonObject) {
+class Caption internal constructor(record: Captions) {
     /** Captions id. */
-    val captionsId: String = json.str("captionsId") ?: ""
+    val captionsId: String = record.captionsId
 
     override fun toString(): String = "Caption(captionsId=$captionsId)"
 }
 
-/** The state of live captions ([OpenTok.getCaptions], not in the official SDK). */
-class CaptionStatus internal constructor(json: JsonObject) {
+/** The state of live captions ([OpenTok.getCaptions], not in the official SDK), from the core's record. */
+class CaptionStatus internal constructor(record: CaptionStatusRecord) {
     /** Captions id. */
-    val captionsId: String = json.str("captionsId") ?: ""
+    val captionsId: String = record.captionsId
     /** The session captioned. */
-    val sessionId: String? = json.str("sessionId")
+    val sessionId: String? = record.sessionId
+    /** The application id, as the core reads it (`applicationId`, or `projectId` when only that was sent). */
+    val applicationId: String? = record.applicationId
+    /** The project id, as the core reads it (`projectId`, or `applicationId` when only that was sent). */
+    val projectId: String? = record.projectId
     /** `started`, `stopped`, `paused` or `failed`. */
-    val status: String? = json.str("status")
+    val status: String? = record.status
     /** Language, e.g. `en-US`. */
-    val languageCode: String? = json.str("languageCode")
+    val languageCode: String? = record.languageCode
     /** Captioning provider. */
-    val provider: String? = json.str("provider")
+    val provider: String? = record.provider
     /** Why it stopped. */
-    val reason: String? = json.str("reason")
+    val reason: String? = record.reason
     /** Maximum duration in seconds. */
-    val maxDuration: Int? = json.int("maxDuration")
-    /** Creation time, unix milliseconds. */
-    val createdAt: Long = json.long("createdAt") ?: 0
+    val maxDuration: Int? = record.maxDuration?.toInt()
+    /** Creation time, unix milliseconds (0 when the service did not say). */
+    val createdAt: Long = record.createdAt ?: 0
+    /** Last update, unix milliseconds, if the service said. */
+    val updatedAt: Long? = record.updatedAt
 
     override fun toString(): String = "CaptionStatus(captionsId=$captionsId, status=$status, languageCode=$languageCode)"
 }
 
-/** Options of [OpenTok.startCaptions] ([CaptionProperties.Builder]). */
-class CaptionProperties private constructor(internal val json: JsonObject) {
+/** Options of [OpenTok.startCaptions] ([CaptionProperties.Builder]): the core's [CaptionOptions] record. */
+class CaptionProperties private constructor(internal val options: CaptionOptions) {
     /** Builds [CaptionProperties]. */
     class Builder {
         private var languageCode: String? = null
@@ -49,8 +57,7 @@ class CaptionProperties private constructor(internal val json: JsonObject) {
         /** Where status changes are posted. */
         fun statusCallbackUrl(url: String) = apply { this.statusCallbackUrl = url }
         /** The options. */
-        fun build(): CaptionProperties = CaptionProperties(
-            jsonOf("languageCode" to languageCode, "maxDuration" to maxDuration, "partialCaptions" to partialCaptions, "statusCallbackUrl" to statusCallbackUrl),
-        )
+        fun build(): CaptionProperties =
+            CaptionProperties(CaptionOptions(languageCode, maxDuration?.unsigned("maxDuration"), partialCaptions, statusCallbackUrl))
     }
 }

@@ -1,53 +1,53 @@
 package com.opentok
 
-import com.google.gson.JsonObject
+import com.opentok.ffi.core.MuteAllOptions
+import com.opentok.ffi.core.Signal
+import com.opentok.ffi.core.Connection as ConnectionRecord
+import com.opentok.ffi.core.ConnectionList as ConnectionListRecord
 
 /** Options of [OpenTok.forceMuteAll]: streams to leave unmuted ([MuteAllProperties.Builder]). */
-class MuteAllProperties private constructor(internal val json: JsonObject) {
+class MuteAllProperties private constructor(internal val options: MuteAllOptions) {
     /** Builds [MuteAllProperties]. */
     class Builder {
-        private var excluded: List<String>? = null
+        private var excluded: List<String> = emptyList()
         /** Stream ids not to mute (sent as `excludedStreamIds`). */
         fun excludedStreamIds(ids: List<String>) = apply { excluded = ids.toList() }
         /** The options. */
-        fun build(): MuteAllProperties = MuteAllProperties(jsonOf("excludedStreamIds" to excluded))
+        fun build(): MuteAllProperties = MuteAllProperties(MuteAllOptions(excluded))
     }
 }
 
 /** A signal ([SignalProperties.Builder]): a type (1–128 of `[A-Za-z0-9_~-]`) and data (≤ 8 kB, the service's 413). */
-class SignalProperties private constructor(internal val json: JsonObject) {
+class SignalProperties private constructor(internal val signal: Signal) {
     /** Builds [SignalProperties]. */
     class Builder {
         private var type: String? = null
-        private var data: String? = null
+        private var data: String = ""
         /** Signal type. */
         fun type(type: String) = apply { this.type = type }
         /** Signal data. */
         fun data(data: String) = apply { this.data = data }
         /** The signal (validated by the core when sent). */
-        fun build(): SignalProperties = SignalProperties(jsonOf("type" to type, "data" to data))
+        fun build(): SignalProperties = SignalProperties(Signal(type, data))
     }
 }
 
-/** A client connection of a session ([OpenTok.listConnections]). */
-class Connection internal constructor(json: JsonObject) {
+/** A client connection of a session ([OpenTok.listConnections]), from the core's record. */
+class Connection internal constructor(record: ConnectionRecord) {
     /** Connection id. */
-    val connectionId: String = json.str("connectionId") ?: ""
+    val connectionId: String = record.connectionId
     /** `connecting` or `connected`. */
-    val connectionState: String? = json.str("connectionState")
-    /** When it connected, unix milliseconds. */
-    val createdAt: Long = json.long("createdAt") ?: 0
+    val connectionState: String? = record.connectionState
+    /** When it connected, unix milliseconds (0 when the service did not say). */
+    val createdAt: Long = record.createdAt ?: 0
 
     override fun toString(): String = "Connection(connectionId=$connectionId, connectionState=$connectionState, createdAt=$createdAt)"
 }
 
 /** The connections of a session. */
-class ConnectionList internal constructor(json: JsonObject) : ArrayList<Connection>(json.objects("items").map(::Connection)) {
-    private val total: Int = json.int("count") ?: size
+class ConnectionList internal constructor(page: ConnectionListRecord) : Page<Connection>(page.items.map(::Connection), page.count) {
     /** The session. */
-    val sessionId: String? = json.str("sessionId")
+    val sessionId: String? = page.sessionId
     /** The project. */
-    val projectId: String? = json.str("projectId")
-    /** How many connections the session has. */
-    fun getTotalCount(): Int = total
+    val projectId: String? = page.projectId
 }

@@ -5,15 +5,15 @@ import com.opentok.exception.OpenTokException
 import com.opentok.exception.native
 import com.opentok.ffi.Client
 import com.opentok.ffi.ClientConfig
+import com.opentok.ffi.core.StreamTracks
+import com.opentok.ffi.defaultLayout
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.future.future
-import java.io.IOException
 import java.net.InetSocketAddress
 import java.net.Proxy
-import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
@@ -93,16 +93,15 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
         native { client.generateToken(sessionId, tokenOptions.toSpec()) }
 
     // ---- REST API (official Java SDK 4.x names; blocking, with `suspend` twins named ...Async) ----
-    // Every call goes through the native dispatch (bindings/src/rest.rs): arguments as JSON, the
-    // core validates and sends, its answer is parsed into the result classes below.
-
-    private val rest = Rest(client)
+    // Each pair calls one typed method of the native client: `xBlocking(...)` / suspending `x(...)`,
+    // with the same FFI arguments (the options' `toOptions()`, `listOptions(...)`, ...) and the
+    // same result mapper (the result class built from the core's record). See Rest.kt.
 
     /** Starts recording [sessionId] (routed, with a connected client). 409 ([com.opentok.exception.ConflictException]) when already recording. */
     @Throws(OpenTokException::class)
     @JvmOverloads
     fun startArchive(sessionId: String, properties: ArchiveProperties = ArchiveProperties.Builder().build()): Archive =
-        Archive(rest.call("start_archive", sessionId, properties.json).obj())
+        native { Archive(client.startArchiveBlocking(sessionId, properties.toOptions())) }
 
     /** Starts recording with just a name (official overload). */
     @Throws(OpenTokException::class)
@@ -111,28 +110,28 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     /** Suspending [startArchive]. */
     @Throws(OpenTokException::class)
     suspend fun startArchiveAsync(sessionId: String, properties: ArchiveProperties = ArchiveProperties.Builder().build()): Archive =
-        Archive(rest.callAsync("start_archive", sessionId, properties.json).obj())
+        native { Archive(client.startArchive(sessionId, properties.toOptions())) }
 
     /** Stops a recording archive; answers it (`stopped`). */
     @Throws(OpenTokException::class)
-    fun stopArchive(archiveId: String): Archive = Archive(rest.call("stop_archive", archiveId).obj())
+    fun stopArchive(archiveId: String): Archive = native { Archive(client.stopArchiveBlocking(archiveId)) }
 
     /** Suspending [stopArchive]. */
     @Throws(OpenTokException::class)
-    suspend fun stopArchiveAsync(archiveId: String): Archive = Archive(rest.callAsync("stop_archive", archiveId).obj())
+    suspend fun stopArchiveAsync(archiveId: String): Archive = native { Archive(client.stopArchive(archiveId)) }
 
     /** Reads an archive. 404 ([com.opentok.exception.NotFoundException]) when unknown. */
     @Throws(OpenTokException::class)
-    fun getArchive(archiveId: String): Archive = Archive(rest.call("get_archive", archiveId).obj())
+    fun getArchive(archiveId: String): Archive = native { Archive(client.getArchiveBlocking(archiveId)) }
 
     /** Suspending [getArchive]. */
     @Throws(OpenTokException::class)
-    suspend fun getArchiveAsync(archiveId: String): Archive = Archive(rest.callAsync("get_archive", archiveId).obj())
+    suspend fun getArchiveAsync(archiveId: String): Archive = native { Archive(client.getArchive(archiveId)) }
 
     /** Lists archives, newest first: all, or one session's; [offset] and [count] (1–1000) page. */
     @Throws(OpenTokException::class)
     fun listArchives(sessionId: String?, offset: Int?, count: Int?): ArchiveList =
-        ArchiveList.of(rest.call("list_archives", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+        native { ArchiveList(client.listArchivesBlocking(listOptions(sessionId, offset, count))) }
 
     /** The first page of all archives. */
     @Throws(OpenTokException::class)
@@ -149,331 +148,323 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     /** Suspending [listArchives]. */
     @Throws(OpenTokException::class)
     suspend fun listArchivesAsync(sessionId: String? = null, offset: Int? = null, count: Int? = null): ArchiveList =
-        ArchiveList.of(rest.callAsync("list_archives", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+        native { ArchiveList(client.listArchives(listOptions(sessionId, offset, count))) }
 
     /** Deletes a stopped archive (409 while recording). */
     @Throws(OpenTokException::class)
-    fun deleteArchive(archiveId: String) { rest.call("delete_archive", archiveId) }
+    fun deleteArchive(archiveId: String) = native { client.deleteArchiveBlocking(archiveId) }
 
     /** Suspending [deleteArchive]. */
     @Throws(OpenTokException::class)
-    suspend fun deleteArchiveAsync(archiveId: String) { rest.callAsync("delete_archive", archiveId) }
+    suspend fun deleteArchiveAsync(archiveId: String) = native { client.deleteArchive(archiveId) }
 
     /** Changes the layout of a recording composed archive. */
     @Throws(OpenTokException::class)
-    fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) { rest.call("set_archive_layout", archiveId, layout.toJson()) }
+    fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) = native { client.setArchiveLayoutBlocking(archiveId, layout.toFfi()) }
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
-    fun setArchiveLayout(archiveId: String, properties: ArchiveProperties) { rest.call("set_archive_layout", archiveId, properties.layout) }
+    fun setArchiveLayout(archiveId: String, properties: ArchiveProperties) =
+        native { client.setArchiveLayoutBlocking(archiveId, properties.layout ?: defaultLayout()) }
 
     /** Suspending [setArchiveLayout]. */
     @Throws(OpenTokException::class)
-    suspend fun setArchiveLayoutAsync(archiveId: String, layout: ArchiveLayout) { rest.callAsync("set_archive_layout", archiveId, layout.toJson()) }
+    suspend fun setArchiveLayoutAsync(archiveId: String, layout: ArchiveLayout) = native { client.setArchiveLayout(archiveId, layout.toFfi()) }
 
     /** Adds a stream to an archive in manual stream mode. */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun addArchiveStream(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
-        rest.call("add_archive_stream", archiveId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
-    }
+    fun addArchiveStream(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
+        native { client.addArchiveStreamBlocking(archiveId, streamId, StreamTracks(hasAudio, hasVideo)) }
 
     /** Suspending [addArchiveStream]. */
     @Throws(OpenTokException::class)
-    suspend fun addArchiveStreamAsync(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
-        rest.callAsync("add_archive_stream", archiveId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
-    }
+    suspend fun addArchiveStreamAsync(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
+        native { client.addArchiveStream(archiveId, streamId, StreamTracks(hasAudio, hasVideo)) }
 
     /** Removes a stream from an archive in manual stream mode. */
     @Throws(OpenTokException::class)
-    fun removeArchiveStream(archiveId: String, streamId: String) { rest.call("remove_archive_stream", archiveId, streamId) }
+    fun removeArchiveStream(archiveId: String, streamId: String) = native { client.removeArchiveStreamBlocking(archiveId, streamId) }
 
     /** Suspending [removeArchiveStream]. */
     @Throws(OpenTokException::class)
-    suspend fun removeArchiveStreamAsync(archiveId: String, streamId: String) { rest.callAsync("remove_archive_stream", archiveId, streamId) }
+    suspend fun removeArchiveStreamAsync(archiveId: String, streamId: String) = native { client.removeArchiveStream(archiveId, streamId) }
 
     /** Starts a live-streaming broadcast (HLS and/or RTMP) of [sessionId]. */
     @Throws(OpenTokException::class)
     fun startBroadcast(sessionId: String, properties: BroadcastProperties): Broadcast =
-        Broadcast(rest.call("start_broadcast", sessionId, properties.json).obj())
+        native { Broadcast(client.startBroadcastBlocking(sessionId, properties.toOptions())) }
 
     /** Suspending [startBroadcast]. */
     @Throws(OpenTokException::class)
     suspend fun startBroadcastAsync(sessionId: String, properties: BroadcastProperties): Broadcast =
-        Broadcast(rest.callAsync("start_broadcast", sessionId, properties.json).obj())
+        native { Broadcast(client.startBroadcast(sessionId, properties.toOptions())) }
 
     /** Stops a broadcast; answers it. */
     @Throws(OpenTokException::class)
-    fun stopBroadcast(broadcastId: String): Broadcast = Broadcast(rest.call("stop_broadcast", broadcastId).obj())
+    fun stopBroadcast(broadcastId: String): Broadcast = native { Broadcast(client.stopBroadcastBlocking(broadcastId)) }
 
     /** Suspending [stopBroadcast]. */
     @Throws(OpenTokException::class)
-    suspend fun stopBroadcastAsync(broadcastId: String): Broadcast = Broadcast(rest.callAsync("stop_broadcast", broadcastId).obj())
+    suspend fun stopBroadcastAsync(broadcastId: String): Broadcast = native { Broadcast(client.stopBroadcast(broadcastId)) }
 
     /** Reads a broadcast. */
     @Throws(OpenTokException::class)
-    fun getBroadcast(broadcastId: String): Broadcast = Broadcast(rest.call("get_broadcast", broadcastId).obj())
+    fun getBroadcast(broadcastId: String): Broadcast = native { Broadcast(client.getBroadcastBlocking(broadcastId)) }
 
     /** Suspending [getBroadcast]. */
     @Throws(OpenTokException::class)
-    suspend fun getBroadcastAsync(broadcastId: String): Broadcast = Broadcast(rest.callAsync("get_broadcast", broadcastId).obj())
+    suspend fun getBroadcastAsync(broadcastId: String): Broadcast = native { Broadcast(client.getBroadcast(broadcastId)) }
 
     /** Lists broadcasts (not in the official Java SDK): all or one session's, paged. */
     @Throws(OpenTokException::class)
     @JvmOverloads
     fun listBroadcasts(sessionId: String? = null, offset: Int? = null, count: Int? = null): BroadcastList =
-        BroadcastList.of(rest.call("list_broadcasts", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+        native { BroadcastList(client.listBroadcastsBlocking(listOptions(sessionId, offset, count))) }
 
     /** Suspending [listBroadcasts]. */
     @Throws(OpenTokException::class)
     suspend fun listBroadcastsAsync(sessionId: String? = null, offset: Int? = null, count: Int? = null): BroadcastList =
-        BroadcastList.of(rest.callAsync("list_broadcasts", jsonOf("sessionId" to sessionId, "offset" to offset, "count" to count)))
+        native { BroadcastList(client.listBroadcasts(listOptions(sessionId, offset, count))) }
 
     /** Changes the layout of a running broadcast. */
     @Throws(OpenTokException::class)
-    fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) { rest.call("set_broadcast_layout", broadcastId, layout.toJson()) }
+    fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) = native { client.setBroadcastLayoutBlocking(broadcastId, layout.toFfi()) }
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
-    fun setBroadcastLayout(broadcastId: String, properties: BroadcastProperties) { rest.call("set_broadcast_layout", broadcastId, properties.layout) }
+    fun setBroadcastLayout(broadcastId: String, properties: BroadcastProperties) =
+        native { client.setBroadcastLayoutBlocking(broadcastId, properties.layout ?: defaultLayout()) }
 
     /** Suspending [setBroadcastLayout]. */
     @Throws(OpenTokException::class)
-    suspend fun setBroadcastLayoutAsync(broadcastId: String, layout: ArchiveLayout) { rest.callAsync("set_broadcast_layout", broadcastId, layout.toJson()) }
+    suspend fun setBroadcastLayoutAsync(broadcastId: String, layout: ArchiveLayout) = native { client.setBroadcastLayout(broadcastId, layout.toFfi()) }
 
     /** Adds a stream to a broadcast in manual stream mode. */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun addBroadcastStream(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
-        rest.call("add_broadcast_stream", broadcastId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
-    }
+    fun addBroadcastStream(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
+        native { client.addBroadcastStreamBlocking(broadcastId, streamId, StreamTracks(hasAudio, hasVideo)) }
 
     /** Suspending [addBroadcastStream]. */
     @Throws(OpenTokException::class)
-    suspend fun addBroadcastStreamAsync(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) {
-        rest.callAsync("add_broadcast_stream", broadcastId, streamId, jsonOf("hasAudio" to hasAudio, "hasVideo" to hasVideo))
-    }
+    suspend fun addBroadcastStreamAsync(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
+        native { client.addBroadcastStream(broadcastId, streamId, StreamTracks(hasAudio, hasVideo)) }
 
     /** Removes a stream from a broadcast in manual stream mode. */
     @Throws(OpenTokException::class)
-    fun removeBroadcastStream(broadcastId: String, streamId: String) { rest.call("remove_broadcast_stream", broadcastId, streamId) }
+    fun removeBroadcastStream(broadcastId: String, streamId: String) = native { client.removeBroadcastStreamBlocking(broadcastId, streamId) }
 
     /** Suspending [removeBroadcastStream]. */
     @Throws(OpenTokException::class)
-    suspend fun removeBroadcastStreamAsync(broadcastId: String, streamId: String) { rest.callAsync("remove_broadcast_stream", broadcastId, streamId) }
+    suspend fun removeBroadcastStreamAsync(broadcastId: String, streamId: String) = native { client.removeBroadcastStream(broadcastId, streamId) }
 
     /** Reads one stream of a session. */
     @Throws(OpenTokException::class)
-    fun getStream(sessionId: String, streamId: String): Stream = Stream(rest.call("get_stream", sessionId, streamId).obj())
+    fun getStream(sessionId: String, streamId: String): Stream = native { Stream(client.getStreamBlocking(sessionId, streamId)) }
 
     /** Suspending [getStream]. */
     @Throws(OpenTokException::class)
-    suspend fun getStreamAsync(sessionId: String, streamId: String): Stream = Stream(rest.callAsync("get_stream", sessionId, streamId).obj())
+    suspend fun getStreamAsync(sessionId: String, streamId: String): Stream = native { Stream(client.getStream(sessionId, streamId)) }
 
     /** Lists the streams of a session. */
     @Throws(OpenTokException::class)
-    fun listStreams(sessionId: String): StreamList = StreamList.of(rest.call("list_streams", sessionId))
+    fun listStreams(sessionId: String): StreamList = native { StreamList(client.listStreamsBlocking(sessionId)) }
 
     /** Suspending [listStreams]. */
     @Throws(OpenTokException::class)
-    suspend fun listStreamsAsync(sessionId: String): StreamList = StreamList.of(rest.callAsync("list_streams", sessionId))
+    suspend fun listStreamsAsync(sessionId: String): StreamList = native { StreamList(client.listStreams(sessionId)) }
 
     /** Sets the layout classes of several streams at once. */
     @Throws(OpenTokException::class)
-    fun setStreamLayouts(sessionId: String, properties: StreamListProperties) { rest.call("set_stream_class_lists", sessionId, properties.json) }
+    fun setStreamLayouts(sessionId: String, properties: StreamListProperties) = native { client.setStreamClassListsBlocking(sessionId, properties.items) }
 
     /** Suspending [setStreamLayouts]. */
     @Throws(OpenTokException::class)
-    suspend fun setStreamLayoutsAsync(sessionId: String, properties: StreamListProperties) { rest.callAsync("set_stream_class_lists", sessionId, properties.json) }
+    suspend fun setStreamLayoutsAsync(sessionId: String, properties: StreamListProperties) = native { client.setStreamClassLists(sessionId, properties.items) }
 
     /** Disconnects a client from a session. 404 when it is not connected. */
     @Throws(OpenTokException::class)
-    fun forceDisconnect(sessionId: String, connectionId: String) { rest.call("force_disconnect", sessionId, connectionId) }
+    fun forceDisconnect(sessionId: String, connectionId: String) = native { client.forceDisconnectBlocking(sessionId, connectionId) }
 
     /** Suspending [forceDisconnect]. */
     @Throws(OpenTokException::class)
-    suspend fun forceDisconnectAsync(sessionId: String, connectionId: String) { rest.callAsync("force_disconnect", sessionId, connectionId) }
+    suspend fun forceDisconnectAsync(sessionId: String, connectionId: String) = native { client.forceDisconnect(sessionId, connectionId) }
 
     /** Mutes one stream's audio. */
     @Throws(OpenTokException::class)
-    fun forceMuteStream(sessionId: String, streamId: String) { rest.call("mute_stream", sessionId, streamId) }
+    fun forceMuteStream(sessionId: String, streamId: String) = native { client.muteStreamBlocking(sessionId, streamId) }
 
     /** Suspending [forceMuteStream]. */
     @Throws(OpenTokException::class)
-    suspend fun forceMuteStreamAsync(sessionId: String, streamId: String) { rest.callAsync("mute_stream", sessionId, streamId) }
+    suspend fun forceMuteStreamAsync(sessionId: String, streamId: String) = native { client.muteStream(sessionId, streamId) }
 
     /** Mutes every stream but the excluded ones, and streams published later. */
     @Throws(OpenTokException::class)
-    fun forceMuteAll(sessionId: String, properties: MuteAllProperties) { rest.call("mute_all", sessionId, properties.json) }
+    fun forceMuteAll(sessionId: String, properties: MuteAllProperties) = native { client.muteAllBlocking(sessionId, properties.options) }
 
     /** Suspending [forceMuteAll]. */
     @Throws(OpenTokException::class)
-    suspend fun forceMuteAllAsync(sessionId: String, properties: MuteAllProperties) { rest.callAsync("mute_all", sessionId, properties.json) }
+    suspend fun forceMuteAllAsync(sessionId: String, properties: MuteAllProperties) = native { client.muteAll(sessionId, properties.options) }
 
     /** Stops muting streams published later. */
     @Throws(OpenTokException::class)
-    fun disableForceMute(sessionId: String) { rest.call("disable_force_mute", sessionId) }
+    fun disableForceMute(sessionId: String) = native { client.disableForceMuteBlocking(sessionId) }
 
     /** Suspending [disableForceMute]. */
     @Throws(OpenTokException::class)
-    suspend fun disableForceMuteAsync(sessionId: String) { rest.callAsync("disable_force_mute", sessionId) }
+    suspend fun disableForceMuteAsync(sessionId: String) = native { client.disableForceMute(sessionId) }
 
     /** Signals every client of a session. 413 ([com.opentok.exception.PayloadTooLargeException]) over 8 kB. */
     @Throws(OpenTokException::class)
-    fun signal(sessionId: String, properties: SignalProperties) { rest.call("signal", sessionId, null, properties.json) }
+    fun signal(sessionId: String, properties: SignalProperties) = native { client.signalBlocking(sessionId, null, properties.signal) }
 
     /** Signals one connection. */
     @Throws(OpenTokException::class)
-    fun signal(sessionId: String, connectionId: String, properties: SignalProperties) { rest.call("signal", sessionId, connectionId, properties.json) }
+    fun signal(sessionId: String, connectionId: String, properties: SignalProperties) =
+        native { client.signalBlocking(sessionId, connectionId, properties.signal) }
 
     /** Suspending [signal] (to one connection when [connectionId] is set). */
     @Throws(OpenTokException::class)
-    suspend fun signalAsync(sessionId: String, connectionId: String?, properties: SignalProperties) {
-        rest.callAsync("signal", sessionId, connectionId, properties.json)
-    }
+    suspend fun signalAsync(sessionId: String, connectionId: String?, properties: SignalProperties) =
+        native { client.signal(sessionId, connectionId, properties.signal) }
 
     /** Lists the connections of a session. */
     @Throws(OpenTokException::class)
-    fun listConnections(sessionId: String): ConnectionList = ConnectionList(rest.call("list_connections", sessionId).obj())
+    fun listConnections(sessionId: String): ConnectionList = native { ConnectionList(client.listConnectionsBlocking(sessionId)) }
 
     /** Suspending [listConnections]. */
     @Throws(OpenTokException::class)
-    suspend fun listConnectionsAsync(sessionId: String): ConnectionList = ConnectionList(rest.callAsync("list_connections", sessionId).obj())
+    suspend fun listConnectionsAsync(sessionId: String): ConnectionList = native { ConnectionList(client.listConnections(sessionId)) }
 
     /** Dials a SIP endpoint into a session, joining with [token]. */
     @Throws(OpenTokException::class)
     fun dial(sessionId: String, token: String, properties: SipProperties): Sip =
-        Sip(rest.call("dial", sessionId, token, properties.sipUri, properties.json).obj())
+        native { Sip(client.dialBlocking(sessionId, token, properties.sipUri, properties.toOptions())) }
 
     /** Suspending [dial]. */
     @Throws(OpenTokException::class)
     suspend fun dialAsync(sessionId: String, token: String, properties: SipProperties): Sip =
-        Sip(rest.callAsync("dial", sessionId, token, properties.sipUri, properties.json).obj())
+        native { Sip(client.dial(sessionId, token, properties.sipUri, properties.toOptions())) }
 
     /** Plays DTMF digits (`[0-9*#p]+`) to every SIP participant of a session. */
     @Throws(OpenTokException::class)
-    fun playDTMF(sessionId: String, dtmfDigits: String) { rest.call("play_dtmf", sessionId, null, dtmfDigits) }
+    fun playDTMF(sessionId: String, dtmfDigits: String) = native { client.playDtmfBlocking(sessionId, null, dtmfDigits) }
 
     /** Plays DTMF digits to one connection. */
     @Throws(OpenTokException::class)
-    fun playDTMF(sessionId: String, connectionId: String, dtmfDigits: String) { rest.call("play_dtmf", sessionId, connectionId, dtmfDigits) }
+    fun playDTMF(sessionId: String, connectionId: String, dtmfDigits: String) = native { client.playDtmfBlocking(sessionId, connectionId, dtmfDigits) }
 
     /** Suspending [playDTMF] (to one connection when [connectionId] is set). */
     @Throws(OpenTokException::class)
-    suspend fun playDTMFAsync(sessionId: String, connectionId: String?, dtmfDigits: String) {
-        rest.callAsync("play_dtmf", sessionId, connectionId, dtmfDigits)
-    }
+    suspend fun playDTMFAsync(sessionId: String, connectionId: String?, dtmfDigits: String) = native { client.playDtmf(sessionId, connectionId, dtmfDigits) }
 
     /** Starts live captions (needs a moderator [token]). */
     @Throws(OpenTokException::class)
     @JvmOverloads
     fun startCaptions(sessionId: String, token: String, properties: CaptionProperties = CaptionProperties.Builder().build()): Caption =
-        Caption(rest.call("start_captions", sessionId, token, properties.json).obj())
+        native { Caption(client.startCaptionsBlocking(sessionId, token, properties.options)) }
 
     /** Suspending [startCaptions]. */
     @Throws(OpenTokException::class)
     suspend fun startCaptionsAsync(sessionId: String, token: String, properties: CaptionProperties = CaptionProperties.Builder().build()): Caption =
-        Caption(rest.callAsync("start_captions", sessionId, token, properties.json).obj())
+        native { Caption(client.startCaptions(sessionId, token, properties.options)) }
 
     /** Stops live captions. */
     @Throws(OpenTokException::class)
-    fun stopCaptions(captionsId: String) { rest.call("stop_captions", captionsId) }
+    fun stopCaptions(captionsId: String) = native { client.stopCaptionsBlocking(captionsId) }
 
     /** Suspending [stopCaptions]. */
     @Throws(OpenTokException::class)
-    suspend fun stopCaptionsAsync(captionsId: String) { rest.callAsync("stop_captions", captionsId) }
+    suspend fun stopCaptionsAsync(captionsId: String) = native { client.stopCaptions(captionsId) }
 
     /** Reads the state of live captions (not in the official SDK). */
     @Throws(OpenTokException::class)
-    fun getCaptions(captionsId: String): CaptionStatus = CaptionStatus(rest.call("get_captions", captionsId).obj())
+    fun getCaptions(captionsId: String): CaptionStatus = native { CaptionStatus(client.getCaptionsBlocking(captionsId)) }
 
     /** Suspending [getCaptions]. */
     @Throws(OpenTokException::class)
-    suspend fun getCaptionsAsync(captionsId: String): CaptionStatus = CaptionStatus(rest.callAsync("get_captions", captionsId).obj())
+    suspend fun getCaptionsAsync(captionsId: String): CaptionStatus = native { CaptionStatus(client.getCaptions(captionsId)) }
 
     /** Starts an Experience Composer render publishing into [sessionId]. */
     @Throws(OpenTokException::class)
     fun startRender(sessionId: String, token: String, properties: RenderProperties): Render =
-        Render(rest.call("start_render", sessionId, token, properties.json).obj())
+        native { Render(client.startRenderBlocking(sessionId, token, properties.toOptions())) }
 
     /** Suspending [startRender]. */
     @Throws(OpenTokException::class)
     suspend fun startRenderAsync(sessionId: String, token: String, properties: RenderProperties): Render =
-        Render(rest.callAsync("start_render", sessionId, token, properties.json).obj())
+        native { Render(client.startRender(sessionId, token, properties.toOptions())) }
 
     /** Reads a render. */
     @Throws(OpenTokException::class)
-    fun getRender(renderId: String): Render = Render(rest.call("get_render", renderId).obj())
+    fun getRender(renderId: String): Render = native { Render(client.getRenderBlocking(renderId)) }
 
     /** Suspending [getRender]. */
     @Throws(OpenTokException::class)
-    suspend fun getRenderAsync(renderId: String): Render = Render(rest.callAsync("get_render", renderId).obj())
+    suspend fun getRenderAsync(renderId: String): Render = native { Render(client.getRender(renderId)) }
 
     /** Stops a render. */
     @Throws(OpenTokException::class)
-    fun stopRender(renderId: String) { rest.call("stop_render", renderId) }
+    fun stopRender(renderId: String) = native { client.stopRenderBlocking(renderId) }
 
     /** Suspending [stopRender]. */
     @Throws(OpenTokException::class)
-    suspend fun stopRenderAsync(renderId: String) { rest.callAsync("stop_render", renderId) }
+    suspend fun stopRenderAsync(renderId: String) = native { client.stopRender(renderId) }
 
     /** Lists renders, paged ([count] 1–1000). */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun listRenders(offset: Int? = null, count: Int? = null): RenderList =
-        RenderList.of(rest.call("list_renders", jsonOf("offset" to offset, "count" to count)))
+    fun listRenders(offset: Int? = null, count: Int? = null): RenderList = native { RenderList(client.listRendersBlocking(listOptions(null, offset, count))) }
 
     /** Suspending [listRenders]. */
     @Throws(OpenTokException::class)
     suspend fun listRendersAsync(offset: Int? = null, count: Int? = null): RenderList =
-        RenderList.of(rest.callAsync("list_renders", jsonOf("offset" to offset, "count" to count)))
+        native { RenderList(client.listRenders(listOptions(null, offset, count))) }
 
     /** Streams a session's audio to a WebSocket (the Audio Connector). */
     @Throws(OpenTokException::class)
     fun connectAudioStream(sessionId: String, token: String, properties: AudioConnectorProperties): AudioConnector =
-        AudioConnector(rest.call("connect_audio", sessionId, token, properties.json).obj())
+        native { AudioConnector(client.connectAudioBlocking(sessionId, token, properties.options)) }
 
     /** Suspending [connectAudioStream]. */
     @Throws(OpenTokException::class)
     suspend fun connectAudioStreamAsync(sessionId: String, token: String, properties: AudioConnectorProperties): AudioConnector =
-        AudioConnector(rest.callAsync("connect_audio", sessionId, token, properties.json).obj())
+        native { AudioConnector(client.connectAudio(sessionId, token, properties.options)) }
 
     /** Stops an Audio Connector (not in the official SDK). */
     @Throws(OpenTokException::class)
-    fun stopAudioConnector(connectorId: String) { rest.call("stop_audio_connector", connectorId) }
+    fun stopAudioConnector(connectorId: String) = native { client.stopAudioConnectorBlocking(connectorId) }
 
     /** Suspending [stopAudioConnector]. */
     @Throws(OpenTokException::class)
-    suspend fun stopAudioConnectorAsync(connectorId: String) { rest.callAsync("stop_audio_connector", connectorId) }
+    suspend fun stopAudioConnectorAsync(connectorId: String) = native { client.stopAudioConnector(connectorId) }
 
     /** Lists registered callbacks (not in the official Java SDK). */
     @Throws(OpenTokException::class)
-    fun listCallbacks(): List<Callback> = callbacks(rest.call("list_callbacks"))
+    fun listCallbacks(): List<Callback> = native { client.listCallbacksBlocking().map(::Callback) }
 
     /** Suspending [listCallbacks]. */
     @Throws(OpenTokException::class)
-    suspend fun listCallbacksAsync(): List<Callback> = callbacks(rest.callAsync("list_callbacks"))
+    suspend fun listCallbacksAsync(): List<Callback> = native { client.listCallbacks().map(::Callback) }
 
     /** Registers a callback URL for [group] (`connection`, `stream`, `archive`) and [event]. */
     @Throws(OpenTokException::class)
     fun registerCallback(group: String, event: String, url: String): Callback =
-        Callback(rest.call("register_callback", jsonOf("group" to group, "event" to event, "url" to url)).obj())
+        native { Callback(client.registerCallbackBlocking(Callback.options(group, event, url))) }
 
     /** Suspending [registerCallback]. */
     @Throws(OpenTokException::class)
     suspend fun registerCallbackAsync(group: String, event: String, url: String): Callback =
-        Callback(rest.callAsync("register_callback", jsonOf("group" to group, "event" to event, "url" to url)).obj())
+        native { Callback(client.registerCallback(Callback.options(group, event, url))) }
 
     /** Deletes a registered callback. */
     @Throws(OpenTokException::class)
-    fun deleteCallback(callbackId: String) { rest.call("delete_callback", callbackId) }
+    fun deleteCallback(callbackId: String) = native { client.deleteCallbackBlocking(callbackId) }
 
     /** Suspending [deleteCallback]. */
     @Throws(OpenTokException::class)
-    suspend fun deleteCallbackAsync(callbackId: String) { rest.callAsync("delete_callback", callbackId) }
-
-    private fun callbacks(json: com.google.gson.JsonElement): List<Callback> =
-        if (json.isJsonArray) json.asJsonArray.filter { it.isJsonObject }.map { Callback(it.asJsonObject) } else emptyList()
+    suspend fun deleteCallbackAsync(callbackId: String) = native { client.deleteCallback(callbackId) }
 
     /** Cancels pending [createSessionFuture] calls and releases the native client. */
     override fun close() {
@@ -487,25 +478,24 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
      * Configures an [OpenTok]: API URL, timeouts, proxy, user-agent suffix, retries.
      * Unset values keep the core's defaults (30 s request timeout, 10 s connect timeout, 2 retries).
      */
-    class Builder private constructor(private val credentials: Credentials) {
-        /** A builder with project credentials: api key and secret. */
-        constructor(apiKey: String, apiSecret: String) : this(Credentials.Project(apiKey, apiSecret))
+    class Builder private constructor(private val connect: (ClientConfig) -> Client) {
+        /**
+         * A builder from the two values the official SDKs take: an api key and its secret, or an
+         * application id and its private key (PEM text, or a key file path). The core decides
+         * which from the second value.
+         */
+        constructor(apiKey: String, apiSecret: String) : this({ config -> Client(apiKey, apiSecret, config) })
 
         /** A builder with a numeric api key (as in the official SDK). */
         constructor(apiKey: Int, apiSecret: String) : this(apiKey.toString(), apiSecret)
 
         /**
          * A builder with Vonage application credentials (official Java SDK 4.x): the application
-         * id and the path of its RSA private key PEM file, read when the client is built. Without
-         * [apiUrl] the core's default for applications, `https://video.api.vonage.com`, is used.
+         * id and the path of its RSA private key PEM file, read by the core when the client is
+         * built. Without [apiUrl] the core's default for applications, `https://video.api.vonage.com`, is used.
          */
-        constructor(applicationId: String, privateKeyPath: Path) : this(Credentials.ApplicationKeyFile(applicationId, privateKeyPath))
-
-        private sealed interface Credentials {
-            class Project(val apiKey: String, val apiSecret: String) : Credentials
-            class ApplicationKeyFile(val applicationId: String, val privateKeyPath: Path) : Credentials
-            class ApplicationKey(val applicationId: String, val privateKeyPem: String) : Credentials
-        }
+        constructor(applicationId: String, privateKeyPath: Path) :
+            this({ config -> Client.withKeyFile(applicationId, privateKeyPath.toString(), config) })
 
         companion object {
             /**
@@ -514,7 +504,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
              */
             @JvmStatic
             fun withPrivateKey(applicationId: String, privateKeyPem: String): Builder =
-                Builder(Credentials.ApplicationKey(applicationId, privateKeyPem))
+                Builder { config -> Client.withApplication(applicationId, privateKeyPem, config) }
         }
 
         private var config = ClientConfig(binding = "jvm/" + System.getProperty("java.version", "unknown"))
@@ -560,21 +550,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
         @Throws(InvalidArgumentException::class)
         fun build(): OpenTok = OpenTok(newClient())
 
-        internal fun newClient(): Client = when (val c = credentials) {
-            is Credentials.Project -> native { Client(c.apiKey, c.apiSecret, config.copy()) }
-            is Credentials.ApplicationKeyFile -> {
-                val pem = readPrivateKey(c.privateKeyPath)
-                native { Client.withApplication(c.applicationId, pem, config.copy()) }
-            }
-            is Credentials.ApplicationKey -> native { Client.withApplication(c.applicationId, c.privateKeyPem, config.copy()) }
-        }
-
-        /** The key file's text; what it holds is the core's to judge. */
-        private fun readPrivateKey(path: Path): String = try {
-            Files.readString(path)
-        } catch (e: IOException) {
-            throw InvalidArgumentException("private_key_path: cannot read the private key file $path (${e.javaClass.simpleName})", "private_key_path", e)
-        }
+        internal fun newClient(): Client = native { connect(config.copy()) }
 
         private fun nonNegativeMillis(ms: Long): ULong = ms.coerceAtLeast(0).toULong()
 

@@ -1,63 +1,59 @@
 package com.opentok
 
-import com.google.gson.JsonElement
-import com.google.gson.JsonObject
+import com.opentok.ffi.core.RenderOptions
+import com.opentok.ffi.core.Render as RenderRecord
+import com.opentok.ffi.core.RenderList as RenderListRecord
 
-/** An Experience Composer render (the official `com.opentok.Render`). */
-class Render internal constructor(json: JsonObject) {
+/** An Experience Composer render (the official `com.opentok.Render`), from the core's record. */
+class Render internal constructor(record: RenderRecord) {
     /** Render id. */
-    val id: String = json.str("id") ?: ""
+    val id: String = record.id
     /** The session it publishes into. */
-    val sessionId: String? = json.str("sessionId")
-    /** The project / application. */
-    val applicationId: String? = json.str("applicationId") ?: json.str("projectId")
+    val sessionId: String? = record.sessionId
+    /** The application id, as the core reads it (`applicationId`, or `projectId` when only that was sent). */
+    val applicationId: String? = record.applicationId
+    /** The project id, as the core reads it (`projectId`, or `applicationId` when only that was sent). */
+    val projectId: String? = record.projectId
     /** `starting`, `started`, `stopped` or `failed`. */
-    val status: String? = json.str("status")
+    val status: String? = record.status
     /** The stream it publishes once started. */
-    val streamId: String? = json.str("streamId")
+    val streamId: String? = record.streamId
     /** The page rendered. */
-    val url: String? = json.str("url")
+    val url: String? = record.url
     /** Resolution, e.g. `1280x720`. */
-    val resolution: String? = json.str("resolution")
+    val resolution: String? = record.resolution
     /** Why it stopped or failed. */
-    val reason: String? = json.str("reason")
-    /** Creation time, unix milliseconds. */
-    val createdAt: Long = json.long("createdAt") ?: 0
-    /** Last update, unix milliseconds. */
-    val updatedAt: Long = json.long("updatedAt") ?: 0
+    val reason: String? = record.reason
+    /** Creation time, unix milliseconds (0 when the service did not say). */
+    val createdAt: Long = record.createdAt ?: 0
+    /** Last update, unix milliseconds (0 when the service did not say). */
+    val updatedAt: Long = record.updatedAt ?: 0
 
     override fun toString(): String = "Render(id=$id, sessionId=$sessionId, status=$status, streamId=$streamId)"
 }
 
 /** A page of renders ([OpenTok.listRenders]). */
-class RenderList internal constructor(items: List<Render>, private val total: Int) : ArrayList<Render>(items) {
-    /** How many renders the service holds. */
-    fun getTotalCount(): Int = total
+class RenderList internal constructor(page: RenderListRecord) : Page<Render>(page.items.map(::Render), page.count)
 
-    internal companion object {
-        fun of(json: JsonElement): RenderList = json.page(::Render).let { (items, total) -> RenderList(items, total) }
-    }
-}
-
-/** Options of [OpenTok.startRender] ([RenderProperties.Builder]). */
-class RenderProperties private constructor(internal val json: JsonObject) {
+/** Options of [OpenTok.startRender] ([RenderProperties.Builder]): the core's [RenderOptions] record. */
+class RenderProperties private constructor(private val options: RenderOptions, private val resolution: String?) {
     /** Publisher properties of the composed stream: its [name] (1–200 characters). */
     class Properties(val name: String)
 
     /** Builds [RenderProperties]. */
     class Builder {
-        private var url: String? = null
+        private var url: String = ""
         private var maxDuration: Int? = null
         private var resolution: String? = null
         private var name: String? = null
         private var statusCallbackUrl: String? = null
-        /** The page to render (http(s), 15–2048 characters). */
+        /** The page to render (http(s), 15–2048 characters; required, the core checks it). */
         fun url(url: String) = apply { this.url = url }
         /** The page to render. */
         fun url(url: java.net.URI) = apply { this.url = url.toString() }
         /** Maximum duration in seconds (60–36000). */
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
-        /** Resolution such as `1280x720`. */
+        /** Resolution such as `1280x720` (read by the core when used). */
         fun resolution(resolution: String) = apply { this.resolution = resolution }
         /** Resolution. */
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
@@ -69,7 +65,11 @@ class RenderProperties private constructor(internal val json: JsonObject) {
         fun statusCallbackUrl(url: String) = apply { this.statusCallbackUrl = url }
         /** The options. */
         fun build(): RenderProperties = RenderProperties(
-            jsonOf("url" to url, "maxDuration" to maxDuration, "resolution" to resolution, "name" to name, "statusCallbackUrl" to statusCallbackUrl),
+            RenderOptions(url, maxDuration?.unsigned("maxDuration"), resolution = null, name = name, statusCallbackUrl = statusCallbackUrl),
+            resolution,
         )
     }
+
+    /** The core's options record (the resolution text read by the core). */
+    internal fun toOptions(): RenderOptions = options.copy(resolution = Resolution.ffiOf(resolution))
 }

@@ -1,76 +1,41 @@
 package com.opentok
 
-import com.google.gson.JsonArray
-import com.google.gson.JsonElement
-import com.google.gson.JsonNull
-import com.google.gson.JsonObject
-import com.google.gson.JsonParser
-import com.google.gson.JsonPrimitive
-import com.opentok.exception.InvalidResponseException
-import com.opentok.exception.native
-import com.opentok.ffi.Client
+import com.opentok.exception.InvalidArgumentException
+import com.opentok.ffi.core.ListOptions
+
+/*
+ * How the REST facade meets the native layer. Each REST operation of [OpenTok] is one typed
+ * method of the FFI client (`com.opentok.ffi.Client`, declared by one `rest_operations!` entry in
+ * `bindings/src/<area>.rs`) in two flavours: `xBlocking(...)` and `suspend x(...)`. Arguments and
+ * answers are the core's own records and enums (`com.opentok.ffi.core`); no JSON crosses.
+ *
+ * The facade keeps the official Java SDK's classes: each options class turns itself into the
+ * core's options record (`toOptions()`), each result class is built from the core's record, and
+ * each `OpenTok` method pair is two one-liners around the same conversions:
+ *
+ *     fun getArchive(id: String): Archive = native { Archive(client.getArchiveBlocking(id)) }
+ *     suspend fun getArchiveAsync(id: String): Archive = native { Archive(client.getArchive(id)) }
+ *
+ * Values (defaults such as `hasAudio`, aliases such as `partnerId`/`projectId`, counts) are the
+ * core's: nothing is re-decided here. Errors map once, in `exception/Errors.kt`.
+ */
 
 /**
- * Calls the native `rest` / `rest_blocking` dispatch (contract in `bindings/src/rest.rs`):
- * the core method name and a JSON array of its arguments in, the core's model as JSON out.
- * No OpenTok rule lives here: options are JSON objects the core's `from_json` validates.
+ * A page of results (the official SDK's `ArchiveList` shape): the items of this page, and
+ * [getTotalCount], how many the service holds for the query.
  */
-internal class Rest(private val client: Client) {
-    /** Runs [operation] blocking the calling thread. */
-    fun call(operation: String, vararg args: Any?): JsonElement =
-        parse(operation, native { client.restBlocking(operation, encode(args)) })
-
-    /** Runs [operation] suspending the coroutine. */
-    suspend fun callAsync(operation: String, vararg args: Any?): JsonElement =
-        parse(operation, native { client.rest(operation, encode(args)) })
-
-    private fun encode(args: Array<out Any?>): String {
-        val a = JsonArray()
-        for (x in args) a.add(toJson(x))
-        return a.toString()
-    }
-
-    private fun parse(operation: String, text: String): JsonElement =
-        try {
-            JsonParser.parseString(text)
-        } catch (e: RuntimeException) {
-            throw InvalidResponseException("$operation: the native answer is not JSON: ${e.message}", null, null)
-        }
+open class Page<T> internal constructor(items: List<T>, private val total: Long) : ArrayList<T>(items) {
+    /** How many items the service holds for this query (not only this page). */
+    fun getTotalCount(): Int = total.toInt()
 }
 
-/** Kotlin/Java values as JSON: strings, numbers, booleans, lists, maps, JSON elements, null. */
-internal fun toJson(x: Any?): JsonElement = when (x) {
-    null -> JsonNull.INSTANCE
-    is JsonElement -> x
-    is String -> JsonPrimitive(x)
-    is Number -> JsonPrimitive(x)
-    is Boolean -> JsonPrimitive(x)
-    is Enum<*> -> JsonPrimitive(x.toString())
-    is Map<*, *> -> JsonObject().apply { for ((k, v) in x) add(k.toString(), toJson(v)) }
-    is Iterable<*> -> JsonArray().apply { for (v in x) add(toJson(v)) }
-    is Array<*> -> JsonArray().apply { for (v in x) add(toJson(v)) }
-    else -> JsonPrimitive(x.toString())
-}
+/** The core's list options (`sessionId`, `offset`, `count`; the core checks the ranges). */
+internal fun listOptions(sessionId: String?, offset: Int?, count: Int?) =
+    ListOptions(offset = offset?.unsigned("offset"), count = count?.unsigned("count"), sessionId = sessionId)
 
-/** A JSON object of the set (non-null) entries only: unset options stay unset. */
-internal fun jsonOf(vararg entries: Pair<String, Any?>): JsonObject =
-    JsonObject().apply { for ((k, v) in entries) if (v != null) add(k, toJson(v)) }
-
-// Tolerant readers of the core's answers (it already normalized types; missing means null).
-internal fun JsonElement.obj(): JsonObject = if (isJsonObject) asJsonObject else JsonObject()
-internal fun JsonObject.value(k: String): JsonElement? = get(k)?.takeUnless { it.isJsonNull }
-internal fun JsonObject.str(k: String): String? = value(k)?.let { if (it.isJsonPrimitive) it.asString else it.toString() }
-internal fun JsonObject.long(k: String): Long? = value(k)?.let { runCatching { it.asLong }.getOrNull() }
-internal fun JsonObject.int(k: String): Int? = long(k)?.toInt()
-internal fun JsonObject.bool(k: String): Boolean? = value(k)?.let { runCatching { it.asBoolean }.getOrNull() }
-internal fun JsonObject.objects(k: String): List<JsonObject> =
-    value(k)?.takeIf { it.isJsonArray }?.asJsonArray?.filter { it.isJsonObject }?.map { it.asJsonObject } ?: emptyList()
-internal fun JsonObject.strings(k: String): List<String> =
-    value(k)?.takeIf { it.isJsonArray }?.asJsonArray?.filter { it.isJsonPrimitive }?.map { it.asString } ?: emptyList()
-
-/** `{"count", "items"}` pages: the items and the service's total. */
-internal fun <T> JsonElement.page(item: (JsonObject) -> T): Pair<List<T>, Int> {
-    val o = obj()
-    val items = o.objects("items").map(item)
-    return items to (o.int("count") ?: items.size)
-}
+/**
+ * A Java `int` as the record's unsigned field. A negative value cannot be represented at all
+ * (it is not an OpenTok rule: the core checks the ranges of what can be sent).
+ */
+internal fun Int.unsigned(field: String): UInt =
+    if (this >= 0) toUInt() else throw InvalidArgumentException("invalid $field: must not be negative (got $this)", field)

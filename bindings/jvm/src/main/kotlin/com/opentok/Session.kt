@@ -4,6 +4,7 @@ import com.opentok.exception.InvalidArgumentException
 import com.opentok.exception.OpenTokException
 import com.opentok.exception.native
 import com.opentok.ffi.SessionInfo
+import com.opentok.ffi.core.ArchiveResolution
 import com.opentok.ffi.SessionSpec
 import com.opentok.ffi.parseArchiveMode
 import com.opentok.ffi.parseArchiveResolution
@@ -47,19 +48,19 @@ enum class ArchiveMode {
 }
 
 /** Resolution of automatic archives. */
-enum class Resolution(private val dimensions: String) {
+enum class Resolution(private val dimensions: String, internal val ffi: ArchiveResolution) {
     /** 640x480. */
-    SD_HORIZONTAL("640x480"),
+    SD_HORIZONTAL("640x480", ArchiveResolution.SD),
     /** 480x640. */
-    SD_VERTICAL("480x640"),
+    SD_VERTICAL("480x640", ArchiveResolution.SD_VERTICAL),
     /** 1280x720. */
-    HD_HORIZONTAL("1280x720"),
+    HD_HORIZONTAL("1280x720", ArchiveResolution.HD),
     /** 720x1280. */
-    HD_VERTICAL("720x1280"),
+    HD_VERTICAL("720x1280", ArchiveResolution.HD_VERTICAL),
     /** 1920x1080. */
-    FHD_HORIZONTAL("1920x1080"),
+    FHD_HORIZONTAL("1920x1080", ArchiveResolution.FHD),
     /** 1080x1920. */
-    FHD_VERTICAL("1080x1920");
+    FHD_VERTICAL("1080x1920", ArchiveResolution.FHD_VERTICAL);
 
     override fun toString(): String = dimensions
 
@@ -72,6 +73,9 @@ enum class Resolution(private val dimensions: String) {
             return entries.firstOrNull { it.dimensions == canonical }
                 ?: throw InvalidArgumentException("invalid archiveResolution: unsupported by this SDK (got \"$value\")", "archiveResolution")
         }
+
+        /** The core's resolution for a text such as `1280x720` (read by the core), or `null`. */
+        internal fun ffiOf(text: String?): ArchiveResolution? = text?.let { fromString(it).ffi }
     }
 }
 

@@ -1,43 +1,50 @@
 package com.opentok
 
-import com.google.gson.JsonObject
-import com.google.gson.JsonParser
+import com.opentok.ffi.core.SipAuth
+import com.opentok.ffi.core.SipCall
+import com.opentok.ffi.core.SipDialOptions
+import com.opentok.ffi.sipHeadersFromJson
 
 /** A SIP call joined to a session ([OpenTok.dial]), as the official `com.opentok.Sip`. */
-class Sip internal constructor(json: JsonObject) {
+class Sip internal constructor(record: SipCall) {
     /** SIP call id. */
-    val id: String = json.str("id") ?: ""
+    val id: String = record.id
     /** The connection the call joined as. */
-    val connectionId: String = json.str("connectionId") ?: ""
+    val connectionId: String = record.connectionId
     /** The audio stream it publishes. */
-    val streamId: String? = json.str("streamId")
+    val streamId: String? = record.streamId
 
     override fun toString(): String = "Sip(id=$id, connectionId=$connectionId, streamId=$streamId)"
 }
 
 /**
- * Options of [OpenTok.dial] ([SipProperties.Builder], the official names). The password never
- * appears in [toString]. The core checks the URI (`sip:`/`sips:`) and header names.
+ * Options of [OpenTok.dial] ([SipProperties.Builder], the official names): the SIP URI and the
+ * core's [SipDialOptions] record. The password never appears in [toString]. The core checks the
+ * URI (`sip:`/`sips:`) and header names.
  */
-class SipProperties private constructor(internal val sipUri: String?, internal val json: JsonObject) {
+class SipProperties private constructor(
+    internal val sipUri: String,
+    private val options: SipDialOptions,
+    private val headersJson: String?,
+) {
     /** Builds [SipProperties]. */
     class Builder {
-        private var sipUri: String? = null
+        private var sipUri: String = ""
         private var from: String? = null
-        private var headers: Map<String, String>? = null
+        private var headers: Map<String, String> = emptyMap()
         private var headersJson: String? = null
         private var userName: String? = null
-        private var password: String? = null
+        private var password: String = ""
         private var secure: Boolean? = null
         private var video: Boolean? = null
         private var observeForceMute: Boolean? = null
-        private var streams: List<String>? = null
+        private var streams: List<String> = emptyList()
 
-        /** `sip:` or `sips:` URI to call. */
+        /** `sip:` or `sips:` URI to call (required; the core checks it). */
         fun sipUri(sipUri: String) = apply { this.sipUri = sipUri }
         /** The caller (`from@example.com`). */
         fun from(from: String) = apply { this.from = from }
-        /** Custom SIP headers (names start with `X-`), as the official SDK takes them: a JSON object. */
+        /** Custom SIP headers (names start with `X-`), as the official SDK takes them: a JSON object, read by the core. */
         fun headersJsonStartingWithXDash(headersJson: String) = apply { this.headersJson = headersJson }
         /** Custom SIP headers (names start with `X-`). */
         fun headers(headers: Map<String, String>) = apply { this.headers = headers.toMap() }
@@ -56,20 +63,19 @@ class SipProperties private constructor(internal val sipUri: String?, internal v
         /** Only these streams reach the SIP endpoint. */
         fun streams(streams: List<String>) = apply { this.streams = streams.toList() }
 
-        /** The options (validated by the core when used; headers JSON that is not an object is sent as is and refused there). */
-        fun build(): SipProperties {
-            val h = headersJson?.let { runCatching { JsonParser.parseString(it) }.getOrElse { _ -> com.google.gson.JsonPrimitive(headersJson) } }
-                ?: headers?.let(::toJson)
-            return SipProperties(
-                sipUri,
-                jsonOf(
-                    "from" to from, "headers" to h,
-                    "auth" to userName?.let { jsonOf("username" to it, "password" to (password ?: "")) },
-                    "secure" to secure, "video" to video, "observeForceMute" to observeForceMute, "streams" to streams,
-                ),
-            )
-        }
+        /** The options (validated by the core when used, headers JSON included). */
+        fun build(): SipProperties = SipProperties(
+            sipUri,
+            SipDialOptions(
+                from = from, headers = headers, auth = userName?.let { SipAuth(it, password) },
+                secure = secure, video = video, observeForceMute = observeForceMute, streams = streams,
+            ),
+            headersJson,
+        )
     }
 
-    override fun toString(): String = "SipProperties(sipUri=$sipUri, from=${json.str("from")}, auth=${if (json.has("auth")) "<redacted>" else null})"
+    /** The core's dial options (headers given as JSON text are read by the core). */
+    internal fun toOptions(): SipDialOptions = headersJson?.let { options.copy(headers = sipHeadersFromJson(it)) } ?: options
+
+    override fun toString(): String = "SipProperties(sipUri=$sipUri, from=${options.from}, auth=${options.auth?.let { "<redacted>" }})"
 }

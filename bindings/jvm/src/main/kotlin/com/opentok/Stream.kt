@@ -1,56 +1,49 @@
 package com.opentok
 
-import com.google.gson.JsonArray
-import com.google.gson.JsonElement
-import com.google.gson.JsonObject
+import com.opentok.ffi.core.StreamClassList
+import com.opentok.ffi.core.Stream as StreamRecord
+import com.opentok.ffi.core.StreamList as StreamListRecord
 
-/** A stream published in a session (the official `com.opentok.Stream`). */
-class Stream internal constructor(json: JsonObject) {
+/** A stream published in a session (the official `com.opentok.Stream`), from the core's record. */
+class Stream internal constructor(record: StreamRecord) {
     /** Stream id. */
-    val id: String = json.str("id") ?: ""
+    val id: String = record.id
     /** `camera`, `screen` or `custom`. */
-    val videoType: String? = json.str("videoType")
+    val videoType: String? = record.videoType
     /** Name given by the publisher. */
-    val name: String? = json.str("name")
+    val name: String? = record.name
     /** Layout classes of the stream. */
-    val layoutClassList: List<String> = json.strings("layoutClassList")
+    val layoutClassList: List<String> = record.layoutClassList
 
     override fun toString(): String = "Stream(id=$id, videoType=$videoType, name=$name, layoutClassList=$layoutClassList)"
 }
 
 /** The streams of a session ([OpenTok.listStreams]). */
-class StreamList internal constructor(items: List<Stream>, private val total: Int) : ArrayList<Stream>(items) {
-    /** How many streams the session has. */
-    fun getTotalCount(): Int = total
+class StreamList internal constructor(page: StreamListRecord) : Page<Stream>(page.items.map(::Stream), page.count)
 
-    internal companion object {
-        fun of(json: JsonElement): StreamList = json.page(::Stream).let { (items, total) -> StreamList(items, total) }
-    }
-}
-
-/** New layout classes for one stream ([StreamProperties.Builder]). */
-class StreamProperties private constructor(internal val json: JsonObject) {
+/** New layout classes for one stream ([StreamProperties.Builder]): the core's [StreamClassList]. */
+class StreamProperties private constructor(internal val item: StreamClassList) {
     /** Builds [StreamProperties]. */
     class Builder {
-        private var id: String? = null
+        private var id: String = ""
         private val classes = mutableListOf<String>()
-        /** The stream id. */
+        /** The stream id (required; the core checks it). */
         fun id(id: String) = apply { this.id = id }
         /** Adds a layout class. */
         fun addLayoutClass(layoutClass: String) = apply { classes += layoutClass }
         /** The stream's classes. */
-        fun build(): StreamProperties = StreamProperties(jsonOf("id" to id, "layoutClassList" to classes))
+        fun build(): StreamProperties = StreamProperties(StreamClassList(id, classes.toList()))
     }
 }
 
 /** The layout classes of several streams, set at once by [OpenTok.setStreamLayouts]. */
-class StreamListProperties private constructor(internal val json: JsonArray) {
+class StreamListProperties private constructor(internal val items: List<StreamClassList>) {
     /** Builds [StreamListProperties]. */
     class Builder {
-        private val items = JsonArray()
+        private val items = mutableListOf<StreamClassList>()
         /** Adds one stream's classes. */
-        fun addStreamProperties(stream: StreamProperties) = apply { items.add(stream.json) }
+        fun addStreamProperties(stream: StreamProperties) = apply { items += stream.item }
         /** The list (the core requires at least one item). */
-        fun build(): StreamListProperties = StreamListProperties(items.deepCopy())
+        fun build(): StreamListProperties = StreamListProperties(items.toList())
     }
 }

@@ -101,6 +101,28 @@ class OpenTokRestJavaTest {
     }
 
     @Test
+    void typedCallsKeepTheServiceAnswer() throws OpenTokException {
+        // A placeholder session id is sent as is; the emulator's 404 comes back with its status.
+        RequestException placeholder = assertThrows(RequestException.class, () -> opentok.listStreams("SESSIONID"));
+        assertEquals(404, placeholder.getStatus());
+        assertTrue(placeholder instanceof NotFoundException);
+        assertThrows(NotFoundException.class, () -> opentok.startArchive("SESSIONID", new ArchiveProperties.Builder().name("x").build()));
+
+        // Values as the core settled them: the project's key in partnerId, audio and video on.
+        String sessionId = routedSessionWithClient();
+        Archive archive = opentok.startArchive(sessionId, "values");
+        assertEquals("123456", archive.getPartnerId());
+        assertTrue(archive.hasAudio());
+        assertTrue(archive.hasVideo());
+        opentok.stopArchive(archive.getId());
+        Broadcast broadcast = opentok.startBroadcast(sessionId, new BroadcastProperties.Builder()
+                .addHlsProperties(new Hls.Builder().build()).build());
+        assertEquals("123456", broadcast.getPartnerId());
+        assertEquals("123456", broadcast.getProjectId());
+        opentok.stopBroadcast(broadcast.getId());
+    }
+
+    @Test
     void broadcastWithBuilders() throws OpenTokException {
         String sessionId = routedSessionWithClient();
         BroadcastProperties properties = new BroadcastProperties.Builder()

@@ -62,6 +62,13 @@ class OpenTokApplicationTest {
             assertEquals("https://video.api.vonage.com", client.apiUrl.trimEnd('/'))
             assertEquals(Emulator.APP_ID, client.apiKey)
         }
+        // The two-string constructor takes the PEM text or the key file's path too: the core decides.
+        for (secretOrKey in listOf(pem, Emulator.keyFile("app_private.pem").toString())) {
+            OpenTok.Builder(Emulator.APP_ID, secretOrKey).apiUrl(emulator.url).build().use { client ->
+                val session = client.createSession()
+                assertEquals(201, emulator.connect(session.sessionId, client.generateToken(session.sessionId)).status)
+            }
+        }
     }
 
     @Test
@@ -79,7 +86,9 @@ class OpenTokApplicationTest {
         val publicKey = assertFailsWith<InvalidArgumentException> { OpenTok(Emulator.APP_ID, Emulator.keyFile("app_public.pem")) }
         assertEquals("private_key", publicKey.field)
 
+        // The core reads the key file: a missing one is its private_key error, naming the path.
         val missing = assertFailsWith<InvalidArgumentException> { OpenTok(Emulator.APP_ID, key.resolveSibling("nope.pem")) }
-        assertEquals("private_key_path", missing.field)
+        assertEquals("private_key", missing.field)
+        assertContains(missing.message!!, "nope.pem")
     }
 }

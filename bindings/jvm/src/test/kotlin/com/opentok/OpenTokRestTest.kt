@@ -120,7 +120,8 @@ class OpenTokRestTest {
         assertTrue(opentok.listArchives().any { it.id == archive.id })
         assertEquals(1, opentok.listArchives(0, 1).size)
         invalid("count") { opentok.listArchives(0, 1001) }
-        invalid("sessionId") { opentok.listArchives("not-a-session-id") }
+        // Session ids are the service's to judge: an unknown one filters to an empty page.
+        assertEquals(0, opentok.listArchives("not-a-session-id").getTotalCount())
 
         opentok.deleteArchive(archive.id)
         assertEquals(Archive.Status.DELETED, opentok.getArchive(archive.id).status)
@@ -149,7 +150,7 @@ class OpenTokRestTest {
         opentok.addArchiveStream(archive.id, s.streamId, true, false)
         val included = opentok.getArchive(archive.id).streams.single()
         assertEquals(s.streamId, included.streamId)
-        assertFalse(included.hasVideo)
+        assertEquals(false, included.hasVideo)
         status<ConflictException>(409) { opentok.addArchiveStream(archive.id, s.streamId) }
         opentok.removeArchiveStream(archive.id, s.streamId)
         assertTrue(opentok.getArchive(archive.id).streams.isEmpty())
@@ -244,7 +245,7 @@ class OpenTokRestTest {
         assertEquals(true, muted(s.sessionId)[other])
         val later = emulator.publish(s.sessionId, s.connectionId, "later")
         assertEquals(true, muted(s.sessionId)[later], "streams published during mute-all start muted")
-        invalid("sessionId") { opentok.forceMuteAll("1_bogus", MuteAllProperties.Builder().build()) }
+        status<NotFoundException>(404) { opentok.forceMuteAll("1_bogus", MuteAllProperties.Builder().build()) }
 
         opentok.disableForceMute(s.sessionId)
         val after = emulator.publish(s.sessionId, s.connectionId, "after")
@@ -295,7 +296,7 @@ class OpenTokRestTest {
         assertEquals(setOf(s.connectionId, second), list.map { it.connectionId }.toSet())
         assertEquals(2, list.getTotalCount())
         assertEquals(s.sessionId, list.sessionId)
-        invalid("sessionId") { opentok.listConnections("1_not-a-session") }
+        status<NotFoundException>(404) { opentok.listConnections("1_not-a-session") }
     }
 
     // ---- SIP ----
@@ -409,6 +410,64 @@ class OpenTokRestTest {
         opentok.deleteCallback(cb.id)
         assertFalse(opentok.listCallbacks().any { it.id == cb.id })
         status<NotFoundException>(404) { opentok.deleteCallback(cb.id) }
+    }
+
+    // ---- what the core decides ----
+
+    @Test
+    fun `a placeholder session id is sent and the service's 404 comes back with its status`() {
+        val sid = "SESSIONID"
+        val calls: List<Pair<String, () -> Unit>> = listOf(
+            "startArchive" to { opentok.startArchive(sid) },
+            "startBroadcast" to { opentok.startBroadcast(sid, BroadcastProperties.Builder().addHlsProperties(Hls.Builder().build()).build()) },
+            "listStreams" to { opentok.listStreams(sid) },
+            "getStream" to { opentok.getStream(sid, "s1") },
+            "listConnections" to { opentok.listConnections(sid) },
+            "signal" to { opentok.signal(sid, SignalProperties.Builder().type("t").data("x").build()) },
+            "forceMuteAll" to { opentok.forceMuteAll(sid, MuteAllProperties.Builder().build()) },
+            "playDTMF" to { opentok.playDTMF(sid, "1") },
+        )
+        for ((name, call) in calls) {
+            val e = assertFailsWith<RequestException>(name) { call() }
+            assertEquals(404, e.status, "$name: ${e.message}")
+            assertEquals("not_found", e.kind, name)
+            assertTrue(e is NotFoundException, "$name: ${e.javaClass}")
+        }
+        val suspended = assertFailsWith<NotFoundException> { runBlocking { opentok.listStreamsAsync(sid) } }
+        assertEquals(404, suspended.status)
+        // Only an empty id is refused before sending.
+        invalid("sessionId") { opentok.listStreams(" ") }
+    }
+
+    @Test
+    fun `archive, broadcast and render values are the core's records`() {
+        val s = live()
+        // The emulator sends archives with both partnerId and projectId; broadcasts and renders
+        // with projectId only: the core fills the alias, the facade shows it.
+        val archive = opentok.startArchive(s.sessionId, ArchiveProperties.Builder().name("values").build())
+        assertEquals(Emulator.API_KEY, archive.partnerId)
+        assertEquals(Emulator.API_KEY, archive.projectId)
+        assertTrue(archive.hasAudio)
+        assertTrue(archive.hasVideo)
+        val audioOnly = opentok.startArchive(s.sessionId, ArchiveProperties.Builder().multiArchiveTag("audio-only").hasVideo(false).build())
+        assertTrue(audioOnly.hasAudio)
+        assertFalse(audioOnly.hasVideo)
+        opentok.stopArchive(audioOnly.id)
+        opentok.stopArchive(archive.id)
+
+        val b = opentok.startBroadcast(s.sessionId, BroadcastProperties.Builder().addHlsProperties(Hls.Builder().build()).build())
+        assertEquals(Emulator.API_KEY, b.projectId)
+        assertEquals(Emulator.API_KEY, b.partnerId, "partnerId from projectId, filled by the core")
+        assertTrue(b.hasAudio)
+        assertTrue(b.hasVideo)
+        val page = opentok.listBroadcasts(s.sessionId)
+        assertEquals(page.size, page.getTotalCount())
+        opentok.stopBroadcast(b.id)
+
+        val render = opentok.startRender(s.sessionId, opentok.generateToken(s.sessionId), RenderProperties.Builder().url("https://example.com/values-page").build())
+        assertEquals(Emulator.API_KEY, render.projectId)
+        assertEquals(Emulator.API_KEY, render.applicationId, "applicationId from projectId, filled by the core")
+        opentok.stopRender(render.id)
     }
 
     // ---- faults the emulator cannot produce ----
