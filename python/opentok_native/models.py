@@ -15,7 +15,7 @@ from __future__ import annotations
 import inspect
 import json as _json
 from datetime import date, datetime, timezone
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Dict, Generic, Iterator, List, Optional, TypeVar
 
 from .enums import OutputModes
 
@@ -121,40 +121,36 @@ class Archive(_Model):
         return self.sdk.delete_archive(self.id)
 
 
-class _List(_Model):
-    item_type: Any = None
+_T = TypeVar("_T", bound=_Model)
 
-    def __init__(self, values: Dict[str, Any], items: List[Any]) -> None:
+
+class _List(_Model, Generic[_T]):
+    """A page: ``count`` (the core's: the service's total, or the number of items when it does
+    not say) and ``items`` (iterable, sized, indexable)."""
+
+    def __init__(self, values: Dict[str, Any], items: List[_T]) -> None:
         self.raw = values
         self.count: int = values["count"]
         self.items = items
 
-    def __iter__(self) -> Iterator[Any]:
+    def __iter__(self) -> Iterator[_T]:
         return iter(self.items)
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def __getitem__(self, index: int) -> Any:
+    def __getitem__(self, index: int) -> _T:
         return self.items[index]
 
     def attrs(self) -> Dict[str, Any]:
         return {"count": self.count, "items": [i.attrs() for i in self.items]}
 
 
-class ArchiveList(_List):
+class ArchiveList(_List[Archive]):
     """A page of archives: ``count`` (total the service holds) and ``items`` (iterable, sized)."""
-
-    items: List[Archive]
 
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
         super().__init__(values, [Archive(sdk, x) for x in values["items"]])
-
-    def __iter__(self) -> Iterator[Archive]:
-        return iter(self.items)
-
-    def __getitem__(self, index: int) -> Archive:
-        return self.items[index]
 
 
 class Broadcast(_Model):
@@ -182,19 +178,11 @@ class Broadcast(_Model):
         self.multiBroadcastTag: Optional[str] = values.get("multiBroadcastTag")
 
 
-class BroadcastList(_List):
+class BroadcastList(_List[Broadcast]):
     """A page of broadcasts (not in the official package): ``count`` and ``items``."""
-
-    items: List[Broadcast]
 
     def __init__(self, values: Dict[str, Any]) -> None:
         super().__init__(values, [Broadcast(x) for x in values["items"]])
-
-    def __iter__(self) -> Iterator[Broadcast]:
-        return iter(self.items)
-
-    def __getitem__(self, index: int) -> Broadcast:
-        return self.items[index]
 
 
 class Stream(_Model):
@@ -208,19 +196,11 @@ class Stream(_Model):
         self.layoutClassList: List[str] = values.get("layoutClassList")
 
 
-class StreamList(_List):
+class StreamList(_List[Stream]):
     """The streams of a session: ``count`` and ``items`` (official)."""
-
-    items: List[Stream]
 
     def __init__(self, values: Dict[str, Any]) -> None:
         super().__init__(values, [Stream(x) for x in values["items"]])
-
-    def __iter__(self) -> Iterator[Stream]:
-        return iter(self.items)
-
-    def __getitem__(self, index: int) -> Stream:
-        return self.items[index]
 
 
 class SipCall(_Model):
@@ -251,19 +231,11 @@ class Render(_Model):
         self.reason: Optional[str] = values.get("reason")
 
 
-class RenderList(_List):
+class RenderList(_List[Render]):
     """A page of renders: ``count`` and ``items`` (official)."""
-
-    items: List[Render]
 
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
         super().__init__(values, [Render(x) for x in values["items"]])
-
-    def __iter__(self) -> Iterator[Render]:
-        return iter(self.items)
-
-    def __getitem__(self, index: int) -> Render:
-        return self.items[index]
 
 
 class Captions(_Model):
@@ -313,21 +285,13 @@ class Connection(_Model):
         self.created_at: Optional[int] = values.get("createdAt")
 
 
-class ConnectionList(_List):
+class ConnectionList(_List[Connection]):
     """The connections of a session: ``count``, ``session_id``, ``project_id``, ``items``."""
-
-    items: List[Connection]
 
     def __init__(self, values: Dict[str, Any]) -> None:
         super().__init__(values, [Connection(x) for x in values["items"]])
         self.session_id: Optional[str] = values.get("sessionId")
         self.project_id: Optional[str] = values.get("projectId")
-
-    def __iter__(self) -> Iterator[Connection]:
-        return iter(self.items)
-
-    def __getitem__(self, index: int) -> Connection:
-        return self.items[index]
 
 
 class Callback(_Model):
