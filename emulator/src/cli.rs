@@ -1,5 +1,6 @@
 //! Command line: `opentok-emulator [--bind ADDR] [--port N] [--data-dir DIR | --in-memory]
-//! [--project KEY:SECRET]... [--application APP_ID:PUBLIC_KEY_PEM_FILE]...`
+//! [--project KEY:SECRET]... [--application APP_ID:PUBLIC_KEY_PEM_FILE]...
+//! [--allow-host NAME]... [--allow-any-host] [--header-read-timeout SECS] [--idle-timeout SECS]`
 
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -43,6 +44,26 @@ pub struct Cli {
     /// `Authorization: Bearer` RS256 JWTs and its client tokens are RS256.
     #[arg(long = "application", value_name = "APP_ID:PEM_FILE", value_parser = parse_application)]
     pub applications: Vec<Application>,
+
+    /// Also serve requests whose Host header names NAME (repeatable; a port is ignored).
+    /// Loopback names and addresses and the bound address are always served; other hosts get
+    /// 421, which stops DNS-rebinding pages from reading answers.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+
+    /// Serve any Host header (turns the DNS-rebinding protection off).
+    #[arg(long)]
+    pub allow_any_host: bool,
+
+    /// Seconds a client may take to send a request's headers (from the connection's opening,
+    /// or from the first byte of a further request) before the connection is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub header_read_timeout: u64,
+
+    /// Seconds a keep-alive connection may sit idle between requests (or stall mid-request)
+    /// before it is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub idle_timeout: u64,
 }
 
 impl Cli {

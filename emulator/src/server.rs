@@ -2,10 +2,14 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 
 use crate::cli::Cli;
+use crate::conn::Timeouts;
+use crate::guard::HostPolicy;
 use crate::state::AppState;
 use crate::store::Store;
 
@@ -13,6 +17,8 @@ use crate::store::Store;
 pub struct Server {
     listener: TcpListener,
     state: AppState,
+    hosts: HostPolicy,
+    timeouts: Timeouts,
 }
 
 impl Server {
@@ -24,7 +30,10 @@ impl Server {
         let want = SocketAddr::new(cli.bind, cli.port);
         let listener =
             TcpListener::bind(want).await.map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {want}: {e}")))?;
-        Ok((Server { listener, state }, dev))
+        let hosts = HostPolicy::new(cli.bind, &cli.allow_hosts, cli.allow_any_host);
+        let timeouts =
+            Timeouts { header_read: Duration::from_secs(cli.header_read_timeout), idle: Duration::from_secs(cli.idle_timeout) };
+        Ok((Server { listener, state, hosts, timeouts }, dev))
     }
 
     /// The address actually bound (the port is real even when `--port 0` was asked).
@@ -39,8 +48,9 @@ impl Server {
 
     /// Serves until `shutdown` resolves.
     pub async fn serve(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let app = crate::routes::router(self.state);
-        axum::serve(self.listener, app).with_graceful_shutdown(shutdown).await
+        let app = crate::routes::router(self.state)
+            .layer(axum::middleware::from_fn_with_state(Arc::new(self.hosts), crate::guard::guard));
+        crate::conn::serve(self.listener, app, self.timeouts, shutdown).await
     }
 }
 
@@ -145,8 +155,39 @@ pub async fn run(cli: Cli) -> Result<(), StartError> {
         writeln!(out, "dashboard: {url}/")?;
         out.flush()?;
     }
+    if let Some(warning) = exposure_warning(addr, dev) {
+        eprintln!("{warning}");
+    }
     server.serve(shutdown_signal()).await?;
     Ok(())
+}
+
+/// The stderr warning for a listener reachable from other machines: loud when it serves real
+/// credentials (`--project`), a note for the public development project.
+pub fn exposure_warning(addr: SocketAddr, dev: bool) -> Option<String> {
+    if addr.ip().is_loopback() {
+        return None;
+    }
+    let ip = addr.ip();
+    let reach = if ip.is_unspecified() { "every network interface".to_string() } else { format!("{ip}") };
+    if dev {
+        return Some(format!(
+            "opentok-emulator: note: listening on {reach} (port {}); anyone who can reach it can create sessions \
+             and mint tokens of the (public) development project",
+            addr.port()
+        ));
+    }
+    let bar = "!".repeat(78);
+    Some(format!(
+        "{bar}\n\
+         WARNING: opentok-emulator is listening on {reach} (port {}), not on loopback, while\n\
+         serving --project credentials. Anyone on the network can mint client tokens signed with\n\
+         that API secret (POST /emulator/v1/tokens needs no auth), create sessions and call the\n\
+         REST API of this emulator. If those are real OpenTok keys, those tokens are valid on the\n\
+         real service too. There is no TLS. Bind to 127.0.0.1 (the default) unless you mean it.\n\
+         {bar}",
+        addr.port()
+    ))
 }
 
 async fn shutdown_signal() {

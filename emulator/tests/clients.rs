@@ -121,8 +121,13 @@ async fn bad_tokens_are_refused_with_the_reason() {
     // Unknown session and bad body.
     let (status, _) = connect(&emu.url, "1_MX4xMjM0NTZ-fn4", "x").await;
     assert_eq!(status, 404);
-    let res =
-        http().post(format!("{}/emulator/v1/sessions/{}/connections", emu.url, a.session_id)).body("{nope").send().await.unwrap();
+    let res = http()
+        .post(format!("{}/emulator/v1/sessions/{}/connections", emu.url, a.session_id))
+        .header("Content-Type", "application/json")
+        .body("{nope")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 400);
 }
 

@@ -19,15 +19,8 @@ async fn post_json(url: &str, body: Value) -> (u16, Value) {
     (res.status().as_u16(), res.json().await.unwrap())
 }
 
-async fn dashboard_create(url: &str, form: &str) -> (u16, Value) {
-    let res = http()
-        .post(format!("{url}/emulator/v1/sessions"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(form.to_string())
-        .send()
-        .await
-        .unwrap();
-    (res.status().as_u16(), res.json().await.unwrap())
+async fn dashboard_create(url: &str, body: Value) -> (u16, Value) {
+    post_json(&format!("{url}/emulator/v1/sessions"), body).await
 }
 
 #[tokio::test]
@@ -35,17 +28,18 @@ async fn create_mint_inspect_connect() {
     let emu = Emulator::start_in_memory(&[]);
     let (status, s) = dashboard_create(
         &emu.url,
-        "project=123456&p2p.preference=disabled&archiveMode=always&archiveName=demo&archiveResolution=1920x1080&location=1.2.3.4&e2ee=false",
+        json!({"project": "123456", "p2p.preference": "disabled", "archiveMode": "always", "archiveName": "demo",
+               "archiveResolution": "1920x1080", "location": "1.2.3.4", "e2ee": false}),
     )
     .await;
     assert_eq!(status, 201, "{s}");
     let sid = s["sessionId"].as_str().unwrap().to_string();
     assert_eq!(s["archiveResolution"], "1920x1080");
 
-    let (status, err) = dashboard_create(&emu.url, "p2p.preference=enabled&archiveMode=always").await;
+    let (status, err) = dashboard_create(&emu.url, json!({"p2p.preference": "enabled", "archiveMode": "always"})).await;
     assert_eq!(status, 400);
     assert!(err["message"].as_str().unwrap().contains("archiveMode"));
-    let (status, _) = dashboard_create(&emu.url, "project=42").await;
+    let (status, _) = dashboard_create(&emu.url, json!({"project": 42})).await;
     assert_eq!(status, 400);
 
     let (status, t) = post_json(

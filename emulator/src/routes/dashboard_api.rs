@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
 use crate::routes::clients::require_session;
-use crate::routes::session::{create_session, parse_form};
+use crate::routes::session::create_session;
 use crate::state::AppState;
 
 /// Handles `GET /emulator/v1/info`: version, projects (keys only) and applications.
@@ -78,12 +78,13 @@ pub async fn get_session(State(state): State<AppState>, Path(session_id): Path<S
     }
 }
 
-/// Handles `POST /emulator/v1/sessions`: the same form fields as `/session/create` plus
-/// `project` (API key; default: the first project), without a REST JWT. Answers 201 with the
-/// stored session.
+/// Handles `POST /emulator/v1/sessions`: a JSON object (sent as `application/json`, which
+/// the guard enforces) of the same fields as the `/session/create` form plus `project` (API key;
+/// default: the first project), without a REST JWT. Values are strings, booleans or numbers.
+/// Answers 201 with the stored session.
 pub async fn create(State(state): State<AppState>, body: Bytes) -> Response {
     let result = (|| {
-        let mut pairs = parse_form(&body)?;
+        let mut pairs = json_fields(&body)?;
         let project = match pairs.iter().position(|(k, _)| k == "project") {
             Some(i) => pairs.remove(i).1,
             None => state
@@ -105,6 +106,28 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Response {
         Ok(s) => (StatusCode::CREATED, Json(s)).into_response(),
         Err(e) => e.into_response(),
     }
+}
+
+/// The fields of a JSON object body as form pairs (strings as they are, booleans and numbers
+/// as their JSON text; `null` = absent).
+fn json_fields(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
+    let mut pairs = Vec::new();
+    for (k, v) in crate::routes::rest::body_object(body)? {
+        let text = match v {
+            Value::Null => continue,
+            Value::String(s) => s,
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                return Err(ApiError::bad_request(
+                    "invalid_argument",
+                    format!("invalid {k}: must be a string, boolean or number (got {other})"),
+                ))
+            }
+        };
+        pairs.push((k, text));
+    }
+    Ok(pairs)
 }
 
 /// Body of `POST /emulator/v1/tokens`.
