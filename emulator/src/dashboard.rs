@@ -78,13 +78,42 @@ pub fn render(state: &AppState) -> Result<String, ApiError> {
             }
         }
     }
-    Ok(TEMPLATE
-        .replace("{{RECORDING_ROWS}}", &recordings)
-        .replace("{{PROJECT_KEYS}}", &keys.join(" · "))
-        .replace("{{STORAGE}}", &escape(store.location()))
-        .replace("{{VERSION}}", env!("CARGO_PKG_VERSION"))
-        .replace("{{PROJECT_OPTIONS}}", &options)
-        .replace("{{SESSION_ROWS}}", &rows))
+    let storage = escape(store.location());
+    let keys = keys.join(" · ");
+    Ok(fill(TEMPLATE, |name| match name {
+        "PROJECT_KEYS" => Some(&keys),
+        "STORAGE" => Some(&storage),
+        "VERSION" => Some(env!("CARGO_PKG_VERSION")),
+        "PROJECT_OPTIONS" => Some(&options),
+        "SESSION_ROWS" => Some(&rows),
+        "RECORDING_ROWS" => Some(&recordings),
+        _ => None,
+    }))
+}
+
+/// Fills the `{{NAME}}` placeholders of `template` in one pass: the template is scanned once,
+/// each placeholder replaced by `value(NAME)` (already escaped HTML), and the substituted text
+/// is never scanned again, so a stored name such as `{{SESSION_ROWS}}` stays text. Unknown
+/// placeholders are left as they are.
+pub fn fill<'a>(template: &str, value: impl Fn(&str) -> Option<&'a str>) -> String {
+    let mut out = String::with_capacity(template.len() + 4096);
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        match after.find("}}").and_then(|end| value(&after[..end]).map(|v| (end, v))) {
+            Some((end, v)) => {
+                out.push_str(v);
+                rest = &after[end + 2..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -106,6 +135,17 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fills_in_one_pass() {
+        let v = |n: &str| match n {
+            "A" => Some("{{B}}"),
+            "B" => Some("<b>"),
+            _ => None,
+        };
+        assert_eq!(fill("x{{A}}y{{B}}z{{C}}{{", v), "x{{B}}y<b>z{{C}}{{");
+        assert_eq!(fill("{{{{A}}}}", v), "{{{{B}}}}");
+    }
 
     #[test]
     fn escapes_markup() {

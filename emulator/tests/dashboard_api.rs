@@ -102,3 +102,32 @@ async fn custom_project_secret_is_never_shown() {
     let info = http().get(format!("{}/emulator/v1/info", emu.url)).send().await.unwrap().text().await.unwrap();
     assert!(!info.contains("supersecretvalue"));
 }
+
+/// Stored names holding the page's own placeholders stay text: the page is filled in one pass.
+#[tokio::test]
+async fn placeholders_in_names_are_not_expanded() {
+    let emu = Emulator::start_in_memory(&[]);
+    let page = |url: String| async move { http().get(format!("{url}/")).send().await.unwrap().text().await.unwrap() };
+    let baseline = page(emu.url.clone()).await;
+
+    let evil = "{{SESSION_ROWS}}{{RECORDING_ROWS}}{{PROJECT_KEYS}}{{PROJECT_OPTIONS}}{{STORAGE}}";
+    let (status, s) =
+        dashboard_create(&emu.url, json!({"archiveMode": "always", "archiveName": evil, "p2p.preference": "disabled"})).await;
+    assert_eq!(status, 201, "{s}");
+    let sid = s["sessionId"].as_str().unwrap().to_string();
+    let client = project_client(&emu.url);
+    let token = client.generate_token(&sid, &Default::default()).unwrap();
+    assert_eq!(connect(&emu.url, &sid, &token).await.0, 201);
+    let archive =
+        client.start_archive(&sid, &opentok::ArchiveOptions { name: Some(evil.into()), ..Default::default() }).await.unwrap();
+
+    let html = page(emu.url.clone()).await;
+    // Each name appears literally (once in the sessions table, once in the recordings table).
+    assert_eq!(html.matches(evil).count(), 2, "{html}");
+    // Each table row appears once: the session row is not pulled into its own cell.
+    assert_eq!(html.matches(&format!("<td class=\"id\">{sid}</td>")).count(), 2);
+    assert_eq!(html.matches(&format!("<td class=\"id\">{}</td>", archive.id)).count(), 1);
+    assert_eq!(html.matches("<option value=\"123456\">").count(), 1);
+    // The page grew by about the rows, not by copies of the page.
+    assert!(html.len() < baseline.len() + 2_000, "{} -> {}", baseline.len(), html.len());
+}
