@@ -37,6 +37,9 @@ strip_debug() { if command -v strip >/dev/null; then strip --strip-debug "$1"; f
 
 case "$lang" in
   kotlin)
+    # The generated files import com.sun.jna.Callback (and use it only fully qualified), which
+    # shadows the core's `Callback` record (com.opentok.ffi.core): drop the import.
+    find "$out" -name '*.kt' -exec sed -i '/^import com\.sun\.jna\.Callback$/d' {} +
     case "$(uname -m)" in
       x86_64|amd64) arch=x86-64 ;;
       aarch64|arm64) arch=aarch64 ;;
