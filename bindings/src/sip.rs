@@ -36,7 +36,9 @@ mod tests {
         assert_eq!(h.get("X-Room").map(String::as_str), Some("42"));
         for bad in ["not json", "[1]", r#"{"X-Room": 42}"#] {
             match sip_headers_from_json(bad.into()) {
-                Err(NativeError::InvalidArgument { field, .. }) => assert!(field.as_deref().unwrap_or("").starts_with("sip.headers"), "{bad}: {field:?}"),
+                Err(NativeError::InvalidArgument { field, .. }) => {
+                    assert!(field.as_deref().unwrap_or("").starts_with("sip.headers"), "{bad}: {field:?}")
+                }
                 other => panic!("{bad}: expected InvalidArgument, got {other:?}"),
             }
         }
