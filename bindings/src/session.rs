@@ -27,9 +27,9 @@ pub struct SessionSpec {
     /// Resolution of automatic archives (archive mode always only).
     #[uniffi(default = None)]
     pub archive_resolution: Option<String>,
-    /// End-to-end encryption (routed, not always-archived).
-    #[uniffi(default = false)]
-    pub e2ee: bool,
+    /// End-to-end encryption (routed, not always-archived); `None` sends no `e2ee` field.
+    #[uniffi(default = None)]
+    pub e2ee: Option<bool>,
 }
 
 impl SessionSpec {
@@ -38,10 +38,10 @@ impl SessionSpec {
         let mut o =
             SessionOptions { location: self.location, archive_name: self.archive_name, e2ee: self.e2ee, ..Default::default() };
         if let Some(m) = self.media_mode {
-            o.media_mode = m.parse()?;
+            o.media_mode = Some(m.parse()?);
         }
         if let Some(m) = self.archive_mode {
-            o.archive_mode = m.parse()?;
+            o.archive_mode = Some(m.parse()?);
         }
         if let Some(r) = self.archive_resolution {
             o.archive_resolution = Some(r.parse()?);
@@ -130,8 +130,8 @@ mod tests {
     fn text_values_are_parsed_by_the_core() {
         let spec = SessionSpec { media_mode: Some("Disabled".into()), archive_mode: Some("always".into()), ..Default::default() };
         let o = spec.into_core().unwrap();
-        assert_eq!(o.media_mode, opentok::MediaMode::Routed);
-        assert_eq!(o.archive_mode, opentok::ArchiveMode::Always);
+        assert_eq!(o.media_mode, Some(opentok::MediaMode::Routed));
+        assert_eq!(o.archive_mode, Some(opentok::ArchiveMode::Always));
         let bad = SessionSpec { media_mode: Some("sideways".into()), ..Default::default() }.into_core().unwrap_err();
         assert!(matches!(bad, NativeError::InvalidArgument { .. }));
         let rule = SessionSpec { archive_mode: Some("always".into()), ..Default::default() }.into_core().unwrap_err();
@@ -142,7 +142,7 @@ mod tests {
     fn seed_properties_go_through_the_form_parser() {
         let props = HashMap::from([("p2p.preference".to_string(), "disabled".to_string())]);
         let o = from_properties(Some("12.34.56.78".into()), props).unwrap();
-        assert_eq!(o.media_mode, opentok::MediaMode::Routed);
+        assert_eq!(o.media_mode, Some(opentok::MediaMode::Routed));
         assert_eq!(o.location.as_deref(), Some("12.34.56.78"));
     }
 }

@@ -19,7 +19,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A routed session placed near an IP address, as in the OpenTok docs.
     let session = client
         .create_session(&SessionOptions {
-            media_mode: MediaMode::Routed,
+            media_mode: Some(MediaMode::Routed),
             location: Some("12.34.56.78".into()),
             ..Default::default()
         })

@@ -74,10 +74,10 @@ impl Client {
         })?;
         Ok(Session {
             session_id: created.session_id,
-            media_mode: options.media_mode,
-            archive_mode: options.archive_mode,
+            media_mode: options.effective_media_mode(),
+            archive_mode: options.effective_archive_mode(),
             location: options.location.clone(),
-            e2ee: options.e2ee,
+            e2ee: options.effective_e2ee(),
             archive_name: options.archive_name.clone(),
             archive_resolution: options.archive_resolution,
             project_id: created.project_id,

@@ -14,7 +14,7 @@
 //!     ClientOptions { base_url: Some("http://127.0.0.1:4010".into()), ..Default::default() },
 //! )?;
 //! let session = client
-//!     .create_session(&SessionOptions { media_mode: MediaMode::Routed, ..Default::default() })
+//!     .create_session(&SessionOptions { media_mode: Some(MediaMode::Routed), ..Default::default() })
 //!     .await?;
 //! let token = client.generate_token(
 //!     &session.session_id,

@@ -158,19 +158,35 @@ impl fmt::Display for ArchiveResolution {
 pub struct SessionOptions {
     /// An IP address (IPv4 or IPv6) near which the session's servers are placed.
     pub location: Option<String>,
-    /// Relayed (default) or routed.
-    pub media_mode: MediaMode,
-    /// Manual (default) or always.
-    pub archive_mode: ArchiveMode,
+    /// Relayed or routed; `None` sends no `p2p.preference` and the service relays.
+    pub media_mode: Option<MediaMode>,
+    /// Manual or always; `None` sends no `archiveMode` and the service archives manually.
+    pub archive_mode: Option<ArchiveMode>,
     /// Name of automatic archives (1–80 characters; only with archive mode always).
     pub archive_name: Option<String>,
     /// Resolution of automatic archives (only with archive mode always).
     pub archive_resolution: Option<ArchiveResolution>,
-    /// End-to-end encryption (routed sessions without automatic archiving only).
-    pub e2ee: bool,
+    /// End-to-end encryption (routed sessions without automatic archiving only); `None` sends
+    /// no `e2ee` and the session is not encrypted.
+    pub e2ee: Option<bool>,
 }
 
 impl SessionOptions {
+    /// The media mode the session gets: the one given, or the service's default (relayed).
+    pub fn effective_media_mode(&self) -> MediaMode {
+        self.media_mode.unwrap_or_default()
+    }
+
+    /// The archive mode the session gets: the one given, or the service's default (manual).
+    pub fn effective_archive_mode(&self) -> ArchiveMode {
+        self.archive_mode.unwrap_or_default()
+    }
+
+    /// Whether the session is end-to-end encrypted (`false` unless asked).
+    pub fn effective_e2ee(&self) -> bool {
+        self.e2ee.unwrap_or(false)
+    }
+
     /// Checks the rules every official SDK enforces somewhere, all of them:
     /// always needs routed; archive name (1–80 characters) and resolution only with always;
     /// e2ee needs routed and not always; location must be an IP address.
@@ -180,7 +196,8 @@ impl SessionOptions {
                 return Err(Error::invalid("location", "must be an IPv4 or IPv6 address", loc));
             }
         }
-        if self.archive_mode == ArchiveMode::Always && self.media_mode != MediaMode::Routed {
+        let (media_mode, archive_mode) = (self.effective_media_mode(), self.effective_archive_mode());
+        if archive_mode == ArchiveMode::Always && media_mode != MediaMode::Routed {
             return Err(Error::invalid(
                 "archiveMode",
                 "always needs mediaMode routed (archiving goes through the media router)",
@@ -188,7 +205,7 @@ impl SessionOptions {
             ));
         }
         if let Some(name) = &self.archive_name {
-            if self.archive_mode != ArchiveMode::Always {
+            if archive_mode != ArchiveMode::Always {
                 return Err(Error::invalid("archiveName", "is only allowed with archiveMode always", name));
             }
             let n = name.trim().chars().count();
@@ -197,27 +214,31 @@ impl SessionOptions {
             }
         }
         if let Some(res) = &self.archive_resolution {
-            if self.archive_mode != ArchiveMode::Always {
+            if archive_mode != ArchiveMode::Always {
                 return Err(Error::invalid("archiveResolution", "is only allowed with archiveMode always", res.as_str()));
             }
         }
-        if self.e2ee {
-            if self.media_mode != MediaMode::Routed {
+        if self.effective_e2ee() {
+            if media_mode != MediaMode::Routed {
                 return Err(Error::invalid("e2ee", "needs mediaMode routed", "true with relayed"));
             }
-            if self.archive_mode == ArchiveMode::Always {
+            if archive_mode == ArchiveMode::Always {
                 return Err(Error::invalid("e2ee", "cannot be combined with archiveMode always", "true with always"));
             }
         }
         Ok(())
     }
 
-    /// The form body of `POST /session/create`, in the official Python SDK's field order.
+    /// The form body of `POST /session/create` with only the fields set, in the official Python
+    /// SDK's field order. Each binding sets what its official SDK sends by default.
     pub fn to_form(&self) -> Vec<(&'static str, String)> {
-        let mut f = vec![
-            ("p2p.preference", self.media_mode.p2p_preference().to_string()),
-            ("archiveMode", self.archive_mode.as_str().to_string()),
-        ];
+        let mut f = Vec::with_capacity(6);
+        if let Some(m) = self.media_mode {
+            f.push(("p2p.preference", m.p2p_preference().to_string()));
+        }
+        if let Some(a) = self.archive_mode {
+            f.push(("archiveMode", a.as_str().to_string()));
+        }
         if let Some(n) = &self.archive_name {
             f.push(("archiveName", n.trim().to_string()));
         }
@@ -227,7 +248,9 @@ impl SessionOptions {
         if let Some(l) = &self.location {
             f.push(("location", l.trim().to_string()));
         }
-        f.push(("e2ee", self.e2ee.to_string()));
+        if let Some(e) = self.e2ee {
+            f.push(("e2ee", e.to_string()));
+        }
         f
     }
 
@@ -240,18 +263,19 @@ impl SessionOptions {
         let mut o = SessionOptions::default();
         match get("p2p.preference") {
             Some(v) => {
-                o.media_mode = v
-                    .parse()
-                    .map_err(|_| Error::invalid("p2p.preference", "must be enabled (relayed) or disabled (routed)", v))?
+                o.media_mode = Some(
+                    v.parse()
+                        .map_err(|_| Error::invalid("p2p.preference", "must be enabled (relayed) or disabled (routed)", v))?,
+                )
             }
             None => {
                 if let Some(m) = get("media_mode") {
-                    o.media_mode = m.parse()?;
+                    o.media_mode = Some(m.parse()?);
                 }
             }
         }
         if let Some(v) = get("archiveMode").filter(|v| !v.is_empty()) {
-            o.archive_mode = v.parse()?;
+            o.archive_mode = Some(v.parse()?);
         }
         o.location = get("location").map(str::trim).filter(|l| !l.is_empty() && *l != "null").map(str::to_string);
         o.archive_name = get("archiveName").filter(|v| !v.is_empty()).map(str::to_string);
@@ -260,8 +284,8 @@ impl SessionOptions {
         }
         if let Some(e) = get("e2ee") {
             o.e2ee = match e.trim().to_ascii_lowercase().as_str() {
-                "true" | "1" => true,
-                "false" | "0" | "" => false,
+                "true" | "1" => Some(true),
+                "false" | "0" | "" => Some(false),
                 _ => return Err(Error::invalid("e2ee", "must be true or false", e)),
             };
         }
@@ -366,22 +390,34 @@ mod tests {
     }
 
     #[test]
-    fn default_form_matches_python_sdk() {
-        let f = opts().to_form();
+    fn the_form_carries_only_what_was_set() {
+        assert!(opts().to_form().is_empty());
+        let python = SessionOptions {
+            media_mode: Some(MediaMode::Relayed),
+            archive_mode: Some(ArchiveMode::Manual),
+            e2ee: Some(false),
+            ..opts()
+        };
+        let f = python.to_form();
         assert_eq!(f, vec![("p2p.preference", "enabled".into()), ("archiveMode", "manual".into()), ("e2ee", "false".into())]);
+        let ruby = SessionOptions { media_mode: Some(MediaMode::Routed), ..opts() };
+        assert_eq!(ruby.to_form(), vec![("p2p.preference", "disabled".into())]);
     }
 
     #[test]
     fn always_needs_routed() {
-        let e = SessionOptions { archive_mode: ArchiveMode::Always, ..opts() }.validate().unwrap_err();
+        let e = SessionOptions { archive_mode: Some(ArchiveMode::Always), ..opts() }.validate().unwrap_err();
         assert_eq!(e.field(), Some("archiveMode"));
         assert!(e.to_string().contains("routed"));
-        SessionOptions { archive_mode: ArchiveMode::Always, media_mode: MediaMode::Routed, ..opts() }.validate().unwrap();
+        SessionOptions { archive_mode: Some(ArchiveMode::Always), media_mode: Some(MediaMode::Routed), ..opts() }
+            .validate()
+            .unwrap();
     }
 
     #[test]
     fn archive_name_rules() {
-        let routed_always = SessionOptions { archive_mode: ArchiveMode::Always, media_mode: MediaMode::Routed, ..opts() };
+        let routed_always =
+            SessionOptions { archive_mode: Some(ArchiveMode::Always), media_mode: Some(MediaMode::Routed), ..opts() };
         let e = SessionOptions { archive_name: Some("x".into()), ..opts() }.validate().unwrap_err();
         assert_eq!(e.field(), Some("archiveName"));
         assert!(e.to_string().contains("only allowed with archiveMode always"));
@@ -405,14 +441,19 @@ mod tests {
 
     #[test]
     fn e2ee_rules() {
-        let e = SessionOptions { e2ee: true, ..opts() }.validate().unwrap_err();
+        let e = SessionOptions { e2ee: Some(true), ..opts() }.validate().unwrap_err();
         assert_eq!(e.field(), Some("e2ee"));
         assert!(e.to_string().contains("routed"));
-        let e = SessionOptions { e2ee: true, media_mode: MediaMode::Routed, archive_mode: ArchiveMode::Always, ..opts() }
-            .validate()
-            .unwrap_err();
+        let e = SessionOptions {
+            e2ee: Some(true),
+            media_mode: Some(MediaMode::Routed),
+            archive_mode: Some(ArchiveMode::Always),
+            ..opts()
+        }
+        .validate()
+        .unwrap_err();
         assert!(e.to_string().contains("always"));
-        SessionOptions { e2ee: true, media_mode: MediaMode::Routed, ..opts() }.validate().unwrap();
+        SessionOptions { e2ee: Some(true), media_mode: Some(MediaMode::Routed), ..opts() }.validate().unwrap();
     }
 
     #[test]
@@ -438,13 +479,14 @@ mod tests {
                 .collect()
         };
         let o = SessionOptions::from_form(&f("location=&p2p.preference=enabled&archiveMode=manual&e2ee=False")).unwrap();
-        assert_eq!(o, opts());
+        let defaults = (o.effective_media_mode(), o.effective_archive_mode(), o.effective_e2ee(), o.location);
+        assert_eq!(defaults, (MediaMode::Relayed, ArchiveMode::Manual, false, None));
         let o = SessionOptions::from_form(&f("archiveMode=manual&location=null&p2p.preference=disabled")).unwrap();
-        assert_eq!(o.media_mode, MediaMode::Routed);
+        assert_eq!(o.media_mode, Some(MediaMode::Routed));
         let o = SessionOptions::from_form(&f("location=1.2.3.4&media_mode=routed&e2ee=True&p2p.preference=disabled")).unwrap();
-        assert!(o.e2ee && o.location.as_deref() == Some("1.2.3.4"));
+        assert!(o.e2ee == Some(true) && o.location.as_deref() == Some("1.2.3.4"));
         let o = SessionOptions::from_form(&f("archiveMode=manual&e2ee=false&p2p.preference=always&api_key=1")).unwrap();
-        assert_eq!(o.media_mode, MediaMode::Relayed);
+        assert_eq!(o.media_mode, Some(MediaMode::Relayed));
         assert!(SessionOptions::from_form(&f("archiveMode=always&p2p.preference=enabled")).is_err());
     }
 

@@ -26,14 +26,14 @@ fn client(url: &str, f: impl FnOnce(&mut ClientOptions)) -> Client {
 async fn creates_a_session_with_the_form_headers_and_auth_the_service_expects() {
     let s = serve(|_, _| json(200, CREATED)).await;
     let c = client(&s.url, |o| o.binding = Some("test/1".into()));
-    let opts = SessionOptions { media_mode: MediaMode::Routed, location: Some("12.34.56.78".into()), ..Default::default() };
+    let opts = SessionOptions { media_mode: Some(MediaMode::Routed), location: Some("12.34.56.78".into()), ..Default::default() };
     let session = c.create_session(&opts).await.unwrap();
     assert_eq!(session.session_id, "1_MX4xMjM0NTZ-fjE3Mzk1Mzg4OTQ5NTl-YWJjfn5-");
     assert_eq!(session.media_mode, MediaMode::Routed);
     assert_eq!(session.project_id.as_deref(), Some("123456"));
     let seen = s.seen.lock().unwrap()[0].clone();
     assert_eq!(seen.request_line, "POST /session/create HTTP/1.1");
-    assert_eq!(seen.body, "p2p.preference=disabled&archiveMode=manual&location=12.34.56.78&e2ee=false");
+    assert_eq!(seen.body, "p2p.preference=disabled&location=12.34.56.78");
     assert_eq!(seen.header("accept"), Some("application/json"));
     assert_eq!(seen.header("content-type"), Some("application/x-www-form-urlencoded"));
     assert!(seen.header("user-agent").unwrap().starts_with("opentok-native/0.1.0 test/1"));
@@ -194,7 +194,7 @@ async fn an_invalid_answer_is_invalid_response() {
 #[tokio::test]
 async fn rule_violations_send_nothing() {
     let s = serve(|_, _| json(200, CREATED)).await;
-    let e = client(&s.url, |_| {}).create_session(&SessionOptions { e2ee: true, ..Default::default() }).await.unwrap_err();
+    let e = client(&s.url, |_| {}).create_session(&SessionOptions { e2ee: Some(true), ..Default::default() }).await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument);
     assert_eq!(s.seen.lock().unwrap().len(), 0);
 }

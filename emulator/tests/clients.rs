@@ -135,7 +135,7 @@ async fn bad_tokens_are_refused_with_the_reason() {
 async fn application_rs256_tokens_connect() {
     let emu = Emulator::start_in_memory(&["--application", &application_arg()]);
     let app = application_client(&emu.url);
-    let s = app.create_session(&SessionOptions { media_mode: MediaMode::Routed, ..Default::default() }).await.unwrap();
+    let s = app.create_session(&SessionOptions { media_mode: Some(MediaMode::Routed), ..Default::default() }).await.unwrap();
     let token = app.generate_token(&s.session_id, &TokenOptions { role: Role::Moderator, ..Default::default() }).unwrap();
     assert_eq!(opentok::decode_token(&token).unwrap().algorithm.as_deref(), Some("RS256"));
     let (status, body) = connect(&emu.url, &s.session_id, &token).await;

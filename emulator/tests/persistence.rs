@@ -17,7 +17,7 @@ async fn session_survives_sigkill_and_restart() {
     let client = project_client(&emu.url);
     let s = client
         .create_session(&SessionOptions {
-            media_mode: MediaMode::Routed,
+            media_mode: Some(MediaMode::Routed),
             location: Some("10.1.2.3".into()),
             ..Default::default()
         })
@@ -61,7 +61,7 @@ async fn thousand_concurrent_creates_from_fifty_clients_are_distinct() {
                 let opts = if (c + i) % 2 == 0 {
                     SessionOptions::default()
                 } else {
-                    SessionOptions { media_mode: MediaMode::Routed, ..Default::default() }
+                    SessionOptions { media_mode: Some(MediaMode::Routed), ..Default::default() }
                 };
                 ids.push(client.create_session(&opts).await.unwrap().session_id);
             }

@@ -187,8 +187,8 @@ async fn archives_persist_in_the_store() {
 async fn always_sessions_archive_when_a_stream_is_published() {
     let (emu, client) = in_process().await;
     let opts = opentok::SessionOptions {
-        media_mode: opentok::MediaMode::Routed,
-        archive_mode: opentok::ArchiveMode::Always,
+        media_mode: Some(opentok::MediaMode::Routed),
+        archive_mode: Some(opentok::ArchiveMode::Always),
         archive_name: Some("auto".into()),
         archive_resolution: Some(ArchiveResolution::Fhd),
         ..Default::default()

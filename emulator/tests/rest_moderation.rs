@@ -173,7 +173,7 @@ async fn application_credentials_drive_the_rest_api() {
     let emu = Emulator::start_in_memory(&["--application", &arg]);
     let app = application_client(&emu.url);
     let s = app
-        .create_session(&opentok::SessionOptions { media_mode: opentok::MediaMode::Routed, ..Default::default() })
+        .create_session(&opentok::SessionOptions { media_mode: Some(opentok::MediaMode::Routed), ..Default::default() })
         .await
         .unwrap();
     let token = app.generate_token(&s.session_id, &opentok::TokenOptions::default()).unwrap();

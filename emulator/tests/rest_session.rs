@@ -26,16 +26,16 @@ async fn core_client_creates_every_kind_of_session() {
     let client = project_client(&emu.url);
     let cases = [
         SessionOptions::default(),
-        SessionOptions { media_mode: MediaMode::Routed, ..Default::default() },
+        SessionOptions { media_mode: Some(MediaMode::Routed), ..Default::default() },
         SessionOptions {
-            media_mode: MediaMode::Routed,
-            archive_mode: ArchiveMode::Always,
+            media_mode: Some(MediaMode::Routed),
+            archive_mode: Some(ArchiveMode::Always),
             archive_name: Some("my archive".into()),
             archive_resolution: Some(ArchiveResolution::Hd),
             ..Default::default()
         },
         SessionOptions { location: Some("12.34.56.78".into()), ..Default::default() },
-        SessionOptions { media_mode: MediaMode::Routed, e2ee: true, ..Default::default() },
+        SessionOptions { media_mode: Some(MediaMode::Routed), e2ee: Some(true), ..Default::default() },
     ];
     let mut ids = std::collections::HashSet::new();
     for opts in &cases {
@@ -50,9 +50,9 @@ async fn core_client_creates_every_kind_of_session() {
         assert!(ids.insert(s.session_id.clone()));
         let stored: serde_json::Value =
             http().get(format!("{}/emulator/v1/sessions/{}", emu.url, s.session_id)).send().await.unwrap().json().await.unwrap();
-        assert_eq!(stored["mediaMode"], opts.media_mode.as_str());
-        assert_eq!(stored["archiveMode"], opts.archive_mode.as_str());
-        assert_eq!(stored["e2ee"], opts.e2ee);
+        assert_eq!(stored["mediaMode"], opts.effective_media_mode().as_str());
+        assert_eq!(stored["archiveMode"], opts.effective_archive_mode().as_str());
+        assert_eq!(stored["e2ee"], opts.effective_e2ee());
         assert_eq!(stored["archiveName"].as_str(), opts.archive_name.as_deref());
         assert_eq!(stored["archiveResolution"].as_str(), opts.archive_resolution.map(|r| r.as_str()));
     }
@@ -147,7 +147,7 @@ async fn rule_violations_answer_400_with_json_error() {
 async fn application_creates_sessions_with_bearer_rs256() {
     let emu = Emulator::start_in_memory(&["--application", &application_arg()]);
     let client = application_client(&emu.url);
-    let s = client.create_session(&SessionOptions { media_mode: MediaMode::Routed, ..Default::default() }).await.unwrap();
+    let s = client.create_session(&SessionOptions { media_mode: Some(MediaMode::Routed), ..Default::default() }).await.unwrap();
     assert_eq!(SessionId::parse(&s.session_id).unwrap().api_key(), APP_ID);
     // The development project is still served next to the application.
     project_client(&emu.url).create_session(&SessionOptions::default()).await.unwrap();

@@ -29,17 +29,17 @@ impl SessionInput {
     pub fn to_core(&self) -> opentok::Result<SessionOptions> {
         let mut o = SessionOptions::default();
         if let Some(m) = &self.media_mode {
-            o.media_mode = m.parse::<MediaMode>()?;
+            o.media_mode = Some(m.parse::<MediaMode>()?);
         }
         if let Some(a) = &self.archive_mode {
-            o.archive_mode = a.parse::<ArchiveMode>()?;
+            o.archive_mode = Some(a.parse::<ArchiveMode>()?);
         }
         o.location = self.location.clone();
         o.archive_name = self.archive_name.clone();
         if let Some(r) = &self.archive_resolution {
             o.archive_resolution = Some(r.parse::<ArchiveResolution>()?);
         }
-        o.e2ee = self.e2ee.unwrap_or(false);
+        o.e2ee = self.e2ee;
         o.validate()?;
         Ok(o)
     }

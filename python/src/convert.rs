@@ -163,11 +163,13 @@ pub fn session_options(
     let options = SessionOptions {
         // The official SDK skips a falsy location (`if location:`).
         location: opt_string(py, "location", location)?.filter(|l| !l.is_empty()),
-        media_mode: media_mode(py, media_mode_obj)?,
-        archive_mode: archive_mode(py, archive_mode_obj)?,
+        // The official SDK always sends p2p.preference, archiveMode and e2ee (its defaults:
+        // relayed, manual, false), so this binding does too.
+        media_mode: Some(media_mode(py, media_mode_obj)?),
+        archive_mode: Some(archive_mode(py, archive_mode_obj)?),
         archive_name: opt_string(py, "archiveName", archive_name)?,
         archive_resolution: resolution,
-        e2ee,
+        e2ee: Some(e2ee),
     };
     options.validate().py_err(py)?;
     Ok(options)

@@ -50,7 +50,7 @@ pub fn create_session(state: &AppState, owner_id: &str, pairs: &[(String, String
     let options = SessionOptions::from_form(pairs).map_err(|e| ApiError::from_core(&e))?;
     options.validate().map_err(|e| ApiError::from_core(&e))?;
     let created_at_ms = clock::now_ms();
-    let flag = match options.media_mode {
+    let flag = match options.effective_media_mode() {
         opentok::MediaMode::Relayed => "P",
         _ => "",
     };
@@ -59,10 +59,10 @@ pub fn create_session(state: &AppState, owner_id: &str, pairs: &[(String, String
     let record = SessionRecord {
         session_id,
         project_id: owner_id.to_string(),
-        media_mode: options.media_mode.as_str().to_string(),
-        archive_mode: options.archive_mode.as_str().to_string(),
+        media_mode: options.effective_media_mode().as_str().to_string(),
+        archive_mode: options.effective_archive_mode().as_str().to_string(),
         location: location.map(str::to_string),
-        e2ee: options.e2ee,
+        e2ee: options.effective_e2ee(),
         archive_name: options.archive_name.clone(),
         archive_resolution: options.archive_resolution.map(|r| r.as_str().to_string()),
         create_dt: clock::create_dt(created_at_ms),
