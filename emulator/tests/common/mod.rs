@@ -173,7 +173,10 @@ pub async fn session_with_clients(
     role: opentok::Role,
 ) -> (String, Vec<String>) {
     let media_mode = if relayed { opentok::MediaMode::Relayed } else { opentok::MediaMode::Routed };
-    let s = client.create_session(&opentok::SessionOptions { media_mode: Some(media_mode), ..Default::default() }).await.expect("create session");
+    let s = client
+        .create_session(&opentok::SessionOptions { media_mode: Some(media_mode), ..Default::default() })
+        .await
+        .expect("create session");
     let mut ids = Vec::new();
     for _ in 0..clients {
         let token = client.generate_token(&s.session_id, &opentok::TokenOptions { role, ..Default::default() }).unwrap();
