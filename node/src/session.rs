@@ -93,11 +93,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_are_relayed_and_manual() {
+    fn unset_options_stay_unset_and_mean_relayed_and_manual() {
         let o = SessionInput::default().to_core().unwrap();
-        assert_eq!(o.media_mode, MediaMode::Relayed);
-        assert_eq!(o.archive_mode, ArchiveMode::Manual);
-        assert!(!o.e2ee);
+        assert_eq!((o.media_mode, o.archive_mode, o.e2ee), (None, None, None));
+        assert_eq!((o.effective_media_mode(), o.effective_archive_mode()), (MediaMode::Relayed, ArchiveMode::Manual));
     }
 
     #[test]
