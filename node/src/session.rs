@@ -109,7 +109,7 @@ mod tests {
         }
         .to_core()
         .unwrap();
-        assert_eq!(o.media_mode, MediaMode::Routed);
+        assert_eq!(o.media_mode, Some(MediaMode::Routed));
         assert_eq!(o.archive_resolution, Some(ArchiveResolution::Hd));
     }
 
