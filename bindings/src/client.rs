@@ -40,6 +40,10 @@ pub struct ClientConfig {
     /// The binding and its runtime, e.g. `kotlin/2.2.21` or `ruby/3.1.2`.
     #[uniffi(default = None)]
     pub binding: Option<String>,
+    /// Whose official SDK the requests and tokens look like (`Java` from Kotlin/Java, `Ruby` from
+    /// Ruby); `None` is the core's default.
+    #[uniffi(default = None)]
+    pub dialect: Option<opentok::Dialect>,
     /// Retries of idempotent or unsent requests (default 2; 0 turns retries off).
     #[uniffi(default = None)]
     pub max_retries: Option<u32>,
@@ -81,6 +85,7 @@ impl ClientConfig {
             proxy_password: self.proxy_password,
             ua_addendum: self.user_agent_suffix,
             binding: self.binding,
+            dialect: self.dialect.unwrap_or_default(),
             max_retries: self.max_retries,
             fixed_now: self.fixed_now,
             fixed_nonce: self.fixed_nonce,

@@ -24,6 +24,9 @@ pub struct ClientOptions {
     pub user_agent_suffix: Option<String>,
     /// The binding and its runtime version, e.g. `python/3.11.7`; set by each binding.
     pub binding: Option<String>,
+    /// Whose official SDK the requests and tokens look like, where the official SDKs differ
+    /// (set by each binding; see [`Dialect`]).
+    pub dialect: Dialect,
     /// When and how often to retry.
     pub retry: RetryPolicy,
     /// Lifetime of each REST auth JWT (default 300 s).
@@ -46,6 +49,7 @@ impl Default for ClientOptions {
             proxy: None,
             user_agent_suffix: None,
             binding: None,
+            dialect: Dialect::default(),
             retry: RetryPolicy::default(),
             jwt_lifetime: Duration::from_secs(300),
             clock_leeway: Duration::from_secs(30),
@@ -64,6 +68,7 @@ impl fmt::Debug for ClientOptions {
             .field("proxy", &self.proxy)
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("binding", &self.binding)
+            .field("dialect", &self.dialect)
             .field("retry", &self.retry)
             .field("jwt_lifetime", &self.jwt_lifetime)
             .field("clock_leeway", &self.clock_leeway)
@@ -146,6 +151,26 @@ impl RetryPolicy {
     }
 }
 
+/// The official SDK whose wire details a client reproduces where the official SDKs disagree
+/// (request bodies and headers, token claims; `docs/rest-api.md` lists each difference). Every
+/// binding sets its language's; the default, `Python`, is what the core did before dialects
+/// existed and what the token vectors were taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Dialect {
+    /// The official Python SDK (`opentok` 3.x on PyPI).
+    #[default]
+    Python,
+    /// The official Node SDK (`opentok` 2.x on npm).
+    Node,
+    /// The official Java SDK (`com.tokbox:opentok-server-sdk` 4.x).
+    Java,
+    /// The official Ruby gem (`opentok` 4.x).
+    Ruby,
+    /// The official PHP SDK (`opentok/opentok` 4.x).
+    Php,
+}
+
 /// The knobs the official SDKs' constructors take, in one place: each binding fills the ones its
 /// language offers (`timeout`, `proxy`, `ua_addendum`, `app_version`, ...) and
 /// [`ClientSettings::to_options`] turns them into [`ClientOptions`] by one set of rules.
@@ -169,6 +194,8 @@ pub struct ClientSettings {
     pub ua_addendum: Option<String>,
     /// The binding and its runtime version, e.g. `python/3.11.7`.
     pub binding: Option<String>,
+    /// Whose official SDK the requests and tokens look like.
+    pub dialect: Dialect,
     /// Retries after the first attempt; `Some(0)` means none, `None` the core's default.
     pub max_retries: Option<u32>,
     /// Lifetime of each REST auth JWT (`None`: the core's default).
@@ -199,6 +226,7 @@ impl ClientSettings {
         let suffix: Vec<String> = parts.into_iter().flatten().filter(|p| !p.trim().is_empty()).collect();
         o.user_agent_suffix = (!suffix.is_empty()).then(|| suffix.join(" "));
         o.binding.clone_from(&self.binding);
+        o.dialect = self.dialect;
         if let Some(n) = self.max_retries {
             o.retry = if n == 0 { RetryPolicy::none() } else { RetryPolicy { max_retries: n, ..o.retry } };
         }

@@ -51,6 +51,7 @@ impl ClientConfig {
             proxy_password: self.proxy_password,
             ua_addendum: self.ua_addendum,
             binding: self.binding,
+            dialect: opentok::Dialect::Node,
             max_retries: self.max_retries,
             fixed_now: self.fixed_now,
             fixed_nonce: self.fixed_nonce,

@@ -229,6 +229,7 @@ impl ClientBase {
             },
             app_version: convert::opt_string(py, "app_version", app_version)?,
             binding: Some(crate::binding_name().to_string()),
+            dialect: opentok::Dialect::Python,
             max_retries,
             fixed_now: _now,
             fixed_nonce: _nonce,
