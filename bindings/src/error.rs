@@ -6,72 +6,53 @@
 
 use opentok::ErrorKind;
 
-/// An error from the core, one variant per [`ErrorKind`].
-///
-/// * `kind`: stable snake_case kind (`"invalid_argument"`, `"timeout"`, ...).
-/// * `status`: HTTP status when the server answered.
-/// * `code`: the API's error code from the response body, if any.
-/// * `text`: the full human message (names field, rule and value; or method, path, status and
-///   the server's message). Never contains a secret or a token.
-/// * `field`: for invalid arguments, the offending field.
-/// * `retryable`: whether retrying the same call may succeed.
-#[derive(Debug, Clone, thiserror::Error, uniffi::Error)]
-#[allow(missing_docs)]
-pub enum NativeError {
-    #[error("{text}")]
-    InvalidArgument {
-        kind: String,
-        status: Option<u16>,
-        code: Option<String>,
-        text: String,
-        field: Option<String>,
-        retryable: bool,
-    },
-    #[error("{text}")]
-    InvalidToken { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    Request { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    Authentication {
-        kind: String,
-        status: Option<u16>,
-        code: Option<String>,
-        text: String,
-        field: Option<String>,
-        retryable: bool,
-    },
-    #[error("{text}")]
-    NotFound { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    Conflict { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    PayloadTooLarge {
-        kind: String,
-        status: Option<u16>,
-        code: Option<String>,
-        text: String,
-        field: Option<String>,
-        retryable: bool,
-    },
-    #[error("{text}")]
-    RateLimited { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    Server { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    Timeout { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    Connect { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    ClockSkew { kind: String, status: Option<u16>, code: Option<String>, text: String, field: Option<String>, retryable: bool },
-    #[error("{text}")]
-    InvalidResponse {
-        kind: String,
-        status: Option<u16>,
-        code: Option<String>,
-        text: String,
-        field: Option<String>,
-        retryable: bool,
-    },
+/// Declares [`NativeError`]: one variant per [`ErrorKind`], every variant with the same fields.
+macro_rules! native_error {
+    ($(#[$doc:meta])* pub enum $name:ident { $($variant:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, thiserror::Error, uniffi::Error)]
+        #[allow(missing_docs)]
+        pub enum $name {
+            $(
+                #[error("{text}")]
+                $variant {
+                    kind: String,
+                    status: Option<u16>,
+                    code: Option<String>,
+                    text: String,
+                    field: Option<String>,
+                    retryable: bool,
+                },
+            )*
+        }
+    };
+}
+
+native_error! {
+    /// An error from the core, one variant per [`ErrorKind`].
+    ///
+    /// * `kind`: stable snake_case kind (`"invalid_argument"`, `"timeout"`, ...).
+    /// * `status`: HTTP status when the server answered.
+    /// * `code`: the API's error code from the response body, if any.
+    /// * `text`: the full human message (names field, rule and value; or method, path, status and
+    ///   the server's message). Never contains a secret or a token.
+    /// * `field`: for invalid arguments, the offending field.
+    /// * `retryable`: whether retrying the same call may succeed.
+    pub enum NativeError {
+        InvalidArgument,
+        InvalidToken,
+        Request,
+        Authentication,
+        NotFound,
+        Conflict,
+        PayloadTooLarge,
+        RateLimited,
+        Server,
+        Timeout,
+        Connect,
+        ClockSkew,
+        InvalidResponse,
+    }
 }
 
 impl From<opentok::Error> for NativeError {
