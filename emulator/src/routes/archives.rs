@@ -17,9 +17,10 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
+use crate::routes::composition::{composable_session, is_running, patch_streams, running_with_same_tag, set_layout};
 use crate::routes::rest::{
-    authorize, body_object, check_layout, new_resource, opt_bool, opt_int, opt_str, owned_resource, page, project_json,
-    project_session, reply, req_str, require_routed, Answer,
+    authorize, check_layout, list_owned, new_resource, opt_bool, opt_int, opt_str, project_json, read_owned, reply,
+    session_request, update_owned, Answer,
 };
 use crate::state::AppState;
 
@@ -28,49 +29,29 @@ pub const KIND: &str = "archive";
 /// Bytes per second of recording in the emulated file size.
 pub const BYTES_PER_SECOND: i64 = 125_000;
 
-/// Statuses in which an archive is recording.
-pub fn is_running(doc: &Value) -> bool {
-    matches!(doc["status"].as_str(), Some("started") | Some("paused"))
-}
-
 /// Handles `POST /v2/project/{projectId}/archive`.
 pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
     reply(start_inner(&state, &headers, &project_id, &body))
 }
 
 fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let m = body_object(body)?;
-    let session_id = req_str(&m, "sessionId")?;
+    let (m, session_id) = session_request(state, headers, project_id, body)?;
     let doc = archive_doc(&m, project_id, &session_id)?;
     let _guard = state.ops_lock();
-    let session = project_session(state, project_id, &session_id)?;
-    require_routed(&session, "archiving")?;
-    require_clients(state, &session_id)?;
-    let tag = doc["multiArchiveTag"].as_str().map(str::to_string);
-    for other in state.store().resources(KIND, Some(project_id), Some(&session_id), None)? {
-        if is_running(&other.doc) && other.doc["multiArchiveTag"].as_str().map(str::to_string) == tag {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "already_archiving",
-                format!(
-                    "session {session_id} is already being archived (archive {}); use a different multiArchiveTag to record it twice",
-                    other.id
-                ),
-            ));
-        }
+    composable_session(state, project_id, &session_id, "archiving")?;
+    if let Some(other) = running_with_same_tag(state, KIND, project_id, &session_id, "multiArchiveTag", &doc)? {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "already_archiving",
+            format!(
+                "session {session_id} is already being archived (archive {}); use a different multiArchiveTag to record it twice",
+                other.id
+            ),
+        ));
     }
     let id = doc["id"].as_str().unwrap_or_default().to_string();
     state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), None, doc.clone()))?;
     Ok((StatusCode::OK, doc))
-}
-
-/// 404 unless a client is connected, as the service answers.
-pub fn require_clients(state: &AppState, session_id: &str) -> Result<(), ApiError> {
-    if state.store().connection_count(session_id)? == 0 {
-        return Err(ApiError::not_found("no_clients", format!("no clients are actively connected to session {session_id}")));
-    }
-    Ok(())
 }
 
 /// Starts the automatic archive of an `archiveMode=always` session when a stream is published
@@ -202,38 +183,32 @@ fn archive_doc(m: &Map<String, Value>, project_id: &str, session_id: &str) -> Re
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        let _guard = state.ops_lock();
-        let mut r = owned_resource(&state, KIND, &id, &project_id)?;
-        if !is_running(&r.doc) {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "not_recording",
-                format!("archive {id} is not being recorded (status {})", r.doc["status"].as_str().unwrap_or("?")),
-            ));
-        }
-        let now = clock::now_ms();
-        let created = r.doc["createdAt"].as_i64().unwrap_or(now);
-        let duration = ((now - created) as f64 / 1000.0).round() as i64;
-        r.doc["duration"] = json!(duration);
-        r.doc["updatedAt"] = json!(now);
-        let mut answer = r.doc.clone();
-        answer["status"] = json!("stopped");
-        answer["reason"] = json!("user initiated");
-        // The emulator "processes" instantly: the next read finds the file available.
-        r.doc["status"] = json!("available");
-        r.doc["reason"] = json!("user initiated");
-        r.doc["size"] = json!(duration * BYTES_PER_SECOND + 4096);
-        state.store().put_resource(&r)?;
-        Ok((StatusCode::OK, answer))
+        update_owned(&state, KIND, &id, &project_id, |r, now| {
+            if !is_running(&r.doc) {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "not_recording",
+                    format!("archive {id} is not being recorded (status {})", r.doc["status"].as_str().unwrap_or("?")),
+                ));
+            }
+            let created = r.doc["createdAt"].as_i64().unwrap_or(now);
+            let duration = ((now - created) as f64 / 1000.0).round() as i64;
+            r.doc["duration"] = json!(duration);
+            let mut answer = r.doc.clone();
+            answer["status"] = json!("stopped");
+            answer["reason"] = json!("user initiated");
+            // The emulator "processes" instantly: the next read finds the file available.
+            r.doc["status"] = json!("available");
+            r.doc["reason"] = json!("user initiated");
+            r.doc["size"] = json!(duration * BYTES_PER_SECOND + 4096);
+            Ok((StatusCode::OK, answer))
+        })
     })())
 }
 
 /// Handles `GET /v2/project/{projectId}/archive/{archiveId}`.
 pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        Ok((StatusCode::OK, owned_resource(&state, KIND, &id, &project_id)?.doc))
-    })())
+    reply(read_owned(&state, &headers, KIND, &project_id, &id))
 }
 
 /// Handles `GET /v2/project/{projectId}/archive?offset&count&sessionId`.
@@ -243,12 +218,7 @@ pub async fn list(
     Path(project_id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        let sid = q.get("sessionId").map(String::as_str).filter(|s| !s.is_empty());
-        let items = state.store().resources(KIND, Some(&project_id), sid, None)?.into_iter().map(|r| r.doc).collect();
-        Ok((StatusCode::OK, page(items, &q)?))
-    })())
+    reply(list_owned(&state, &headers, KIND, &project_id, &q))
 }
 
 /// Handles `DELETE /v2/project/{projectId}/archive/{archiveId}` (204).
@@ -259,19 +229,17 @@ pub async fn delete(
 ) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        let _guard = state.ops_lock();
-        let mut r = owned_resource(&state, KIND, &id, &project_id)?;
-        if is_running(&r.doc) {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "still_recording",
-                format!("archive {id} is still being recorded; stop it before deleting it"),
-            ));
-        }
-        r.doc["status"] = json!("deleted");
-        r.doc["updatedAt"] = json!(clock::now_ms());
-        state.store().put_resource(&r)?;
-        Ok((StatusCode::NO_CONTENT, Value::Null))
+        update_owned(&state, KIND, &id, &project_id, |r, _| {
+            if is_running(&r.doc) {
+                return Err(ApiError::new(
+                    StatusCode::CONFLICT,
+                    "still_recording",
+                    format!("archive {id} is still being recorded; stop it before deleting it"),
+                ));
+            }
+            r.doc["status"] = json!("deleted");
+            Ok((StatusCode::NO_CONTENT, Value::Null))
+        })
     })())
 }
 
@@ -285,27 +253,6 @@ pub async fn layout(
     reply(set_layout(&state, &headers, KIND, &project_id, &id, &body))
 }
 
-/// Sets the layout of a running archive or broadcast.
-pub fn set_layout(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let layout = check_layout(&Value::Object(body_object(body)?))?;
-    let _guard = state.ops_lock();
-    let mut r = owned_resource(state, kind, id, project_id)?;
-    if r.doc["outputMode"].as_str() == Some("individual") {
-        return Err(ApiError::bad_request(
-            "invalid_argument",
-            format!("{kind} {id} has outputMode individual: it has no layout"),
-        ));
-    }
-    if !is_running(&r.doc) {
-        return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("{kind} {id} is not running")));
-    }
-    r.doc["layout"] = layout;
-    r.doc["updatedAt"] = json!(clock::now_ms());
-    state.store().put_resource(&r)?;
-    Ok((StatusCode::OK, Value::Null))
-}
-
 /// Handles `PATCH /v2/project/{projectId}/archive/{archiveId}/streams`.
 pub async fn streams(
     State(state): State<AppState>,
@@ -314,62 +261,4 @@ pub async fn streams(
     body: Bytes,
 ) -> Response {
     reply(patch_streams(&state, &headers, KIND, &project_id, &id, &body))
-}
-
-/// Adds or removes a stream of a running archive or broadcast in manual stream mode:
-/// 405 in auto mode, 409 when not running, 404 for a stream the session does not have.
-pub fn patch_streams(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let m = body_object(body)?;
-    let add = opt_str(&m, "addStream")?;
-    let remove = opt_str(&m, "removeStream")?;
-    let _guard = state.ops_lock();
-    let mut r = owned_resource(state, kind, id, project_id)?;
-    if r.doc["streamMode"].as_str() != Some("manual") {
-        return Err(ApiError::new(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "stream_mode_auto",
-            format!("{kind} {id} has streamMode auto; streams can only be added or removed in manual mode"),
-        ));
-    }
-    if !is_running(&r.doc) {
-        return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("{kind} {id} is not running")));
-    }
-    let mut list: Vec<Value> = r.doc["streams"].as_array().cloned().unwrap_or_default();
-    match (add, remove) {
-        (Some(stream_id), None) => {
-            let session_id = r.session_id.clone().unwrap_or_default();
-            let exists = state
-                .store()
-                .resource(crate::routes::streams::KIND, &stream_id)?
-                .is_some_and(|s| s.session_id.as_deref() == Some(session_id.as_str()));
-            if !exists {
-                return Err(ApiError::not_found("unknown_stream", format!("no stream {stream_id} in session {session_id}")));
-            }
-            if list.iter().any(|s| s["streamId"].as_str() == Some(stream_id.as_str())) {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    "already_added",
-                    format!("stream {stream_id} is already in {kind} {id}"),
-                ));
-            }
-            let has_audio = opt_bool(&m, "hasAudio")?.unwrap_or(true);
-            let has_video = opt_bool(&m, "hasVideo")?.unwrap_or(true);
-            list.push(json!({"streamId": stream_id, "hasAudio": has_audio, "hasVideo": has_video}));
-        }
-        (None, Some(stream_id)) => {
-            let before = list.len();
-            list.retain(|s| s["streamId"].as_str() != Some(stream_id.as_str()));
-            if list.len() == before {
-                return Err(ApiError::not_found("unknown_stream", format!("stream {stream_id} is not in {kind} {id}")));
-            }
-        }
-        _ => {
-            return Err(ApiError::bad_request("invalid_argument", "the body must have exactly one of addStream and removeStream"))
-        }
-    }
-    r.doc["streams"] = Value::Array(list);
-    r.doc["updatedAt"] = json!(clock::now_ms());
-    state.store().put_resource(&r)?;
-    Ok((StatusCode::NO_CONTENT, Value::Null))
 }

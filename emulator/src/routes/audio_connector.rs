@@ -13,8 +13,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
 use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_int, opt_str_list, owned_resource, project_session, reply, req_str,
-    require_routed, Answer,
+    authorize, new_resource, opt_bool, opt_int, opt_str_list, owned_resource, reply, req_str, routed_session, session_request,
+    Answer,
 };
 use crate::routes::sip::service_connection;
 use crate::state::AppState;
@@ -28,9 +28,7 @@ pub async fn connect(State(state): State<AppState>, headers: HeaderMap, Path(pro
 }
 
 fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let m = body_object(body)?;
-    let session_id = req_str(&m, "sessionId")?;
+    let (m, session_id) = session_request(state, headers, project_id, body)?;
     let token = req_str(&m, "token")?;
     let ws: Map<String, Value> = match m.get("websocket") {
         Some(Value::Object(w)) => w.clone(),
@@ -67,8 +65,7 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
     let streams = opt_str_list(&ws, "streams")?;
     let bidirectional = opt_bool(&ws, "bidirectional")?.unwrap_or(false);
     let _guard = state.ops_lock();
-    let session = project_session(state, project_id, &session_id)?;
-    require_routed(&session, "the Audio Connector")?;
+    let session = routed_session(state, project_id, &session_id, "the Audio Connector")?;
     let conn = service_connection(state, &session, &token, "audio-connector")?;
     let id = uuid_v4()?;
     let doc = json!({

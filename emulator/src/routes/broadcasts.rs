@@ -14,11 +14,11 @@ use serde_json::{json, Map, Value};
 
 use crate::api_error::ApiError;
 use crate::clock;
-use crate::routes::archives::{is_running, patch_streams, require_clients, set_layout};
 use crate::routes::clients::uuid_v4;
+use crate::routes::composition::{composable_session, is_running, patch_streams, running_with_same_tag, set_layout};
 use crate::routes::rest::{
-    authorize, body_object, check_layout, new_resource, opt_bool, opt_int, opt_str, owned_resource, page, project_session, reply,
-    req_str, require_routed, Answer,
+    authorize, check_layout, list_owned, new_resource, opt_bool, opt_int, opt_str, read_owned, reply, req_str, session_request,
+    update_owned, Answer,
 };
 use crate::state::AppState;
 
@@ -31,27 +31,20 @@ pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(proje
 }
 
 fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let m = body_object(body)?;
-    let session_id = req_str(&m, "sessionId")?;
+    let (m, session_id) = session_request(state, headers, project_id, body)?;
     let id = uuid_v4()?;
     let doc = broadcast_doc(&m, &id, project_id, &session_id)?;
     let _guard = state.ops_lock();
-    let session = project_session(state, project_id, &session_id)?;
-    require_routed(&session, "broadcasting")?;
-    require_clients(state, &session_id)?;
-    let tag = doc["multiBroadcastTag"].as_str().map(str::to_string);
-    for other in state.store().resources(KIND, Some(project_id), Some(&session_id), None)? {
-        if is_running(&other.doc) && other.doc["multiBroadcastTag"].as_str().map(str::to_string) == tag {
-            return Err(ApiError::new(
-                StatusCode::CONFLICT,
-                "already_broadcasting",
-                format!(
-                    "session {session_id} is already being broadcast (broadcast {}); use a different multiBroadcastTag",
-                    other.id
-                ),
-            ));
-        }
+    composable_session(state, project_id, &session_id, "broadcasting")?;
+    if let Some(other) = running_with_same_tag(state, KIND, project_id, &session_id, "multiBroadcastTag", &doc)? {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "already_broadcasting",
+            format!(
+                "session {session_id} is already being broadcast (broadcast {}); use a different multiBroadcastTag",
+                other.id
+            ),
+        ));
     }
     state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), None, doc.clone()))?;
     Ok((StatusCode::OK, doc))
@@ -167,32 +160,27 @@ fn broadcast_doc(m: &Map<String, Value>, id: &str, project_id: &str, session_id:
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        let _guard = state.ops_lock();
-        let mut r = owned_resource(&state, KIND, &id, &project_id)?;
-        if !is_running(&r.doc) {
-            return Err(ApiError::new(StatusCode::CONFLICT, "not_broadcasting", format!("broadcast {id} is not running")));
-        }
-        r.doc["status"] = json!("stopped");
-        r.doc["updatedAt"] = json!(clock::now_ms());
-        if r.doc["broadcastUrls"]["hls"].is_string() {
-            r.doc["broadcastUrls"]["hlsStatus"] = json!("ended");
-        }
-        if let Some(list) = r.doc["broadcastUrls"]["rtmp"].as_array_mut() {
-            for o in list {
-                o["status"] = json!("offline");
+        update_owned(&state, KIND, &id, &project_id, |r, _| {
+            if !is_running(&r.doc) {
+                return Err(ApiError::new(StatusCode::CONFLICT, "not_broadcasting", format!("broadcast {id} is not running")));
             }
-        }
-        state.store().put_resource(&r)?;
-        Ok((StatusCode::OK, r.doc))
+            r.doc["status"] = json!("stopped");
+            if r.doc["broadcastUrls"]["hls"].is_string() {
+                r.doc["broadcastUrls"]["hlsStatus"] = json!("ended");
+            }
+            if let Some(list) = r.doc["broadcastUrls"]["rtmp"].as_array_mut() {
+                for o in list {
+                    o["status"] = json!("offline");
+                }
+            }
+            Ok((StatusCode::OK, r.doc.clone()))
+        })
     })())
 }
 
 /// Handles `GET /v2/project/{projectId}/broadcast/{broadcastId}`.
 pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        Ok((StatusCode::OK, owned_resource(&state, KIND, &id, &project_id)?.doc))
-    })())
+    reply(read_owned(&state, &headers, KIND, &project_id, &id))
 }
 
 /// Handles `GET /v2/project/{projectId}/broadcast?offset&count&sessionId`.
@@ -202,12 +190,7 @@ pub async fn list(
     Path(project_id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        let sid = q.get("sessionId").map(String::as_str).filter(|s| !s.is_empty());
-        let items = state.store().resources(KIND, Some(&project_id), sid, None)?.into_iter().map(|r| r.doc).collect();
-        Ok((StatusCode::OK, page(items, &q)?))
-    })())
+    reply(list_owned(&state, &headers, KIND, &project_id, &q))
 }
 
 /// Handles `PUT /v2/project/{projectId}/broadcast/{broadcastId}/layout`.

@@ -11,8 +11,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::{uuid_v4, verify_connect_token};
 use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_int, opt_str, owned_resource, project_session, reply, req_str,
-    require_routed, Answer,
+    authorize, new_resource, opt_bool, opt_int, opt_str, read_owned, reply, req_str, routed_session, session_request,
+    update_owned, Answer,
 };
 use crate::state::AppState;
 
@@ -25,9 +25,7 @@ pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(proje
 }
 
 fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let m = body_object(body)?;
-    let session_id = req_str(&m, "sessionId")?;
+    let (m, session_id) = session_request(state, headers, project_id, body)?;
     let token = req_str(&m, "token")?;
     let language = opt_str(&m, "languageCode")?.unwrap_or_else(|| "en-US".into());
     if !opentok::is_language_code(&language) {
@@ -43,8 +41,7 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
         }
     }
     let _guard = state.ops_lock();
-    let session = project_session(state, project_id, &session_id)?;
-    require_routed(&session, "live captions")?;
+    let session = routed_session(state, project_id, &session_id, "live captions")?;
     let decoded = verify_connect_token(state, &session, &token)?;
     if decoded.role.as_deref() != Some("moderator") {
         return Err(ApiError::forbidden("not_moderator", "captions need a token with role moderator"));
@@ -82,23 +79,18 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        let _guard = state.ops_lock();
-        let mut r = owned_resource(&state, KIND, &id, &project_id)?;
-        if r.doc["status"].as_str() != Some("started") {
-            return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("captions {id} are not running")));
-        }
-        r.doc["status"] = json!("stopped");
-        r.doc["reason"] = json!("user initiated");
-        r.doc["updatedAt"] = json!(clock::now_ms());
-        state.store().put_resource(&r)?;
-        Ok((StatusCode::ACCEPTED, Value::Null))
+        update_owned(&state, KIND, &id, &project_id, |r, _| {
+            if r.doc["status"].as_str() != Some("started") {
+                return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("captions {id} are not running")));
+            }
+            r.doc["status"] = json!("stopped");
+            r.doc["reason"] = json!("user initiated");
+            Ok((StatusCode::ACCEPTED, Value::Null))
+        })
     })())
 }
 
 /// Handles `GET /v2/project/{projectId}/captions/{captionsId}`.
 pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        Ok((StatusCode::OK, owned_resource(&state, KIND, &id, &project_id)?.doc))
-    })())
+    reply(read_owned(&state, &headers, KIND, &project_id, &id))
 }

@@ -6,6 +6,7 @@ pub mod broadcasts;
 pub mod callbacks;
 pub mod captions;
 pub mod clients;
+pub mod composition;
 pub mod dashboard_api;
 pub mod project;
 pub mod renders;

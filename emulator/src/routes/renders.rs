@@ -14,8 +14,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
 use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_int, opt_str, owned_resource, page, project_session, reply, req_str,
-    require_routed, Answer,
+    authorize, new_resource, opt_int, opt_str, owned_resource, page, reply, req_str, routed_session, session_request,
+    update_owned, Answer,
 };
 use crate::routes::sip::service_connection;
 use crate::state::AppState;
@@ -30,9 +30,7 @@ pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(proje
 }
 
 fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let m = body_object(body)?;
-    let session_id = req_str(&m, "sessionId")?;
+    let (m, session_id) = session_request(state, headers, project_id, body)?;
     let token = req_str(&m, "token")?;
     let url = req_str(&m, "url")?;
     if !(15..=2048).contains(&url.len()) || !(url.starts_with("http://") || url.starts_with("https://")) {
@@ -53,8 +51,7 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
         _ => None,
     };
     let _guard = state.ops_lock();
-    let session = project_session(state, project_id, &session_id)?;
-    require_routed(&session, "Experience Composer")?;
+    let session = routed_session(state, project_id, &session_id, "Experience Composer")?;
     let conn = service_connection(state, &session, &token, "render")?;
     let id = uuid_v4()?;
     let now = clock::now_ms();
@@ -120,19 +117,17 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((projec
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        let _guard = state.ops_lock();
-        let mut r = owned_resource(&state, KIND, &id, &project_id)?;
-        if r.doc["status"].as_str() == Some("stopped") {
-            return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("render {id} is already stopped")));
-        }
-        if let (Some(sid), Some(cid)) = (r.session_id.clone(), r.parent_id.clone()) {
-            state.store().delete_connection(&sid, &cid)?;
-        }
-        r.doc["status"] = json!("stopped");
-        r.doc["reason"] = json!("Stop Requested");
-        r.doc["updatedAt"] = json!(clock::now_ms());
-        state.store().put_resource(&r)?;
-        Ok((StatusCode::OK, Value::Null))
+        update_owned(&state, KIND, &id, &project_id, |r, _| {
+            if r.doc["status"].as_str() == Some("stopped") {
+                return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("render {id} is already stopped")));
+            }
+            if let (Some(sid), Some(cid)) = (r.session_id.clone(), r.parent_id.clone()) {
+                state.store().delete_connection(&sid, &cid)?;
+            }
+            r.doc["status"] = json!("stopped");
+            r.doc["reason"] = json!("Stop Requested");
+            Ok((StatusCode::OK, Value::Null))
+        })
     })())
 }
 

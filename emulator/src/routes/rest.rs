@@ -55,6 +55,28 @@ pub fn require_routed(session: &SessionRecord, what: &str) -> Result<(), ApiErro
     }
 }
 
+/// The body of a `POST /v2/project/{projectId}/...` that acts on a session: the call authorized,
+/// the body read as a JSON object, and its required `sessionId`.
+pub fn session_request(
+    state: &AppState,
+    headers: &HeaderMap,
+    project_id: &str,
+    body: &[u8],
+) -> Result<(Map<String, Value>, String), ApiError> {
+    authorize(state, headers, project_id)?;
+    let m = body_object(body)?;
+    let session_id = req_str(&m, "sessionId")?;
+    Ok((m, session_id))
+}
+
+/// The project's session, which must be routed for `what` (see [`project_session`] and
+/// [`require_routed`]). Callers hold the state-machine lock.
+pub fn routed_session(state: &AppState, project_id: &str, session_id: &str, what: &str) -> Result<SessionRecord, ApiError> {
+    let session = project_session(state, project_id, session_id)?;
+    require_routed(&session, what)?;
+    Ok(session)
+}
+
 /// A JSON object body; an empty body reads as `{}`.
 pub fn body_object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     if body.iter().all(|b| b.is_ascii_whitespace()) {
@@ -158,6 +180,39 @@ pub fn owned_resource(state: &AppState, kind: &str, id: &str, project_id: &str) 
         Some(r) if r.project_id == project_id => Ok(r),
         _ => Err(ApiError::not_found(format!("unknown_{kind}"), format!("no {kind} with id {id} in project {project_id}"))),
     }
+}
+
+/// Answers a resource of the project as stored (the `GET .../{kind}/{id}` handlers).
+pub fn read_owned(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str) -> Answer {
+    authorize(state, headers, project_id)?;
+    Ok((StatusCode::OK, owned_resource(state, kind, id, project_id)?.doc))
+}
+
+/// Answers a page of the project's resources of `kind`, of the query's `sessionId` when it has one.
+pub fn list_owned(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, q: &HashMap<String, String>) -> Answer {
+    authorize(state, headers, project_id)?;
+    let sid = q.get("sessionId").map(String::as_str).filter(|s| !s.is_empty());
+    let items = state.store().resources(kind, Some(project_id), sid, None)?.into_iter().map(|r| r.doc).collect();
+    Ok((StatusCode::OK, page(items, q)?))
+}
+
+/// Changes a resource of the project under the state-machine lock: stamped with `updatedAt`
+/// now, `change` edits it, given that time (or refuses with an error, and nothing is saved);
+/// then it is saved. Gives what `change` gives.
+pub fn update_owned<T>(
+    state: &AppState,
+    kind: &str,
+    id: &str,
+    project_id: &str,
+    change: impl FnOnce(&mut Resource, i64) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let _guard = state.ops_lock();
+    let mut r = owned_resource(state, kind, id, project_id)?;
+    let now = clock::now_ms();
+    r.doc["updatedAt"] = json!(now);
+    let out = change(&mut r, now)?;
+    state.store().put_resource(&r)?;
+    Ok(out)
 }
 
 /// A fresh resource.

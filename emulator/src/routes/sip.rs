@@ -13,8 +13,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::{require_session, uuid_v4, verify_connect_token};
 use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_str, opt_str_list, project_session, reply, req_str, require_routed,
-    Answer,
+    authorize, body_object, new_resource, opt_bool, opt_str, opt_str_list, project_session, reply, req_str, routed_session,
+    session_request, Answer,
 };
 use crate::state::AppState;
 use crate::store::{ConnectionRecord, SessionRecord};
@@ -52,9 +52,7 @@ pub async fn dial(State(state): State<AppState>, headers: HeaderMap, Path(projec
 }
 
 fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u8]) -> Answer {
-    authorize(state, headers, project_id)?;
-    let m = body_object(body)?;
-    let session_id = req_str(&m, "sessionId")?;
+    let (m, session_id) = session_request(state, headers, project_id, body)?;
     let token = req_str(&m, "token")?;
     let sip: Map<String, Value> = match m.get("sip") {
         Some(Value::Object(s)) => s.clone(),
@@ -87,8 +85,7 @@ fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u
     let streams = opt_str_list(&sip, "streams")?;
     let from = opt_str(&sip, "from")?;
     let _guard = state.ops_lock();
-    let session = project_session(state, project_id, &session_id)?;
-    require_routed(&session, "SIP dial")?;
+    let session = routed_session(state, project_id, &session_id, "SIP dial")?;
     let conn = service_connection(state, &session, &token, "sip")?;
     let mut props = Map::new();
     props.insert("name".into(), json!(from.clone().unwrap_or_else(|| "SIP".into())));
