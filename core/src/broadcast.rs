@@ -20,14 +20,15 @@ pub const MAX_RTMP_OUTPUTS: usize = 5;
 /// Allowed `maxDuration` of a broadcast, seconds.
 pub const BROADCAST_DURATION_RANGE: std::ops::RangeInclusive<u32> = 60..=36_000;
 
-/// HLS output settings. `dvr` and `low_latency` cannot both be on.
+/// HLS output settings. `dvr` and `low_latency` cannot both be on. Only the fields set are
+/// sent (`{"hls": {}}` when neither is): the service's defaults are off.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HlsOptions {
-    /// Keep a rewindable window (DVR).
-    pub dvr: bool,
-    /// Low-latency HLS.
-    pub low_latency: bool,
+    /// Keep a rewindable window (DVR); `None`: not sent.
+    pub dvr: Option<bool>,
+    /// Low-latency HLS; `None`: not sent.
+    pub low_latency: Option<bool>,
 }
 
 /// One RTMP output.
@@ -99,7 +100,7 @@ impl BroadcastOptions {
             }
         }
         if let Some(h) = o.hls {
-            if h.dvr && h.low_latency {
+            if h.dvr == Some(true) && h.low_latency == Some(true) {
                 return Err(Error::invalid("outputs.hls.lowLatency", "cannot be combined with dvr", true));
             }
         }
@@ -131,7 +132,14 @@ impl BroadcastOptions {
     pub fn to_json(&self, session_id: &str) -> Value {
         let mut outputs = Map::new();
         if let Some(h) = self.outputs.hls {
-            outputs.insert("hls".into(), json!({"dvr": h.dvr, "lowLatency": h.low_latency}));
+            let mut hls = Map::new();
+            if let Some(d) = h.dvr {
+                hls.insert("dvr".into(), Value::Bool(d));
+            }
+            if let Some(l) = h.low_latency {
+                hls.insert("lowLatency".into(), Value::Bool(l));
+            }
+            outputs.insert("hls".into(), Value::Object(hls));
         }
         if !self.outputs.rtmp.is_empty() {
             let list: Vec<Value> = self
@@ -355,7 +363,7 @@ mod tests {
     fn body_shape() {
         let o = BroadcastOptions {
             outputs: BroadcastOutputs {
-                hls: Some(HlsOptions { dvr: true, low_latency: false }),
+                hls: Some(HlsOptions { dvr: Some(true), low_latency: None }),
                 rtmp: vec![RtmpOutput { id: None, server_url: "rtmp://x/app".into(), stream_name: "k".into() }],
             },
             max_duration: Some(60),
@@ -363,7 +371,7 @@ mod tests {
         };
         assert_eq!(
             o.to_json("S"),
-            json!({"sessionId":"S","outputs":{"hls":{"dvr":true,"lowLatency":false},
+            json!({"sessionId":"S","outputs":{"hls":{"dvr":true},
                    "rtmp":[{"serverUrl":"rtmp://x/app","streamName":"k"}]},"maxDuration":60})
         );
     }

@@ -106,7 +106,7 @@ impl Client {
     /// belong to these credentials.
     pub fn generate_token(&self, session_id: &str, options: &TokenOptions) -> Result<String> {
         let o = &self.inner.options;
-        mint(&self.inner.credentials, session_id, options, o.clock.unix_now(), o.nonce.nonce())
+        mint(&self.inner.credentials, session_id, options, o.clock.unix_now(), o.nonce.nonce(), o.dialect)
     }
 }
 

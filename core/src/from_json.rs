@@ -216,10 +216,7 @@ impl BroadcastOptions {
         let mut outputs = BroadcastOutputs::default();
         if let Some(mut out) = o.object("outputs")? {
             if let Some(mut h) = out.object("hls")? {
-                outputs.hls = Some(HlsOptions {
-                    dvr: h.boolean("dvr")?.unwrap_or(false),
-                    low_latency: h.boolean("lowLatency")?.unwrap_or(false),
-                });
+                outputs.hls = Some(HlsOptions { dvr: h.boolean("dvr")?, low_latency: h.boolean("lowLatency")? });
                 h.finish()?;
             }
             match out.take("rtmp") {

@@ -93,7 +93,8 @@ pub use token::{
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Mints a token without a [`Client`] (pure CPU): for tools and tests that hold credentials but
-/// make no HTTP calls. `now` is unix seconds.
+/// make no HTTP calls. `now` is unix seconds. The session id is checked as the default
+/// [`Dialect`] (Python) reads it.
 pub fn generate_token_at(
     credentials: &Credentials,
     session_id: &str,
@@ -101,5 +102,5 @@ pub fn generate_token_at(
     now: i64,
     nonce: u32,
 ) -> Result<String> {
-    token::mint(credentials, session_id, options, now, nonce)
+    token::mint(credentials, session_id, options, now, nonce, Dialect::default())
 }

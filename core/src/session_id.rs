@@ -69,6 +69,27 @@ impl SessionId {
         }
     }
 
+    /// The official Python SDK's check (`Client.generate_token` of `opentok` 3.15): drop the
+    /// first two characters, pad with `=` to a multiple of four, `base64.b64decode(…, b"-_")`
+    /// (which skips characters outside the alphabet and stops at a complete pad), UTF-8, split
+    /// on `~`, and the id must be *any* of the fields. A payload that does not decode is an
+    /// error, as there (`OpenTokException`); only the acceptance differs from
+    /// [`SessionId::check_belongs`], never the token.
+    pub fn check_belongs_python(s: &str, api_key: &str, label: &str) -> Result<()> {
+        let rest = s.char_indices().nth(2).map_or("", |(i, _)| &s[i..]);
+        let mut bytes = rest.as_bytes().to_vec();
+        bytes.resize(bytes.len() + (4 - bytes.len() % 4) % 4, b'=');
+        let text = python_b64decode(&bytes).and_then(|b| String::from_utf8(b).ok()).ok_or_else(|| {
+            Error::invalid("session_id", "does not decode (base64 of UTF-8 text after a two-character prefix)", s)
+        })?;
+        if text.split('~').any(|f| f == api_key) {
+            Ok(())
+        } else {
+            let owner = text.split('~').nth(1).unwrap_or("");
+            Err(Error::invalid("session_id", format!("must belong to the {label} {api_key} (it belongs to {owner})"), s))
+        }
+    }
+
     /// Mints a session id in the service's format (as the emulator does).
     pub fn mint(api_key: &str, location: Option<&str>, created_at_ms: i64, random: &str, flag: &str) -> SessionId {
         let text = format!("1~{api_key}~{}~{created_at_ms}~{random}~{flag}~~", location.unwrap_or(""));
@@ -122,6 +143,48 @@ thread_local! {
     static LAST_OWNED: std::cell::RefCell<(String, String)> = const { std::cell::RefCell::new((String::new(), String::new())) };
 }
 
+/// CPython's non-strict `binascii.a2b_base64` after `b64decode`'s `-_` → `+/` translation:
+/// characters outside the alphabet are skipped, a complete pad ends the input, and a partial
+/// last quad is an error (`None`).
+fn python_b64decode(input: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(input.len() * 3 / 4);
+    let (mut quad, mut left, mut pads) = (0u8, 0u8, 0u8);
+    for &c in input {
+        if c == b'=' {
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    return Some(out);
+                }
+            }
+            continue;
+        }
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => continue,
+        };
+        pads = 0;
+        match quad {
+            0 => left = v,
+            1 => {
+                out.push((left << 2) | (v >> 4));
+                left = v & 0x0f;
+            }
+            2 => {
+                out.push((left << 4) | (v >> 2));
+                left = v & 0x03;
+            }
+            _ => out.push((left << 6) | v),
+        }
+        quad = (quad + 1) % 4;
+    }
+    (quad == 0).then_some(out)
+}
+
 /// Decodes and checks the payload of a session id, returning its `~`-separated text.
 fn decode_payload(s: &str) -> Result<String> {
     let bad = |rule: &str| Error::invalid("session_id", rule, s);
@@ -169,6 +232,24 @@ impl std::str::FromStr for SessionId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn python_reading_matches_cpython() {
+        let id = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
+        SessionId::check_belongs_python(id, "123456", "api key").unwrap();
+        // any prefix, any field, characters outside the alphabet skipped, '+' and '/' taken
+        let any_field = format!("xx{}", URL_SAFE_NO_PAD.encode("a~b~123456~"));
+        SessionId::check_belongs_python(&any_field, "123456", "api key").unwrap();
+        SessionId::check_belongs_python(&format!("1_!{}", &id[2..]), "123456", "api key").unwrap_err();
+        SessionId::check_belongs_python(&format!("1_!!!!{}", &id[2..]), "123456", "api key").unwrap();
+        assert_eq!(python_b64decode(b"YQ==ignored").unwrap(), b"a");
+        assert_eq!(python_b64decode(b"Y+/A").unwrap(), vec![0x63, 0xef, 0xc0]);
+        assert!(python_b64decode(b"YQ").is_none() && python_b64decode(b"Y").is_none());
+        for bad in ["", "1_", "1_!!!!", "1_MX4xMjM0NTZ-fn5"] {
+            let e = SessionId::check_belongs_python(bad, "654321", "api key").unwrap_err();
+            assert_eq!(e.field(), Some("session_id"), "{bad}");
+        }
+    }
 
     #[test]
     fn mint_round_trips() {

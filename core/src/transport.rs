@@ -10,7 +10,7 @@ use crate::auth::rest_auth_header;
 use crate::clock::{fill_random, unix_seconds};
 use crate::credentials::Credentials;
 use crate::error::{ApiFailure, Error, Result};
-use crate::options::{ClientOptions, RetryPolicy};
+use crate::options::{ClientOptions, Dialect, RetryPolicy};
 
 /// A request body.
 pub(crate) enum Body {
@@ -68,6 +68,9 @@ impl Transport {
         }
         let http = b.build().map_err(|e| Error::invalid("options", format!("cannot build the HTTP client ({e})"), ""))?;
         let mut user_agent = format!("opentok-native/{} {}", crate::VERSION, opts.binding.as_deref().unwrap_or("rust"));
+        if user_agent.chars().any(|c| c.is_control()) {
+            return Err(Error::invalid("user_agent_suffix", "must not contain control characters", &user_agent));
+        }
         if let Some(s) = opts.user_agent_suffix.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             if s.chars().any(|c| c.is_control()) {
                 return Err(Error::invalid("user_agent_suffix", "must not contain control characters", s));
@@ -97,6 +100,9 @@ impl Transport {
                 .header(ACCEPT, "application/json")
                 .header(auth_name, auth_value);
             rb = match &req.body {
+                // the official Python SDK sends its JSON headers on every request but
+                // `/session/create`, bodiless GET/DELETE/POST included; the others send none
+                Body::None if opts.dialect == Dialect::Python => rb.header(CONTENT_TYPE, "application/json"),
                 Body::None => rb,
                 Body::Form(f) => rb.header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(encode_form(f)),
                 Body::Json(j) => rb.header(CONTENT_TYPE, "application/json").body(j.clone()),

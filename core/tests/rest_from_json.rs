@@ -62,7 +62,7 @@ fn every_options_type_reads() {
         "maxDuration": 600, "resolution": "1920x1080", "multiBroadcastTag": "m", "hasVideo": true
     }))
     .unwrap();
-    assert_eq!(b.outputs.hls, Some(HlsOptions { dvr: false, low_latency: true }));
+    assert_eq!(b.outputs.hls, Some(HlsOptions { dvr: None, low_latency: Some(true) }));
     assert_eq!(b.outputs.rtmp[0].server_url, "rtmp://x/app");
     assert_eq!((b.max_duration, b.resolution), (Some(600), Some(ArchiveResolution::Fhd)));
     assert!(b.validate().is_ok());

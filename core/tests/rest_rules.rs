@@ -126,7 +126,7 @@ async fn broadcast_rules() {
         (BroadcastOptions::default(), "outputs"),
         (with(BroadcastOutputs { hls: None, rtmp: rtmp(6) }), "outputs.rtmp"),
         (
-            with(BroadcastOutputs { hls: Some(HlsOptions { dvr: true, low_latency: true }), rtmp: vec![] }),
+            with(BroadcastOutputs { hls: Some(HlsOptions { dvr: Some(true), low_latency: Some(true) }), rtmp: vec![] }),
             "outputs.hls.lowLatency",
         ),
         (

@@ -225,7 +225,7 @@ async fn service_operations_on_the_wire() {
     assert_eq!(last(&server).0, format!("POST {} HTTP/1.1", p("/connect/X/stop")));
 
     let b = BroadcastOptions {
-        outputs: BroadcastOutputs { hls: Some(HlsOptions { dvr: false, low_latency: true }), rtmp: vec![] },
+        outputs: BroadcastOutputs { hls: Some(HlsOptions { dvr: None, low_latency: Some(true) }), rtmp: vec![] },
         stream_mode: Some(StreamMode::Auto),
         has_audio: Some(true),
         ..Default::default()
@@ -234,7 +234,7 @@ async fn service_operations_on_the_wire() {
     assert_eq!(last(&server).0, format!("POST {} HTTP/1.1", p("/broadcast")));
     assert_eq!(
         last(&server).1,
-        json!({"sessionId": s, "outputs": {"hls": {"dvr": false, "lowLatency": true}}, "streamMode": "auto", "hasAudio": true})
+        json!({"sessionId": s, "outputs": {"hls": {"lowLatency": true}}, "streamMode": "auto", "hasAudio": true})
     );
     c.list_broadcasts(&ListOptions::default()).await.unwrap();
     assert_eq!(last(&server).0, format!("GET {} HTTP/1.1", p("/broadcast")));

@@ -12,7 +12,7 @@ use serde_json::json;
 fn hls_and_rtmp(n: usize) -> BroadcastOptions {
     BroadcastOptions {
         outputs: BroadcastOutputs {
-            hls: Some(HlsOptions { dvr: false, low_latency: true }),
+            hls: Some(HlsOptions { dvr: None, low_latency: Some(true) }),
             rtmp: (0..n)
                 .map(|i| RtmpOutput {
                     id: Some(format!("out{i}")),

@@ -8,14 +8,29 @@ use crate::clock::uuid_v4;
 use crate::credentials::Credentials;
 use crate::error::{Error, Result};
 use crate::jwt::{sign_hs256, sign_rs256, Claims};
+use crate::options::Dialect;
 use crate::session_id::SessionId;
 
 /// Mints a token for `session_id` at time `now` (unix seconds) with `nonce`.
 ///
 /// T1 output is byte-identical to the official Python SDK 3.15 for the same inputs, and so are
 /// HS256 JWTs.
-pub(crate) fn mint(creds: &Credentials, session_id: &str, opts: &TokenOptions, now: i64, nonce: u32) -> Result<String> {
-    SessionId::check_belongs(session_id, creds.id(), id_label(creds))?;
+///
+/// `dialect` picks how the session id is checked: [`Dialect::Python`] reads it as the official
+/// Python SDK does ([`SessionId::check_belongs_python`]), the others by the core's stricter rule
+/// ([`SessionId::check_belongs`]: it decodes and its api key field is the caller's).
+pub(crate) fn mint(
+    creds: &Credentials,
+    session_id: &str,
+    opts: &TokenOptions,
+    now: i64,
+    nonce: u32,
+    dialect: Dialect,
+) -> Result<String> {
+    match dialect {
+        Dialect::Python => SessionId::check_belongs_python(session_id, creds.id(), id_label(creds))?,
+        _ => SessionId::check_belongs(session_id, creds.id(), id_label(creds))?,
+    }
     opts.validate()?;
     let expire = opts.expire.unwrap_or(Expiry::In(DEFAULT_TOKEN_TTL)).resolve(now)?;
     let layout = opts.initial_layout_class_list.join(" ");
