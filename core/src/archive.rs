@@ -417,7 +417,7 @@ impl Client {
     /// Stops a recording: `POST /archive/{archiveId}/stop`. 409 when it is not recording.
     pub async fn stop_archive(&self, archive_id: &str) -> Result<Archive> {
         let id = id_segment("archiveId", archive_id)?;
-        self.call_json(Method::POST, self.project_path(&format!("/archive/{id}/stop")), Body::None).await
+        self.call_json(Method::POST, self.project_path(&format!("/archive/{id}/stop")), self.empty_post_body()).await
     }
 
     /// Reads an archive: `GET /archive/{archiveId}`. 404 when unknown.

@@ -312,7 +312,7 @@ impl Client {
     /// Stops a broadcast: `POST /broadcast/{broadcastId}/stop`. 409 when it is not running.
     pub async fn stop_broadcast(&self, broadcast_id: &str) -> Result<Broadcast> {
         let id = id_segment("broadcastId", broadcast_id)?;
-        self.call_json(Method::POST, self.project_path(&format!("/broadcast/{id}/stop")), Body::None).await
+        self.call_json(Method::POST, self.project_path(&format!("/broadcast/{id}/stop")), self.empty_post_body()).await
     }
 
     /// Reads a broadcast: `GET /broadcast/{broadcastId}`. 404 when unknown.

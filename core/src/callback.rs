@@ -42,6 +42,23 @@ impl CallbackOptions {
         }
         check_url("url", &self.url, &["http://", "https://"], 8..=2048)
     }
+
+    /// The rules of `dialect`'s official SDK. The Node SDK, the only official one with callback
+    /// registration, leaves the group/event pair to the service (which documents more events
+    /// than [`CALLBACK_EVENTS`], e.g. session monitoring's), so in the Node dialect any
+    /// non-empty group and event go; the URL must still be http(s). Other dialects:
+    /// [`CallbackOptions::validate`].
+    pub fn validate_for(&self, dialect: crate::options::Dialect) -> Result<()> {
+        if dialect != crate::options::Dialect::Node {
+            return self.validate();
+        }
+        for (field, v) in [("group", &self.group), ("event", &self.event)] {
+            if v.trim().is_empty() {
+                return Err(Error::invalid(field, "must not be empty", v));
+            }
+        }
+        check_url("url", &self.url, &["http://", "https://"], 8..=2048)
+    }
 }
 
 /// A registered callback.
@@ -102,7 +119,7 @@ impl Client {
 
     /// Registers a callback: `POST /callback` `{group, event, url}`.
     pub async fn register_callback(&self, options: &CallbackOptions) -> Result<Callback> {
-        options.validate()?;
+        options.validate_for(self.options().dialect)?;
         let body = json!({"group": options.group, "event": options.event, "url": options.url});
         self.call_json(Method::POST, self.project_path("/callback"), json(&body)).await
     }

@@ -62,7 +62,7 @@ impl Client {
     /// Not retried after the request reached the server (creating is not idempotent), except on
     /// 429 and 503, which the service answers before doing anything.
     pub async fn create_session(&self, options: &SessionOptions) -> Result<Session> {
-        options.validate()?;
+        options.validate_for(self.inner.options.dialect)?;
         let path = "/session/create";
         let req = Request { method: Method::POST, path: path.into(), body: Body::Form(options.to_form()), idempotent: false };
         let resp = self.inner.transport.send(&self.inner.credentials, &self.inner.options, req).await?;
@@ -94,6 +94,17 @@ impl Client {
         let idempotent = matches!(method, Method::GET | Method::PUT | Method::DELETE | Method::HEAD);
         let req = Request { method, path, body, idempotent };
         self.inner.transport.send(&self.inner.credentials, &self.inner.options, req).await
+    }
+
+    /// The body of a bodiless POST that the official Node SDK sends as an empty JSON object
+    /// (`stopArchive`, `stopBroadcast`, `forceMuteStream`): `{}` in the Node dialect, none
+    /// otherwise.
+    pub(crate) fn empty_post_body(&self) -> Body {
+        if self.inner.options.dialect == crate::options::Dialect::Node {
+            Body::Json("{}".to_string())
+        } else {
+            Body::None
+        }
     }
 
     /// `/v2/project/{api key or application id}{suffix}`.

@@ -30,7 +30,7 @@ impl Client {
     pub async fn mute_stream(&self, session_id: &str, stream_id: &str) -> Result<()> {
         let sid = session_segment(session_id)?;
         let st = id_segment("streamId", stream_id)?;
-        self.call_unit(Method::POST, self.project_path(&format!("/session/{sid}/stream/{st}/mute")), Body::None).await
+        self.call_unit(Method::POST, self.project_path(&format!("/session/{sid}/stream/{st}/mute")), self.empty_post_body()).await
     }
 
     /// Mutes every stream but the excluded ones, including streams published later, until
@@ -41,7 +41,12 @@ impl Client {
         for id in &options.excluded_stream_ids {
             id_segment("excludedStreamIds", id)?;
         }
-        let body = json!({"active": true, "excludedStreamIds": options.excluded_stream_ids});
+        // The official Node SDK sends only the keys its caller gave: no exclusions, no key.
+        let body = if self.options().dialect == crate::options::Dialect::Node && options.excluded_stream_ids.is_empty() {
+            json!({"active": true})
+        } else {
+            json!({"active": true, "excludedStreamIds": options.excluded_stream_ids})
+        };
         self.call_unit(Method::POST, self.project_path(&format!("/session/{sid}/mute")), json(&body)).await
     }
 

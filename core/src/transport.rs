@@ -92,7 +92,7 @@ impl Transport {
         let mut attempt = 0u32;
         loop {
             let now = opts.clock.unix_now();
-            let (auth_name, auth_value) = rest_auth_header(creds, now, opts.jwt_lifetime);
+            let (auth_name, auth_value) = rest_auth_header(creds, now, opts.jwt_lifetime, opts.dialect);
             let mut rb = self
                 .http
                 .request(req.method.clone(), &url)

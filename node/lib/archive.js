@@ -77,8 +77,17 @@ const methods = {
   /** `addArchiveStream(archiveId, streamId, [{hasAudio, hasVideo}], [callback])` (both default true). */
   addArchiveStream(archiveId, streamId, archiveOptions, callback) {
     [archiveOptions, callback] = shift(archiveOptions, callback);
-    return run(callback, () =>
-      settle(nativeOf(this).addArchiveStream(str('archiveId', archiveId), str('streamId', streamId), opts('options', archiveOptions)), ArchiveError));
+    return run(callback, () => {
+      // As the official SDK: a flag given is sent as Boolean(value) (false, 0, '' are false);
+      // one not given is true.
+      const o = opts('options', archiveOptions) || {};
+      const tracks = {};
+      for (const k of ['hasAudio', 'hasVideo']) {
+        if (archiveOptions && Object.prototype.hasOwnProperty.call(archiveOptions, k)) tracks[k] = Boolean(archiveOptions[k]);
+        else if (o[k] !== undefined) tracks[k] = Boolean(o[k]);
+      }
+      return settle(nativeOf(this).addArchiveStream(str('archiveId', archiveId), str('streamId', streamId), tracks), ArchiveError);
+    });
   },
 
   /** `removeArchiveStream(archiveId, streamId, [callback])`. */

@@ -5,8 +5,17 @@
 const { layoutOf } = require('./archive');
 const { Owned, counted, run, settle, nativeOf, str, opts, shift } = require('./rest');
 
-/** A broadcast: the service's fields (`id`, `status`, `broadcastUrls`, ...) and `stop()`. */
+/**
+ * A broadcast: the service's fields (`id`, `status`, `broadcastUrls`, ...) and `stop()`. Like the
+ * official SDK's, it leaves out `partnerId` (and the webhook `event`).
+ */
 class Broadcast extends Owned {
+  constructor(ot, props) {
+    super(ot, props);
+    delete this.partnerId;
+    delete this.event;
+  }
+
   /** Stops this broadcast (callback or Promise of the stopped Broadcast). */
   stop(callback) {
     return this.ot.stopBroadcast(this.id, callback);
@@ -20,8 +29,12 @@ const methods = {
    * `streamMode`, `multiBroadcastTag`, `hasAudio`, `hasVideo`.
    */
   startBroadcast(sessionId, options, callback) {
-    return run(callback, async () =>
-      new Broadcast(this, await settle(nativeOf(this).startBroadcast(str('sessionId', sessionId), opts('options', options)))));
+    return run(callback, async () => {
+      const o = opts('options', options);
+      // The official SDK sends streamMode 'auto' unless one is given.
+      if (o && !o.streamMode) o.streamMode = 'auto';
+      return new Broadcast(this, await settle(nativeOf(this).startBroadcast(str('sessionId', sessionId), o)));
+    });
   },
 
   /** `stopBroadcast(broadcastId, [callback])` → the stopped Broadcast. */

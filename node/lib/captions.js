@@ -12,7 +12,9 @@ const methods = {
   startCaptions(sessionId, token, options, callback) {
     [options, callback] = shift(options, callback);
     return run(callback, async () => {
-      const r = await settle(nativeOf(this).startCaptions(str('sessionId', sessionId), str('token', token), opts('options', options)), CaptionsError);
+      // The official SDK always sends its defaults: en-US, 14400 s, partial captions on.
+      const o = { languageCode: 'en-US', maxDuration: 14400, partialCaptions: true, ...opts('options', options) };
+      const r = await settle(nativeOf(this).startCaptions(str('sessionId', sessionId), str('token', token), o), CaptionsError);
       return r.captionsId;
     });
   },

@@ -89,20 +89,12 @@ OpenTok.prototype.createSession = function createSession(options, callback) {
 };
 
 OpenTok.prototype._createSession = async function _createSession(options) {
-  const input = sessionInput(options);
+  const { input, props } = sessionInput(options);
   const r = await this[CLIENT].createSession(input);
   if (isNativeError(r)) throw fromNative(r);
-  return new Session(this, r.sessionId, {
-    mediaMode: r.mediaMode,
-    archiveMode: r.archiveMode,
-    location: r.location,
-    e2ee: r.e2ee,
-    archiveName: r.archiveName,
-    archiveResolution: r.archiveResolution,
-    projectId: r.projectId,
-    createDt: r.createDt,
-    mediaServerUrl: r.mediaServerUrl,
-  });
+  // As the official SDK: the options the session was created with (defaults filled in); and,
+  // beyond it, what the service answered.
+  return new Session(this, r.sessionId, { ...props, projectId: r.projectId, createDt: r.createDt, mediaServerUrl: r.mediaServerUrl });
 };
 
 /**

@@ -17,7 +17,8 @@ const methods = {
     return run(callback, async () => {
       const o = opts('options', options);
       if (o === undefined) throw argumentError('options', 'must be an object {sessionId, token, url, ...}', options);
-      const { sessionId, token, ...rest } = o;
+      // The official SDK always sends maxDuration (default 1800) and resolution (default 1280x720).
+      const { sessionId, token, ...rest } = { maxDuration: 1800, resolution: '1280x720', ...o };
       return render(await settle(nativeOf(this).startRender(str('sessionId', sessionId), str('token', token), rest)));
     });
   },

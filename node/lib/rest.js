@@ -112,11 +112,20 @@ function opts(field, v) {
   return jsonSafe('', v, new Set());
 }
 
-/** Copies the set (non-null) properties of a native result onto `target`. */
+/** Ids the service sends as JSON numbers, which the official SDK hands out as it got them. */
+const NUMERIC_IDS = new Set(['projectId', 'partnerId']);
+
+/**
+ * Copies the set (non-null) properties of a native result onto `target`. The core's models hold
+ * `projectId`/`partnerId` as strings; the service sends numbers and the official SDK passes the
+ * parsed JSON through, so numeric ones become numbers again.
+ */
 function fill(target, props) {
   if (props) {
     for (const k of Object.keys(props)) {
-      if (props[k] != null) target[k] = props[k];
+      const v = props[k];
+      if (v == null) continue;
+      target[k] = NUMERIC_IDS.has(k) && typeof v === 'string' && /^[0-9]{1,15}$/.test(v) ? Number(v) : v;
     }
   }
   return target;

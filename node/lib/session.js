@@ -3,16 +3,26 @@
 
 const { argumentError } = require('./error');
 
-/** Converts `createSession` options (official shape, plus the seed's `p2p.preference`). */
+const MEDIA_MODES = { routed: 'routed', relayed: 'relayed', disabled: 'routed', enabled: 'relayed' };
+
+/**
+ * Converts `createSession` options as the official SDK 2.23.2 does: `mediaMode` defaults to
+ * `relayed` and `archiveMode` to `manual` (both are always sent, like the official's
+ * `archiveMode=manual&p2p.preference=enabled`); values other than routed/relayed and
+ * manual/always fall back to those defaults, as in the official SDK; `location`, `e2ee`,
+ * `archiveName` and `archiveResolution` are sent only when given. Returns the native input and
+ * the properties the Session object echoes (the caller's options with the defaults filled in).
+ */
 function sessionInput(opts) {
-  if (opts == null) return {};
+  if (opts == null) opts = {};
   if (typeof opts !== 'object' || Array.isArray(opts)) {
     throw argumentError('options', 'must be an object', opts);
   }
-  const input = {};
-  const mediaMode = opts.mediaMode != null ? opts.mediaMode : opts['p2p.preference'];
-  if (mediaMode != null) input.mediaMode = String(mediaMode);
-  if (opts.archiveMode != null) input.archiveMode = String(opts.archiveMode);
+  const props = { ...opts };
+  const given = opts.mediaMode != null ? opts.mediaMode : opts['p2p.preference'];
+  props.mediaMode = MEDIA_MODES[String(given).toLowerCase()] || 'relayed';
+  props.archiveMode = opts.archiveMode === 'always' || opts.archiveMode === 'manual' ? opts.archiveMode : 'manual';
+  const input = { mediaMode: MEDIA_MODES[String(given).toLowerCase()] || 'relayed', archiveMode: props.archiveMode };
   if (opts.location != null) input.location = String(opts.location);
   if (opts.archiveName != null) input.archiveName = String(opts.archiveName);
   if (opts.archiveResolution != null) input.archiveResolution = String(opts.archiveResolution);
@@ -22,7 +32,7 @@ function sessionInput(opts) {
     else if (opts.e2ee === false || opts.e2ee === 'false') input.e2ee = false;
     else throw argumentError('e2ee', 'must be true or false', opts.e2ee);
   }
-  return input;
+  return { input, props };
 }
 
 /**
