@@ -1,6 +1,6 @@
 //! Archives: the core's `archive.rs` operations.
 
-use opentok::{Archive, ArchiveList, ArchiveOptions, Layout, ListOptions, StreamTracks};
+use opentok::{Archive, ArchiveList, ArchiveOptions, Layout, ListOptions, StreamTracks, TrackChoice};
 
 use crate::client::Client;
 use crate::rest::rest_operations;
@@ -24,6 +24,10 @@ rest_operations! {
     /// Adds a stream to an archive in manual stream mode (`PATCH /archive/{id}/streams`).
     fn add_archive_stream / add_archive_stream_blocking(archive_id: String, stream_id: String, tracks: StreamTracks) -> () =
         |c| c.add_archive_stream(&archive_id, &stream_id, tracks);
+    /// Adds a stream with the tracks as the caller gave them (`None`: not given; left out of the
+    /// body for the Ruby dialect, sent as true for the others).
+    fn add_archive_stream_tracks / add_archive_stream_tracks_blocking(archive_id: String, stream_id: String, tracks: TrackChoice) -> () =
+        |c| c.add_archive_stream_tracks(&archive_id, &stream_id, tracks);
     /// Removes a stream from an archive (`PATCH /archive/{id}/streams`).
     fn remove_archive_stream / remove_archive_stream_blocking(archive_id: String, stream_id: String) -> () =
         |c| c.remove_archive_stream(&archive_id, &stream_id);

@@ -1,6 +1,6 @@
 //! Live-streaming broadcasts: the core's `broadcast.rs` operations.
 
-use opentok::{Broadcast, BroadcastList, BroadcastOptions, Layout, ListOptions, StreamTracks};
+use opentok::{Broadcast, BroadcastList, BroadcastOptions, Layout, ListOptions, StreamTracks, TrackChoice};
 
 use crate::client::Client;
 use crate::rest::rest_operations;
@@ -21,6 +21,10 @@ rest_operations! {
     /// Adds a stream to a broadcast in manual stream mode (`PATCH /broadcast/{id}/streams`).
     fn add_broadcast_stream / add_broadcast_stream_blocking(broadcast_id: String, stream_id: String, tracks: StreamTracks) -> () =
         |c| c.add_broadcast_stream(&broadcast_id, &stream_id, tracks);
+    /// Adds a stream with the tracks as the caller gave them (`None`: not given; left out of the
+    /// body for the Ruby dialect, sent as true for the others).
+    fn add_broadcast_stream_tracks / add_broadcast_stream_tracks_blocking(broadcast_id: String, stream_id: String, tracks: TrackChoice) -> () =
+        |c| c.add_broadcast_stream_tracks(&broadcast_id, &stream_id, tracks);
     /// Removes a stream from a broadcast (`PATCH /broadcast/{id}/streams`).
     fn remove_broadcast_stream / remove_broadcast_stream_blocking(broadcast_id: String, stream_id: String) -> () =
         |c| c.remove_broadcast_stream(&broadcast_id, &stream_id);

@@ -32,7 +32,7 @@ use serde_json::{json, Map, Value};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::layout::{IncludedStream, Layout, StreamMode, StreamTracks};
+use crate::layout::{IncludedStream, Layout, StreamMode, StreamTracks, TrackChoice};
 use crate::rest::{
     alias, bool_or_true, id_segment, json, opt_bool, opt_i64, opt_string, page, session_segment, vec_or_null, yes, ListOptions,
     Settle,
@@ -448,10 +448,16 @@ impl Client {
     /// Adds a stream to an archive started with stream mode manual:
     /// `PATCH /archive/{archiveId}/streams` `{addStream, hasAudio, hasVideo}` (204).
     pub async fn add_archive_stream(&self, archive_id: &str, stream_id: &str, tracks: StreamTracks) -> Result<()> {
+        self.add_archive_stream_tracks(archive_id, stream_id, tracks.into()).await
+    }
+
+    /// [`Client::add_archive_stream`] with the tracks as the caller gave them: the ones not given
+    /// are sent as the client's dialect does (left out for Ruby, true for the others).
+    pub async fn add_archive_stream_tracks(&self, archive_id: &str, stream_id: &str, tracks: TrackChoice) -> Result<()> {
         let id = id_segment("archiveId", archive_id)?;
         id_segment("streamId", stream_id)?;
         tracks.validate()?;
-        let body = json!({"addStream": stream_id, "hasAudio": tracks.has_audio, "hasVideo": tracks.has_video});
+        let body = tracks.add_stream_body(stream_id, self.options().dialect);
         self.call_unit(Method::PATCH, self.project_path(&format!("/archive/{id}/streams")), json(&body)).await
     }
 

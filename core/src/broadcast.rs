@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use crate::archive::MAX_BITRATE_RANGE;
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::layout::{IncludedStream, Layout, StreamMode, StreamTracks};
+use crate::layout::{IncludedStream, Layout, StreamMode, StreamTracks, TrackChoice};
 use crate::rest::{
     alias, bool_or_true, id_segment, json, opt_i64, opt_string, page, session_segment, vec_or_null, yes, ListOptions, Settle,
 };
@@ -338,10 +338,16 @@ impl Client {
     /// `PATCH /broadcast/{broadcastId}/streams` `{addStream, hasAudio, hasVideo}` (204). The
     /// tracks are sent as given (the Node SDK always sends true).
     pub async fn add_broadcast_stream(&self, broadcast_id: &str, stream_id: &str, tracks: StreamTracks) -> Result<()> {
+        self.add_broadcast_stream_tracks(broadcast_id, stream_id, tracks.into()).await
+    }
+
+    /// [`Client::add_broadcast_stream`] with the tracks as the caller gave them: the ones not given
+    /// are sent as the client's dialect does (left out for Ruby, true for the others).
+    pub async fn add_broadcast_stream_tracks(&self, broadcast_id: &str, stream_id: &str, tracks: TrackChoice) -> Result<()> {
         let id = id_segment("broadcastId", broadcast_id)?;
         id_segment("streamId", stream_id)?;
         tracks.validate()?;
-        let body = json!({"addStream": stream_id, "hasAudio": tracks.has_audio, "hasVideo": tracks.has_video});
+        let body = tracks.add_stream_body(stream_id, self.options().dialect);
         self.call_unit(Method::PATCH, self.project_path(&format!("/broadcast/{id}/streams")), json(&body)).await
     }
 

@@ -207,6 +207,50 @@ impl StreamTracks {
     }
 }
 
+/// The tracks a caller named when adding a stream to an archive or a broadcast (`None`: not
+/// given). How the unnamed ones go on the wire is the client's [`Dialect`](crate::Dialect)'s:
+/// the Ruby gem sends only the ones given; the other SDKs send both, true when not given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TrackChoice {
+    /// Include the audio track; `None`: not given.
+    pub has_audio: Option<bool>,
+    /// Include the video track; `None`: not given.
+    pub has_video: Option<bool>,
+}
+
+impl From<StreamTracks> for TrackChoice {
+    fn from(t: StreamTracks) -> Self {
+        TrackChoice { has_audio: Some(t.has_audio), has_video: Some(t.has_video) }
+    }
+}
+
+impl TrackChoice {
+    /// At least one track must be included (a track not given is included).
+    pub fn validate(&self) -> Result<()> {
+        StreamTracks { has_audio: self.has_audio.unwrap_or(true), has_video: self.has_video.unwrap_or(true) }.validate()
+    }
+
+    /// The `PATCH .../streams` body adding `stream_id`: `{addStream, hasAudio, hasVideo}`, where
+    /// the Ruby dialect leaves out the tracks not given and the others send them as true.
+    pub(crate) fn add_stream_body(&self, stream_id: &str, dialect: crate::Dialect) -> Value {
+        let mut body = Map::new();
+        body.insert("addStream".into(), json!(stream_id));
+        for (key, given) in [("hasAudio", self.has_audio), ("hasVideo", self.has_video)] {
+            match (given, dialect) {
+                (Some(v), _) => {
+                    body.insert(key.into(), json!(v));
+                }
+                (None, crate::Dialect::Ruby) => {}
+                (None, _) => {
+                    body.insert(key.into(), json!(true));
+                }
+            }
+        }
+        Value::Object(body)
+    }
+}
+
 /// A stream included in an archive or broadcast (`streams` of the response).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -226,6 +270,19 @@ pub struct IncludedStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn add_stream_body_per_dialect() {
+        let only_audio = TrackChoice { has_audio: Some(false), has_video: None };
+        assert_eq!(only_audio.add_stream_body("s", crate::Dialect::Ruby), json!({"addStream": "s", "hasAudio": false}));
+        assert_eq!(
+            only_audio.add_stream_body("s", crate::Dialect::Python),
+            json!({"addStream": "s", "hasAudio": false, "hasVideo": true})
+        );
+        assert_eq!(TrackChoice::default().add_stream_body("s", crate::Dialect::Ruby), json!({"addStream": "s"}));
+        assert!(TrackChoice { has_audio: Some(false), has_video: Some(false) }.validate().is_err());
+        assert!(TrackChoice { has_audio: None, has_video: Some(false) }.validate().is_ok());
+    }
 
     #[test]
     fn layout_rules() {

@@ -74,7 +74,7 @@ pub use clock::{unix_seconds, Clock, FixedClock, FixedNonce, NonceSource, Random
 pub use connection::{Connection, ConnectionList};
 pub use credentials::{ApplicationCredentials, Credentials, ProjectCredentials};
 pub use error::{ApiFailure, Error, ErrorKind, Result, TokenRejection};
-pub use layout::{IncludedStream, Layout, LayoutType, StreamMode, StreamTracks};
+pub use layout::{IncludedStream, Layout, LayoutType, StreamMode, StreamTracks, TrackChoice};
 pub use moderation::MuteAllOptions;
 pub use options::{seconds, ClientOptions, ClientSettings, Dialect, Proxy, RetryPolicy};
 pub use render::{Render, RenderList, RenderOptions, RENDER_DURATION_RANGE};
