@@ -36,13 +36,13 @@ class WireTest < Minitest::Test
     end
   end
 
-  def test_add_stream_sends_the_tracks_given
+  def test_add_stream_sends_only_the_tracks_given
     with_server(status: 204) do |opentok, server|
       opentok.broadcasts.add_stream("b1", "s1", has_audio: false)
       req = server.next_request
       assert_equal "PATCH", req.method
       assert_equal "/v2/project/123456/broadcast/b1/streams", req.path
-      assert_equal({ "addStream" => "s1", "hasAudio" => false, "hasVideo" => true }, req.body)
+      assert_equal({ "addStream" => "s1", "hasAudio" => false }, req.body)
     end
   end
 

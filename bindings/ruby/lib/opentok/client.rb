@@ -15,7 +15,14 @@ module OpenTok
                  max_retries fixed_now fixed_nonce].freeze
     private_constant :OPTIONS
 
-    attr_reader :api_key
+    # The official gem's default request timeout, in seconds.
+    DEFAULT_TIMEOUT_LENGTH = 2
+    private_constant :DEFAULT_TIMEOUT_LENGTH
+
+    # As in the official gem: the API key (a String), the secret as given, the options given
+    # (`api_url` is the URL in use: the default when none was given), `timeout_length` in
+    # seconds (default 2, as the official gem).
+    attr_reader :api_key, :api_secret, :ua_addendum, :timeout_length
 
     # Options (all optional):
     #   api_url:         API base URL (default https://api.opentok.com; the emulator's URL in tests)
@@ -38,16 +45,20 @@ module OpenTok
         raise OpenTokArgumentError.new("invalid option #{unknown.first}: OpenTok.new accepts #{OPTIONS.join(', ')}",
                                        kind: "invalid_argument", field: unknown.first.to_s)
       end
+      @api_secret = api_secret
+      @ua_addendum = o[:ua_addendum]
+      @timeout_length = o[:timeout_length] || DEFAULT_TIMEOUT_LENGTH
       @client = ::OpenTok.native_call do
         config = Native::ClientConfig.new(
           api_url: o[:api_url]&.to_s,
-          request_timeout_ms: millis(o[:timeout_length]),
+          request_timeout_ms: millis(@timeout_length),
           connect_timeout_ms: millis(o[:connect_timeout]),
           proxy_url: o[:proxy]&.to_s,
           proxy_username: o[:proxy_username]&.to_s,
           proxy_password: o[:proxy_password]&.to_s,
           user_agent_suffix: o[:ua_addendum]&.to_s,
           binding: "ruby/#{RUBY_VERSION}",
+          dialect: Native::Dialect::RUBY,
           max_retries: o[:max_retries],
           fixed_now: o[:fixed_now],
           fixed_nonce: o[:fixed_nonce]
@@ -75,18 +86,27 @@ module OpenTok
 
     # Creates a session. Options: media_mode (:relayed/:routed), archive_mode (:manual/:always),
     # location (an IP address), archive_name, archive_resolution ("1280x720", ...), e2ee.
-    def create_session(opts = {}, **kwargs)
-      spec = ::OpenTok.session_spec(opts.merge(kwargs))
-      Session.new(self, ::OpenTok.native_call { @client.create_session_blocking(spec) })
+    #
+    # Sends what the official gem sends: `p2p.preference` always (enabled unless routed), the
+    # other fields only when given.
+    def create_session(opts = {})
+      spec = ::OpenTok.session_spec(opts)
+      Session.from_native(self, ::OpenTok.native_call { @client.create_session_blocking(spec) })
     end
 
-    # Mints a token (pure CPU). Options: role (:publisher, :subscriber, :moderator,
-    # :publisher_only), expire_time (Integer/Time/Float unix seconds), expires_in (seconds),
-    # data, initial_layout_class_list (Array or String), token_type ("JWT"/"T1") or
-    # use_legacy_t1_token: true.
-    def generate_token(session_id, opts = {}, **kwargs)
+    # Mints a token (pure CPU): `generate_token(session_id, opts = {})`. Options: role
+    # (:publisher, :subscriber, :moderator, :publisher_only), expire_time (Integer/Time/Float
+    # unix seconds), expires_in (seconds), data, initial_layout_class_list (Array or String),
+    # token_type ("JWT"/"T1", any case; anything else raises) or use_legacy_t1_token: true.
+    # (`*args` as the official gem's generated method.)
+    def generate_token(*args)
+      unless (1..2).cover?(args.size)
+        raise OpenTokArgumentError.new("generate_token takes (session_id, opts = {}), got #{args.size} arguments",
+                                       kind: "invalid_argument", field: "session_id")
+      end
+      session_id, opts = args
       ::OpenTok.native_call do
-        @client.generate_token(session_id.to_s, ::OpenTok.token_spec(opts.merge(kwargs)))
+        @client.generate_token(session_id.to_s, ::OpenTok.token_spec(opts || {}))
       end
     end
 
@@ -146,6 +166,11 @@ module OpenTok
     alias to_s inspect
 
     private
+
+    # The native client (for OpenTok::Client).
+    def native_client
+      @client
+    end
 
     def rest
       @rest ||= Rest.new(@client)

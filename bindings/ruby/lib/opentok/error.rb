@@ -1,13 +1,13 @@
 # frozen_string_literal: true
 
 module OpenTok
-  # Base of every error this gem raises. Rescue it to catch them all.
+  # What every error of this gem carries, whatever its Ruby superclass:
   #
   # kind    - stable kind from the core ("invalid_argument", "authentication", "timeout", ...)
   # status  - HTTP status when the server answered, else nil
   # code    - the API's error code from the response body, if any
   # field   - for invalid arguments, the offending field
-  class OpenTokError < StandardError
+  module ErrorDetails
     attr_reader :kind, :status, :code, :field
 
     def initialize(message = nil, kind: "request", status: nil, code: nil, field: nil, retryable: false)
@@ -25,8 +25,36 @@ module OpenTok
     end
   end
 
-  # An argument broke a rule; nothing was sent. The message names field, rule and value.
-  class OpenTokArgumentError < OpenTokError; end
+  # Base of the errors this gem raises, as in the official gem (`OpenTokError < StandardError`).
+  # `rescue OpenTokError` catches them all, OpenTokArgumentError included (which is an
+  # ArgumentError, as the official gem's argument errors are, and answers `is_a?(OpenTokError)`).
+  class OpenTokError < StandardError
+    include ErrorDetails
+
+    # `rescue OpenTokError` also catches OpenTokArgumentError (an ArgumentError).
+    def self.===(other)
+      super || (self == OpenTokError && other.is_a?(ErrorDetails))
+    end
+  end
+
+  # An argument broke a rule; nothing was sent. The message names field, rule and value. A
+  # subclass of Ruby's ArgumentError (`rescue ArgumentError` catches it, as it catches the
+  # official gem's argument errors); `rescue OpenTokError` catches it too, and
+  # `is_a?(OpenTokError)` is true.
+  class OpenTokArgumentError < ArgumentError
+    include ErrorDetails
+
+    def initialize(message = nil, kind: "invalid_argument", **details)
+      super
+    end
+
+    # It is also one of this gem's errors: `e.is_a?(OpenTokError)` answers true, as
+    # `rescue OpenTokError` catches it (its class tree is ArgumentError's).
+    def is_a?(klass)
+      super || klass == OpenTokError
+    end
+    alias kind_of? is_a?
+  end
 
   # A token failed to decode or verify.
   class OpenTokTokenError < OpenTokError; end
@@ -34,8 +62,9 @@ module OpenTok
   # A request failed: the server refused it or it never completed.
   class OpenTokRequestError < OpenTokError; end
 
-  # 401/403: the credentials were refused.
-  class OpenTokAuthenticationError < OpenTokRequestError; end
+  # 401/403: the credentials were refused (the official gem's class, `< OpenTokError`; also
+  # caught by `rescue OpenTokRequestError`, see KindMatch).
+  class OpenTokAuthenticationError < OpenTokError; end
 
   # 404: the resource does not exist.
   class OpenTokNotFoundError < OpenTokRequestError; end
@@ -52,8 +81,10 @@ module OpenTok
   # 5xx: the server failed.
   class OpenTokServerError < OpenTokRequestError; end
 
-  # The connection could not be made (DNS, refused, TLS, proxy).
-  class OpenTokConnectionError < OpenTokRequestError; end
+  # The connection could not be made (DNS, refused, TLS, proxy); also the official gem's class
+  # of force-disconnect and moderation failures (`< OpenTokError`; also caught by
+  # `rescue OpenTokRequestError`, see KindMatch).
+  class OpenTokConnectionError < OpenTokError; end
 
   # The request did not complete within the timeout.
   class OpenTokTimeoutError < OpenTokConnectionError; end
@@ -113,15 +144,30 @@ module OpenTok
     "invalid_response" => OpenTokInvalidResponseError
   }.freeze
 
-  # Lets a kind class catch an area error of its kind (or of a kind below it):
-  # `rescue OpenTokConflictError` catches an OpenTokArchiveError whose kind is "conflict".
+  # The kind each kind falls under (a kind not listed stands alone). The class tree follows the
+  # official gem (OpenTokAuthenticationError and OpenTokConnectionError are direct subclasses of
+  # OpenTokError); this table is how `rescue OpenTokRequestError` still catches them.
+  KIND_PARENTS = {
+    "authentication" => "request", "not_found" => "request", "conflict" => "request",
+    "payload_too_large" => "request", "rate_limited" => "request", "server" => "request",
+    "connect" => "request", "timeout" => "connect", "clock_skew" => "request", "invalid_response" => "request"
+  }.freeze
+
+  # Lets a kind class catch an error of its kind, or of a kind below it, whatever its class:
+  # `rescue OpenTokConflictError` catches an OpenTokArchiveError whose kind is "conflict";
+  # `rescue OpenTokRequestError` catches an OpenTokAuthenticationError.
   module KindMatch
     def ===(other)
       return true if super
-      return false unless other.is_a?(OpenTokError)
+      return false unless other.is_a?(ErrorDetails)
 
-      kind_class = KIND_CLASSES[other.kind]
-      !kind_class.nil? && kind_class <= self
+      kind = other.kind
+      until kind.nil?
+        return true if KIND_CLASSES[kind] == self
+
+        kind = KIND_PARENTS[kind]
+      end
+      false
     end
   end
   KIND_CLASSES.each_value { |klass| klass.extend(KindMatch) }

@@ -1,6 +1,19 @@
 # frozen_string_literal: true
 
 module OpenTok
+  # A boolean option: true/false, or "true"/"false" in any case (as the official gem's callers
+  # pass them); anything else raises OpenTokArgumentError naming `path`.
+  # @api private
+  def self.boolean(value, path)
+    return value if [true, false].include?(value)
+
+    text = value.is_a?(String) || value.is_a?(Symbol) ? value.to_s.strip.downcase : nil
+    return text == "true" if %w[true false].include?(text)
+
+    raise OpenTokArgumentError.new("invalid #{path}: must be true or false (got #{value.inspect})",
+                                   kind: "invalid_argument", field: path)
+  end
+
   # Options Hashes => the core's typed option records (OpentokUniffi::ArchiveOptions, ...).
   #
   # One table per options type names the keys it accepts and how each value becomes the record's
@@ -31,7 +44,9 @@ module OpenTok
     end
 
     STRING = Field.new(nil, ->(v, path) { text?(v) ? v.to_s : invalid(path, "must be a string", v) })
-    BOOL = Field.new(nil, ->(v, path) { [true, false].include?(v) ? v : invalid(path, "must be true or false", v) })
+    # A boolean: true/false, or the strings "true"/"false" (any case), which the official gem
+    # takes where it takes booleans (`secure: "true"`).
+    BOOL = Field.new(nil, ->(v, path) { ::OpenTok.boolean(v, path) })
     UINT = Field.new(nil, lambda do |v, path|
       n = v.is_a?(Float) && v.finite? && v == v.floor ? v.to_i : v
       n.is_a?(Integer) && n >= 0 && n < 2**32 ? n : invalid(path, "must be a non-negative integer", v)
@@ -121,7 +136,7 @@ module OpenTok
 
     LAYOUT = Table.new(Native::Layout, { type: :layout_type },
                        type: LAYOUT_TYPE.or(Native::LayoutType::BEST_FIT), stylesheet: STRING, screenshare_type: LAYOUT_TYPE)
-    TRACKS = Table.new(Native::StreamTracks, has_audio: BOOL.or(true), has_video: BOOL.or(true))
+    TRACKS = Table.new(Native::TrackChoice, has_audio: BOOL, has_video: BOOL)
     LIST = Table.new(Native::ListOptions, offset: UINT, count: UINT, session_id: STRING)
 
     ARCHIVE = Table.new(
@@ -136,7 +151,7 @@ module OpenTok
       Native::BroadcastOptions,
       outputs: Table.new(
         Native::BroadcastOutputs,
-        hls: Table.new(Native::HlsOptions, dvr: BOOL.or(false), low_latency: BOOL.or(false)).field,
+        hls: Table.new(Native::HlsOptions, dvr: BOOL, low_latency: BOOL).field,
         rtmp: Table.new(Native::RtmpOutput, id: STRING, server_url: STRING.or(""), stream_name: STRING.or("")).list
       ).field(Native::BroadcastOutputs.new(hls: nil, rtmp: [])),
       layout: LAYOUT.field, max_duration: UINT, max_bitrate: UINT, resolution: RESOLUTION, stream_mode: STREAM_MODE,

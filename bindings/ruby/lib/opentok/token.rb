@@ -56,7 +56,13 @@ module OpenTok
     role = ROLES.fetch(role, role.to_s) if role
     layout = o[:initial_layout_class_list]
     layout = layout.nil? ? [] : Array(layout).map(&:to_s)
-    t1 = o[:use_legacy_t1_token] ? true : o[:token_type].to_s.casecmp?("t1")
+    token_type = o[:token_type]
+    unless token_type.nil? || %w[jwt t1].include?(token_type.to_s.downcase)
+      # The official gem: "'token_type' must be either 'JWT' or 'T1'".
+      raise OpenTokArgumentError.new("invalid token_type: must be either JWT or T1 (got #{token_type.inspect})",
+                                     kind: "invalid_argument", field: "token_type")
+    end
+    t1 = o[:use_legacy_t1_token] ? true : token_type.to_s.casecmp?("t1")
     Native::TokenSpec.new(role: role, expire: expire_spec(o[:expire_time], o[:expires_in]), data: o[:data]&.to_s,
                           initial_layout_class_list: layout, legacy_t1: t1)
   end
