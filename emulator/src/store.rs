@@ -10,6 +10,26 @@ use serde::Serialize;
 /// File name of the database inside the data dir.
 pub const DB_FILE: &str = "emulator.sqlite3";
 
+/// For a record stored as one row of `$table`, a column a field of the same name:
+/// `Self::COLS` (the column list, in field order), `Self::from_row` (a row selected with those
+/// columns) and `insert` (the record as a new row).
+macro_rules! row_record {
+    ($record:ident in $table:literal: $($field:ident),+ $(,)?) => {
+        impl $record {
+            const COLS: &'static str = stringify!($($field),+);
+
+            fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+                Ok(Self { $($field: r.get(stringify!($field))?),+ })
+            }
+
+            fn insert(&self, conn: &Connection) -> rusqlite::Result<usize> {
+                let values = vec!["?"; [$(stringify!($field)),+].len()].join(", ");
+                conn.execute(&format!("INSERT INTO {} ({}) VALUES ({values})", $table, Self::COLS), params![$(self.$field),+])
+            }
+        }
+    };
+}
+
 /// A failure of the storage layer.
 #[derive(Debug)]
 pub struct StoreError(String);
@@ -182,23 +202,7 @@ impl Store {
 
     /// Stores a new session.
     pub fn insert_session(&self, s: &SessionRecord) -> StoreResult<()> {
-        self.lock().execute(
-            "INSERT INTO sessions (session_id, project_id, media_mode, archive_mode, location, e2ee,
-                 archive_name, archive_resolution, create_dt, created_at_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                s.session_id,
-                s.project_id,
-                s.media_mode,
-                s.archive_mode,
-                s.location,
-                s.e2ee,
-                s.archive_name,
-                s.archive_resolution,
-                s.create_dt,
-                s.created_at_ms
-            ],
-        )?;
+        s.insert(&self.lock())?;
         Ok(())
     }
 
@@ -207,9 +211,9 @@ impl Store {
         Ok(self
             .lock()
             .query_row(
-                &format!("SELECT {SESSION_COLS} FROM sessions WHERE session_id = ?1"),
+                &format!("SELECT {} FROM sessions WHERE session_id = ?1", SessionRecord::COLS),
                 params![session_id],
-                session_from_row,
+                SessionRecord::from_row,
             )
             .optional()?)
     }
@@ -217,9 +221,9 @@ impl Store {
     /// The most recent sessions, newest first.
     pub fn sessions(&self, limit: u32) -> StoreResult<Vec<SessionRecord>> {
         let conn = self.lock();
-        let mut stmt =
-            conn.prepare(&format!("SELECT {SESSION_COLS} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1"))?;
-        let rows = stmt.query_map(params![limit], session_from_row)?;
+        let mut stmt = conn
+            .prepare(&format!("SELECT {} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1", SessionRecord::COLS))?;
+        let rows = stmt.query_map(params![limit], SessionRecord::from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -230,11 +234,7 @@ impl Store {
 
     /// Stores a new connection.
     pub fn insert_connection(&self, c: &ConnectionRecord) -> StoreResult<()> {
-        self.lock().execute(
-            "INSERT INTO connections (connection_id, session_id, project_id, role, data, token_format, created_at_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![c.connection_id, c.session_id, c.project_id, c.role, c.data, c.token_format, c.created_at_ms],
-        )?;
+        c.insert(&self.lock())?;
         Ok(())
     }
 
@@ -255,21 +255,11 @@ impl Store {
     /// Connections of a session, oldest first.
     pub fn connections(&self, session_id: &str) -> StoreResult<Vec<ConnectionRecord>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(
-            "SELECT connection_id, session_id, project_id, role, data, token_format, created_at_ms
-             FROM connections WHERE session_id = ?1 ORDER BY created_at_ms, rowid",
-        )?;
-        let rows = stmt.query_map(params![session_id], |r| {
-            Ok(ConnectionRecord {
-                connection_id: r.get(0)?,
-                session_id: r.get(1)?,
-                project_id: r.get(2)?,
-                role: r.get(3)?,
-                data: r.get(4)?,
-                token_format: r.get(5)?,
-                created_at_ms: r.get(6)?,
-            })
-        })?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {} FROM connections WHERE session_id = ?1 ORDER BY created_at_ms, rowid",
+            ConnectionRecord::COLS
+        ))?;
+        let rows = stmt.query_map(params![session_id], ConnectionRecord::from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -353,23 +343,11 @@ impl Store {
     }
 }
 
-const SESSION_COLS: &str = "session_id, project_id, media_mode, archive_mode, location, e2ee, \
-                            archive_name, archive_resolution, create_dt, created_at_ms";
+row_record!(SessionRecord in "sessions":
+    session_id, project_id, media_mode, archive_mode, location, e2ee, archive_name, archive_resolution, create_dt, created_at_ms);
 
-fn session_from_row(r: &Row<'_>) -> rusqlite::Result<SessionRecord> {
-    Ok(SessionRecord {
-        session_id: r.get(0)?,
-        project_id: r.get(1)?,
-        media_mode: r.get(2)?,
-        archive_mode: r.get(3)?,
-        location: r.get(4)?,
-        e2ee: r.get(5)?,
-        archive_name: r.get(6)?,
-        archive_resolution: r.get(7)?,
-        create_dt: r.get(8)?,
-        created_at_ms: r.get(9)?,
-    })
-}
+row_record!(ConnectionRecord in "connections":
+    connection_id, session_id, project_id, role, data, token_format, created_at_ms);
 
 #[cfg(test)]
 mod tests {

@@ -32,14 +32,7 @@ async fn jwt_and_t1_tokens_of_every_role_connect_and_disconnect() {
             connected.push(id);
         }
     }
-    let list: serde_json::Value = http()
-        .get(format!("{}/emulator/v1/sessions/{}/connections", emu.url, s.session_id))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list = json_answer(http().get(format!("{}/emulator/v1/sessions/{}/connections", emu.url, s.session_id))).await;
     assert_eq!(list["count"], 8);
 
     let del = |id: String| http().delete(format!("{}/emulator/v1/sessions/{}/connections/{id}", emu.url, s.session_id)).send();
@@ -47,15 +40,12 @@ async fn jwt_and_t1_tokens_of_every_role_connect_and_disconnect() {
     assert_eq!(del(connected[0].clone()).await.unwrap().status(), 404, "already gone");
 
     // The REST view of the same connections (as Java/PHP/.NET list them).
-    let rest: serde_json::Value = http()
-        .get(format!("{}/v2/project/{KEY}/session/{}/connection", emu.url, s.session_id))
-        .header("X-OPENTOK-AUTH", rest_jwt())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rest = json_answer(
+        http()
+            .get(format!("{}/v2/project/{KEY}/session/{}/connection", emu.url, s.session_id))
+            .header("X-OPENTOK-AUTH", rest_jwt()),
+    )
+    .await;
     assert_eq!(rest["count"], 7);
     assert_eq!(rest["items"][0]["connectionState"], "Connected");
     let forced = http()

@@ -6,10 +6,8 @@
 //! answers `stopped` and the file is `available` right after, with a size and a duration;
 //! delete (not while recording) leaves `deleted`.
 
-use std::collections::HashMap;
-
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Map, Value};
@@ -17,15 +15,22 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
-use crate::routes::composition::{composable_session, is_running, patch_streams, running_with_same_tag, set_layout};
+use crate::routes::composition::{composable_session, is_running, running_with_same_tag};
 use crate::routes::rest::{
-    authorize, check_layout, list_owned, new_resource, opt_bool, opt_int, opt_str, project_json, read_owned, reply,
-    session_request, update_owned, Answer,
+    authorized_update, check_layout, new_resource, opt_bool, opt_int, opt_str, project_json, reply, session_request, Answer,
+    ResourceKind,
 };
 use crate::state::AppState;
 
 /// Resource kind of archives in the store.
 pub const KIND: &str = "archive";
+/// Archives, for the handlers shared by kind ([`crate::routes::rest::ResourceKind`]).
+pub struct Archive;
+
+impl ResourceKind for Archive {
+    const KIND: &'static str = KIND;
+}
+
 /// Bytes per second of recording in the emulated file size.
 pub const BYTES_PER_SECOND: i64 = 125_000;
 
@@ -181,44 +186,26 @@ fn archive_doc(m: &Map<String, Value>, project_id: &str, session_id: &str) -> Re
 
 /// Handles `POST /v2/project/{projectId}/archive/{archiveId}/stop`.
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        update_owned(&state, KIND, &id, &project_id, |r, now| {
-            if !is_running(&r.doc) {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    "not_recording",
-                    format!("archive {id} is not being recorded (status {})", r.doc["status"].as_str().unwrap_or("?")),
-                ));
-            }
-            let created = r.doc["createdAt"].as_i64().unwrap_or(now);
-            let duration = ((now - created) as f64 / 1000.0).round() as i64;
-            r.doc["duration"] = json!(duration);
-            let mut answer = r.doc.clone();
-            answer["status"] = json!("stopped");
-            answer["reason"] = json!("user initiated");
-            // The emulator "processes" instantly: the next read finds the file available.
-            r.doc["status"] = json!("available");
-            r.doc["reason"] = json!("user initiated");
-            r.doc["size"] = json!(duration * BYTES_PER_SECOND + 4096);
-            Ok((StatusCode::OK, answer))
-        })
-    })())
-}
-
-/// Handles `GET /v2/project/{projectId}/archive/{archiveId}`.
-pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply(read_owned(&state, &headers, KIND, &project_id, &id))
-}
-
-/// Handles `GET /v2/project/{projectId}/archive?offset&count&sessionId`.
-pub async fn list(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(project_id): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    reply(list_owned(&state, &headers, KIND, &project_id, &q))
+    reply(authorized_update(&state, &headers, KIND, &id, &project_id, |r, now| {
+        if !is_running(&r.doc) {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "not_recording",
+                format!("archive {id} is not being recorded (status {})", r.doc["status"].as_str().unwrap_or("?")),
+            ));
+        }
+        let created = r.doc["createdAt"].as_i64().unwrap_or(now);
+        let duration = ((now - created) as f64 / 1000.0).round() as i64;
+        r.doc["duration"] = json!(duration);
+        let mut answer = r.doc.clone();
+        answer["status"] = json!("stopped");
+        answer["reason"] = json!("user initiated");
+        // The emulator "processes" instantly: the next read finds the file available.
+        r.doc["status"] = json!("available");
+        r.doc["reason"] = json!("user initiated");
+        r.doc["size"] = json!(duration * BYTES_PER_SECOND + 4096);
+        Ok((StatusCode::OK, answer))
+    }))
 }
 
 /// Handles `DELETE /v2/project/{projectId}/archive/{archiveId}` (204).
@@ -227,38 +214,15 @@ pub async fn delete(
     headers: HeaderMap,
     Path((project_id, id)): Path<(String, String)>,
 ) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        update_owned(&state, KIND, &id, &project_id, |r, _| {
-            if is_running(&r.doc) {
-                return Err(ApiError::new(
-                    StatusCode::CONFLICT,
-                    "still_recording",
-                    format!("archive {id} is still being recorded; stop it before deleting it"),
-                ));
-            }
-            r.doc["status"] = json!("deleted");
-            Ok((StatusCode::NO_CONTENT, Value::Null))
-        })
-    })())
-}
-
-/// Handles `PUT /v2/project/{projectId}/archive/{archiveId}/layout`.
-pub async fn layout(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((project_id, id)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    reply(set_layout(&state, &headers, KIND, &project_id, &id, &body))
-}
-
-/// Handles `PATCH /v2/project/{projectId}/archive/{archiveId}/streams`.
-pub async fn streams(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((project_id, id)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    reply(patch_streams(&state, &headers, KIND, &project_id, &id, &body))
+    reply(authorized_update(&state, &headers, KIND, &id, &project_id, |r, _| {
+        if is_running(&r.doc) {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "still_recording",
+                format!("archive {id} is still being recorded; stop it before deleting it"),
+            ));
+        }
+        r.doc["status"] = json!("deleted");
+        Ok((StatusCode::NO_CONTENT, Value::Null))
+    }))
 }

@@ -4,10 +4,8 @@
 //! Like archives: a routed session with a connected client; one running broadcast per session
 //! and `multiBroadcastTag`; `started` → `stopped`, HLS `live` → `ended`.
 
-use std::collections::HashMap;
-
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::{json, Map, Value};
@@ -15,15 +13,22 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
-use crate::routes::composition::{composable_session, is_running, patch_streams, running_with_same_tag, set_layout};
+use crate::routes::composition::{composable_session, is_running, running_with_same_tag};
 use crate::routes::rest::{
-    authorize, check_layout, list_owned, new_resource, opt_bool, opt_int, opt_str, read_owned, reply, req_str, session_request,
-    update_owned, Answer,
+    authorized_update, check_layout, new_resource, opt_bool, opt_int, opt_str, reply, req_str, session_request, Answer,
+    ResourceKind,
 };
 use crate::state::AppState;
 
 /// Resource kind of broadcasts in the store.
 pub const KIND: &str = "broadcast";
+
+/// Broadcasts, for the handlers shared by kind ([`crate::routes::rest::ResourceKind`]).
+pub struct Broadcast;
+
+impl ResourceKind for Broadcast {
+    const KIND: &'static str = KIND;
+}
 
 /// Handles `POST /v2/project/{projectId}/broadcast` (also with a trailing slash).
 pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
@@ -158,57 +163,19 @@ fn broadcast_doc(m: &Map<String, Value>, id: &str, project_id: &str, session_id:
 
 /// Handles `POST /v2/project/{projectId}/broadcast/{broadcastId}/stop`.
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        update_owned(&state, KIND, &id, &project_id, |r, _| {
-            if !is_running(&r.doc) {
-                return Err(ApiError::new(StatusCode::CONFLICT, "not_broadcasting", format!("broadcast {id} is not running")));
+    reply(authorized_update(&state, &headers, KIND, &id, &project_id, |r, _| {
+        if !is_running(&r.doc) {
+            return Err(ApiError::new(StatusCode::CONFLICT, "not_broadcasting", format!("broadcast {id} is not running")));
+        }
+        r.doc["status"] = json!("stopped");
+        if r.doc["broadcastUrls"]["hls"].is_string() {
+            r.doc["broadcastUrls"]["hlsStatus"] = json!("ended");
+        }
+        if let Some(list) = r.doc["broadcastUrls"]["rtmp"].as_array_mut() {
+            for o in list {
+                o["status"] = json!("offline");
             }
-            r.doc["status"] = json!("stopped");
-            if r.doc["broadcastUrls"]["hls"].is_string() {
-                r.doc["broadcastUrls"]["hlsStatus"] = json!("ended");
-            }
-            if let Some(list) = r.doc["broadcastUrls"]["rtmp"].as_array_mut() {
-                for o in list {
-                    o["status"] = json!("offline");
-                }
-            }
-            Ok((StatusCode::OK, r.doc.clone()))
-        })
-    })())
-}
-
-/// Handles `GET /v2/project/{projectId}/broadcast/{broadcastId}`.
-pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply(read_owned(&state, &headers, KIND, &project_id, &id))
-}
-
-/// Handles `GET /v2/project/{projectId}/broadcast?offset&count&sessionId`.
-pub async fn list(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(project_id): Path<String>,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    reply(list_owned(&state, &headers, KIND, &project_id, &q))
-}
-
-/// Handles `PUT /v2/project/{projectId}/broadcast/{broadcastId}/layout`.
-pub async fn layout(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((project_id, id)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    reply(set_layout(&state, &headers, KIND, &project_id, &id, &body))
-}
-
-/// Handles `PATCH /v2/project/{projectId}/broadcast/{broadcastId}/streams`.
-pub async fn streams(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((project_id, id)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    reply(patch_streams(&state, &headers, KIND, &project_id, &id, &body))
+        }
+        Ok((StatusCode::OK, r.doc.clone()))
+    }))
 }

@@ -11,13 +11,20 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::{uuid_v4, verify_connect_token};
 use crate::routes::rest::{
-    authorize, new_resource, opt_bool, opt_int, opt_str, read_owned, reply, req_str, routed_session, session_request,
-    update_owned, Answer,
+    authorized_update, new_resource, opt_bool, opt_int, opt_str, reply, req_str, routed_session, session_request, Answer,
+    ResourceKind,
 };
 use crate::state::AppState;
 
 /// Resource kind of captions.
 pub const KIND: &str = "captions";
+
+/// Live captions, for the handlers shared by kind ([`crate::routes::rest::ResourceKind`]).
+pub struct Captions;
+
+impl ResourceKind for Captions {
+    const KIND: &'static str = KIND;
+}
 
 /// Handles `POST /v2/project/{projectId}/captions`.
 pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
@@ -77,20 +84,12 @@ fn start_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[
 
 /// Handles `POST /v2/project/{projectId}/captions/{captionsId}/stop`.
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        update_owned(&state, KIND, &id, &project_id, |r, _| {
-            if r.doc["status"].as_str() != Some("started") {
-                return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("captions {id} are not running")));
-            }
-            r.doc["status"] = json!("stopped");
-            r.doc["reason"] = json!("user initiated");
-            Ok((StatusCode::ACCEPTED, Value::Null))
-        })
-    })())
-}
-
-/// Handles `GET /v2/project/{projectId}/captions/{captionsId}`.
-pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply(read_owned(&state, &headers, KIND, &project_id, &id))
+    reply(authorized_update(&state, &headers, KIND, &id, &project_id, |r, _| {
+        if r.doc["status"].as_str() != Some("started") {
+            return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("captions {id} are not running")));
+        }
+        r.doc["status"] = json!("stopped");
+        r.doc["reason"] = json!("user initiated");
+        Ok((StatusCode::ACCEPTED, Value::Null))
+    }))
 }

@@ -2,11 +2,16 @@
 //! connected clients while they run (`started` or `paused`), at most one per session and tag;
 //! a running composition's layout can change, and in manual stream mode its streams.
 
+use axum::body::Bytes;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::routes::rest::{authorize, body_object, check_layout, opt_bool, opt_str, routed_session, update_owned, Answer};
+use crate::routes::rest::{
+    authorize, body_object, check_layout, opt_bool, opt_str, reply, routed_session, update_owned, Answer, ResourceKind,
+};
 use crate::state::AppState;
 use crate::store::{Resource, SessionRecord};
 
@@ -56,8 +61,28 @@ fn require_running(r: &Resource, kind: &str, id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Handles `PUT /v2/project/{projectId}/{archive|broadcast}/{id}/layout`.
+pub async fn put_layout<K: ResourceKind>(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    reply(set_layout(&state, &headers, K::KIND, &project_id, &id, &body))
+}
+
+/// Handles `PATCH /v2/project/{projectId}/{archive|broadcast}/{id}/streams`.
+pub async fn patch_stream_list<K: ResourceKind>(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    reply(patch_streams(&state, &headers, K::KIND, &project_id, &id, &body))
+}
+
 /// Sets the layout of a running archive or broadcast.
-pub fn set_layout(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str, body: &[u8]) -> Answer {
+fn set_layout(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str, body: &[u8]) -> Answer {
     authorize(state, headers, project_id)?;
     let layout = check_layout(&Value::Object(body_object(body)?))?;
     update_owned(state, kind, id, project_id, |r, _| {
@@ -75,7 +100,7 @@ pub fn set_layout(state: &AppState, headers: &HeaderMap, kind: &str, project_id:
 
 /// Adds or removes a stream of a running archive or broadcast in manual stream mode:
 /// 405 in auto mode, 409 when not running, 404 for a stream the session does not have.
-pub fn patch_streams(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str, body: &[u8]) -> Answer {
+fn patch_streams(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str, body: &[u8]) -> Answer {
     authorize(state, headers, project_id)?;
     let m = body_object(body)?;
     let add = opt_str(&m, "addStream")?;

@@ -20,6 +20,9 @@ use axum::routing::{delete, get, patch, post, put};
 use axum::Router;
 
 use crate::state::AppState;
+use archives::Archive;
+use broadcasts::Broadcast;
+use captions::Captions;
 
 /// Largest request body accepted (forms, tokens); bigger ones get 413.
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -32,17 +35,17 @@ pub fn router(state: AppState) -> Router {
         .route("/session/create", post(session::create))
         .route("/v2/project/{projectId}/session/{sessionId}/connection", get(project::list_connections))
         .route("/v2/project/{projectId}/session/{sessionId}/connection/{connectionId}", delete(project::force_disconnect))
-        .route("/v2/project/{projectId}/archive", post(archives::start).get(archives::list))
-        .route("/v2/project/{projectId}/archive/{id}", get(archives::get).delete(archives::delete))
+        .route("/v2/project/{projectId}/archive", post(archives::start).get(rest::list_owned::<Archive>))
+        .route("/v2/project/{projectId}/archive/{id}", get(rest::get_owned::<Archive>).delete(archives::delete))
         .route("/v2/project/{projectId}/archive/{id}/stop", post(archives::stop))
-        .route("/v2/project/{projectId}/archive/{id}/layout", put(archives::layout))
-        .route("/v2/project/{projectId}/archive/{id}/streams", patch(archives::streams))
-        .route("/v2/project/{projectId}/broadcast", post(broadcasts::start).get(broadcasts::list))
-        .route("/v2/project/{projectId}/broadcast/", post(broadcasts::start).get(broadcasts::list))
-        .route("/v2/project/{projectId}/broadcast/{id}", get(broadcasts::get))
+        .route("/v2/project/{projectId}/archive/{id}/layout", put(composition::put_layout::<Archive>))
+        .route("/v2/project/{projectId}/archive/{id}/streams", patch(composition::patch_stream_list::<Archive>))
+        .route("/v2/project/{projectId}/broadcast", post(broadcasts::start).get(rest::list_owned::<Broadcast>))
+        .route("/v2/project/{projectId}/broadcast/", post(broadcasts::start).get(rest::list_owned::<Broadcast>))
+        .route("/v2/project/{projectId}/broadcast/{id}", get(rest::get_owned::<Broadcast>))
         .route("/v2/project/{projectId}/broadcast/{id}/stop", post(broadcasts::stop))
-        .route("/v2/project/{projectId}/broadcast/{id}/layout", put(broadcasts::layout))
-        .route("/v2/project/{projectId}/broadcast/{id}/streams", patch(broadcasts::streams))
+        .route("/v2/project/{projectId}/broadcast/{id}/layout", put(composition::put_layout::<Broadcast>))
+        .route("/v2/project/{projectId}/broadcast/{id}/streams", patch(composition::patch_stream_list::<Broadcast>))
         .route("/v2/project/{projectId}/session/{sessionId}/stream", get(streams::list).put(streams::set_class_lists))
         .route("/v2/project/{projectId}/session/{sessionId}/stream/", get(streams::list).put(streams::set_class_lists))
         .route("/v2/project/{projectId}/session/{sessionId}/stream/{streamId}", get(streams::get))
@@ -56,7 +59,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v2/project/{projectId}/dial", post(sip::dial))
         .route("/v2/project/{projectId}/call", post(sip::dial))
         .route("/v2/project/{projectId}/captions", post(captions::start))
-        .route("/v2/project/{projectId}/captions/{id}", get(captions::get))
+        .route("/v2/project/{projectId}/captions/{id}", get(rest::get_owned::<Captions>))
         .route("/v2/project/{projectId}/captions/{id}/stop", post(captions::stop))
         .route("/v2/project/{projectId}/render", post(renders::start).get(renders::list))
         .route("/v2/project/{projectId}/render/{id}", get(renders::get).post(renders::get).delete(renders::stop))

@@ -14,8 +14,8 @@ use crate::api_error::ApiError;
 use crate::clock;
 use crate::routes::clients::uuid_v4;
 use crate::routes::rest::{
-    authorize, new_resource, opt_int, opt_str, owned_resource, page, reply, req_str, routed_session, session_request,
-    update_owned, Answer,
+    authorize, authorized_update, new_resource, opt_int, opt_str, owned_resource, page, reply, req_str, routed_session,
+    session_request, Answer,
 };
 use crate::routes::sip::service_connection;
 use crate::state::AppState;
@@ -115,20 +115,17 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((projec
 
 /// Handles `DELETE /v2/project/{projectId}/render/{renderId}`.
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
-    reply((|| {
-        authorize(&state, &headers, &project_id)?;
-        update_owned(&state, KIND, &id, &project_id, |r, _| {
-            if r.doc["status"].as_str() == Some("stopped") {
-                return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("render {id} is already stopped")));
-            }
-            if let (Some(sid), Some(cid)) = (r.session_id.clone(), r.parent_id.clone()) {
-                state.store().delete_connection(&sid, &cid)?;
-            }
-            r.doc["status"] = json!("stopped");
-            r.doc["reason"] = json!("Stop Requested");
-            Ok((StatusCode::OK, Value::Null))
-        })
-    })())
+    reply(authorized_update(&state, &headers, KIND, &id, &project_id, |r, _| {
+        if r.doc["status"].as_str() == Some("stopped") {
+            return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("render {id} is already stopped")));
+        }
+        if let (Some(sid), Some(cid)) = (r.session_id.clone(), r.parent_id.clone()) {
+            state.store().delete_connection(&sid, &cid)?;
+        }
+        r.doc["status"] = json!("stopped");
+        r.doc["reason"] = json!("Stop Requested");
+        Ok((StatusCode::OK, Value::Null))
+    }))
 }
 
 /// Handles `GET /v2/project/{projectId}/render?offset&count`.

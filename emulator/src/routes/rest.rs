@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -182,18 +183,52 @@ pub fn owned_resource(state: &AppState, kind: &str, id: &str, project_id: &str) 
     }
 }
 
-/// Answers a resource of the project as stored (the `GET .../{kind}/{id}` handlers).
-pub fn read_owned(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, id: &str) -> Answer {
-    authorize(state, headers, project_id)?;
-    Ok((StatusCode::OK, owned_resource(state, kind, id, project_id)?.doc))
+/// A kind of stored resource, for the handlers that serve every kind alike ([`get_owned`],
+/// [`list_owned`]): `get(rest::get_owned::<archives::Archive>)`.
+pub trait ResourceKind {
+    /// The kind in the store (`archive`, `broadcast`...).
+    const KIND: &'static str;
 }
 
-/// Answers a page of the project's resources of `kind`, of the query's `sessionId` when it has one.
-pub fn list_owned(state: &AppState, headers: &HeaderMap, kind: &str, project_id: &str, q: &HashMap<String, String>) -> Answer {
+/// Handles `GET /v2/project/{projectId}/{kind}/{id}`: the resource as stored.
+pub async fn get_owned<K: ResourceKind>(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((project_id, id)): Path<(String, String)>,
+) -> Response {
+    reply((|| {
+        authorize(&state, &headers, &project_id)?;
+        Ok((StatusCode::OK, owned_resource(&state, K::KIND, &id, &project_id)?.doc))
+    })())
+}
+
+/// Handles `GET /v2/project/{projectId}/{kind}?offset&count&sessionId`: a page of the
+/// project's resources, of the session when the query names one.
+pub async fn list_owned<K: ResourceKind>(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(project_id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    reply((|| {
+        authorize(&state, &headers, &project_id)?;
+        let sid = q.get("sessionId").map(String::as_str).filter(|s| !s.is_empty());
+        let items = state.store().resources(K::KIND, Some(&project_id), sid, None)?.into_iter().map(|r| r.doc).collect();
+        Ok((StatusCode::OK, page(items, &q)?))
+    })())
+}
+
+/// [`update_owned`] of a call first authorized (the handlers that change a resource without a body).
+pub fn authorized_update<T>(
+    state: &AppState,
+    headers: &HeaderMap,
+    kind: &str,
+    id: &str,
+    project_id: &str,
+    change: impl FnOnce(&mut Resource, i64) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     authorize(state, headers, project_id)?;
-    let sid = q.get("sessionId").map(String::as_str).filter(|s| !s.is_empty());
-    let items = state.store().resources(kind, Some(project_id), sid, None)?.into_iter().map(|r| r.doc).collect();
-    Ok((StatusCode::OK, page(items, q)?))
+    update_owned(state, kind, id, project_id, change)
 }
 
 /// Changes a resource of the project under the state-machine lock: stamped with `updatedAt`

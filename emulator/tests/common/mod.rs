@@ -199,6 +199,11 @@ pub async fn publish(url: &str, session_id: &str, connection_id: &str, body: ser
     res.json().await.unwrap()
 }
 
+/// Sends `request` and reads its JSON answer (panics on a transport error or a body that is not JSON).
+pub async fn json_answer(request: reqwest::RequestBuilder) -> serde_json::Value {
+    request.send().await.unwrap().json().await.unwrap()
+}
+
 /// GET of an emulator-only JSON endpoint.
 pub async fn emulator_get(url: &str, path: &str) -> (u16, serde_json::Value) {
     let res = http().get(format!("{url}{path}")).send().await.unwrap();
