@@ -155,23 +155,30 @@ class SilentServer
   end
 end
 
-# A loopback HTTP server that records each request (method, path, headers, JSON body) and
-# answers every one with the same canned status and body: for checking what goes on the wire,
-# which the emulator (accepting every SDK's spelling) cannot show.
+# A loopback HTTP server that records each request (method, path, query, headers, raw body and
+# the body read as JSON or as a form, by its content type) and answers each with a canned status
+# and body, or with what the block given returns for the request ([status, body]): for checking
+# what goes on the wire, which the emulator (accepting every SDK's spelling) cannot show.
 class RecordingServer
-  Request = Struct.new(:method, :path, :headers, :body, keyword_init: true)
+  Request = Struct.new(:method, :path, :query, :headers, :raw, :body, keyword_init: true) do
+    # The Content-Type's media type ("application/json"), or nil.
+    def content_type
+      headers["content-type"]&.split(";")&.first&.strip
+    end
+  end
 
   attr_reader :url, :requests
 
-  def initialize(status: 200, body: "{}")
+  def initialize(status: 200, body: "{}", &answer)
     @server = TCPServer.new("127.0.0.1", 0)
     @url = "http://127.0.0.1:#{@server.addr[1]}"
     @requests = Queue.new
     @workers = []
+    @answer = answer || ->(_req) { [status, body] }
     @thread = Thread.new do
       loop do
         sock = @server.accept
-        @workers << Thread.new { serve(sock, status, body) }
+        @workers << Thread.new { serve(sock) }
       end
     rescue IOError, Errno::EBADF
       nil
@@ -195,17 +202,25 @@ class RecordingServer
 
   private
 
-  def serve(sock, status, body)
+  def serve(sock)
     loop do
       line = sock.gets or break
-      method, path, = line.split(" ")
+      method, target, = line.split(" ")
+      path, query = target.split("?", 2)
       headers = {}
       while (h = sock.gets) && h != "\r\n"
         k, v = h.split(":", 2)
         headers[k.strip.downcase] = v.strip
       end
       raw = sock.read(headers.fetch("content-length", "0").to_i)
-      @requests << Request.new(method: method, path: path, headers: headers, body: raw.empty? ? nil : JSON.parse(raw))
+      req = Request.new(method: method, path: path, query: query ? URI.decode_www_form(query).to_h : {}, headers: headers,
+                        raw: raw, body: nil)
+      req.body = if raw.empty? then nil
+                 elsif req.content_type == "application/x-www-form-urlencoded" then URI.decode_www_form(raw).to_h
+                 else JSON.parse(raw)
+                 end
+      @requests << req
+      status, body = @answer.call(req)
       payload = status == 204 ? "" : body
       sock.write("HTTP/1.1 #{status} Answer\r\nContent-Type: application/json\r\nContent-Length: #{payload.bytesize}\r\n\r\n#{payload}")
     end
