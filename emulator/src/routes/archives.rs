@@ -24,6 +24,7 @@ use crate::state::AppState;
 
 /// Resource kind of archives in the store.
 pub const KIND: &str = "archive";
+
 /// Archives, for the handlers shared by kind ([`crate::routes::rest::ResourceKind`]).
 pub struct Archive;
 

@@ -1,5 +1,6 @@
 //! Live captions: `POST /captions` (202 `{captionsId}`; 409 while captions run), `POST
-//! /captions/{id}/stop` (202), `GET /captions/{id}` (status `started` → `stopped`).
+//! /captions/{id}/stop` (202), `GET /captions/{id}` (status `started` → `stopped`; served by
+//! [`crate::routes::rest::get_owned`]).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};

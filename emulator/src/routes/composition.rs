@@ -1,6 +1,7 @@
 //! What archives and broadcasts share: both compose the streams of a routed session with
 //! connected clients while they run (`started` or `paused`), at most one per session and tag;
-//! a running composition's layout can change, and in manual stream mode its streams.
+//! a running composition's layout can change, and in manual stream mode its streams. Holds the
+//! `PUT .../layout` and `PATCH .../streams` handlers of both, per [`ResourceKind`].
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};

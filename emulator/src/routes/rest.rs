@@ -1,5 +1,6 @@
 //! Plumbing of the `/v2/project/{projectId}/...` REST handlers: auth and project checks,
-//! JSON bodies read with field-naming 400s, stored resources, paging and answers.
+//! JSON bodies read with field-naming 400s, stored resources, paging and answers; and the
+//! `GET` handlers (one resource, a page of them) that serve every [`ResourceKind`] alike.
 
 use std::collections::HashMap;
 
