@@ -26,7 +26,22 @@ pub(crate) struct Settings {
 
 impl Settings {
     fn build(&self) -> opentok::Result<opentok::Client> {
-        opentok::Client::new(self.credentials.clone(), self.knobs.to_options())
+        opentok::Client::new(self.credentials.clone(), self.core_settings().to_options())
+    }
+
+    /// The settings as the core takes them. The official `append_to_user_agent` is plain
+    /// concatenation (`user_agent + value`), while the core joins `ua_addendum` with a space (as
+    /// the Node, Java and Ruby SDKs do): so the text is glued here to what precedes it, the
+    /// `app_version` (sent as `app/<version>`) or else the binding tag (`python/3.12.1`).
+    fn core_settings(&self) -> ClientSettings {
+        let mut k = self.knobs.clone();
+        if let Some(add) = k.ua_addendum.take().filter(|a| !a.is_empty()) {
+            match k.app_version.as_mut().filter(|v| !v.trim().is_empty()) {
+                Some(v) => v.push_str(&add),
+                None => k.binding = Some(k.binding.take().unwrap_or_default() + &add),
+            }
+        }
+        k
     }
 }
 
@@ -182,10 +197,12 @@ impl ClientBase {
         self.shared.generate_token(&sid, options).py_err(py)
     }
 
-    fn create(&self, py: Python<'_>, options: SessionOptions) -> PyResult<Py<PyAny>> {
+    fn create(&self, py: Python<'_>, options: SessionOptions, sdk: Py<PyAny>) -> PyResult<Py<PyAny>> {
         let client = self.shared.io_client().py_err(py)?;
         let shared = self.shared.clone();
-        self.run(py, "create_session", async move { client.create_session(&options).await.map(|s| Session::new(s, shared)) })
+        self.run(py, "create_session", async move {
+            client.create_session(&options).await.map(|s| Session::new(s, shared, Some(sdk)))
+        })
     }
 }
 
@@ -274,7 +291,7 @@ impl ClientBase {
     #[pyo3(name = "_create_session", signature = (location=None, media_mode=None, archive_mode=None, archive_name=None, archive_resolution=None, e2ee=false))]
     #[allow(clippy::too_many_arguments)]
     fn create_session(
-        &self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         location: Option<&Bound<'_, PyAny>>,
         media_mode: Option<&Bound<'_, PyAny>>,
@@ -284,20 +301,20 @@ impl ClientBase {
         e2ee: bool,
     ) -> PyResult<Py<PyAny>> {
         let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
-        self.create(py, options)
+        slf.get().create(py, options, slf.clone().into_any().unbind())
     }
 
     /// The seed API: `create_session(location, properties)` where `properties` holds form fields
     /// (`{"p2p.preference": "disabled", "archiveMode": "always"}`), read by the core's form rules.
     #[pyo3(name = "_create_session_from_properties", signature = (location=None, properties=None))]
     fn create_session_from_properties(
-        &self,
+        slf: &Bound<'_, Self>,
         py: Python<'_>,
         location: Option<&Bound<'_, PyAny>>,
         properties: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
         let options = form_options(py, location, properties)?;
-        self.create(py, options)
+        slf.get().create(py, options, slf.clone().into_any().unbind())
     }
 
     /// The API key (or application id).

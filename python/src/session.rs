@@ -1,11 +1,12 @@
 //! `Session`: what `create_session` returns (the official SDK's attributes, plus the seed API's
-//! `getSessionId()`), able to mint tokens for itself.
+//! `getSessionId()`), able to mint tokens for itself; also built by apps from a stored id with the
+//! official constructor `Session(client, session_id, media_mode=..., location=...)`.
 
 use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyModule;
+use pyo3::types::{PyDict, PyModule, PyString};
 
 use crate::client::Shared;
 use crate::convert;
@@ -19,21 +20,101 @@ pub(crate) fn enum_member<'py>(py: Python<'py>, enum_name: &str, member: &str) -
     m.bind(py).getattr(enum_name)?.getattr(member)
 }
 
-/// A created session. `session_id` is what clients connect to.
+/// A session. `session_id` is what clients connect to.
 #[pyclass(module = "opentok_native", frozen)]
 pub struct Session {
     inner: opentok::Session,
-    shared: Arc<Shared>,
+    /// The minting client, when `sdk` is one of ours.
+    shared: Option<Arc<Shared>>,
+    /// The client given to the constructor or that created the session (`session.sdk`).
+    sdk: Option<Py<PyAny>>,
+    /// Constructor keywords other than the known attributes, read back as attributes (the
+    /// official constructor sets every keyword as an attribute).
+    extra: Option<Py<PyDict>>,
 }
 
 impl Session {
-    pub(crate) fn new(inner: opentok::Session, shared: Arc<Shared>) -> Session {
-        Session { inner, shared }
+    pub(crate) fn new(inner: opentok::Session, shared: Arc<Shared>, sdk: Option<Py<PyAny>>) -> Session {
+        Session { inner, shared: Some(shared), sdk, extra: None }
     }
 }
 
 #[pymethods]
 impl Session {
+    /// The official constructor: `Session(sdk, session_id, **kwargs)`, `sdk` being the client
+    /// whose `generate_token` mints this session's tokens. `media_mode`, `archive_mode`,
+    /// `location`, `e2ee`, `archive_name` and `archive_resolution` become the attributes of the
+    /// same names (enum members or their names/values, as `create_session` takes them); other
+    /// keywords are kept as plain attributes. Without them the attributes read as
+    /// `create_session`'s defaults (relayed, manual, no location, no e2ee). An empty or blank
+    /// `session_id` raises `InvalidArgumentError` (an `OpenTokException`); the id is not
+    /// otherwise checked here (token minting checks it).
+    #[new]
+    #[pyo3(signature = (sdk, session_id, **kwargs))]
+    fn py_new(
+        py: Python<'_>,
+        sdk: &Bound<'_, PyAny>,
+        session_id: &Bound<'_, PyAny>,
+        kwargs: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Session> {
+        let id = match session_id.cast::<PyString>() {
+            Ok(s) => s.to_cow()?.into_owned(),
+            Err(_) if !session_id.is_none() => session_id.str()?.to_cow()?.into_owned(),
+            Err(_) => String::new(),
+        };
+        if id.trim().is_empty() {
+            return Err(crate::error::invalid(py, "session_id", "must not be empty", session_id));
+        }
+        let shared = sdk.cast::<crate::client::ClientBase>().ok().map(|c| c.get().shared.clone());
+        let mut inner = opentok::Session {
+            session_id: id,
+            media_mode: opentok::MediaMode::default(),
+            archive_mode: opentok::ArchiveMode::default(),
+            location: None,
+            e2ee: false,
+            archive_name: None,
+            archive_resolution: None,
+            project_id: None,
+            create_dt: None,
+            media_server_url: None,
+        };
+        let extra = PyDict::new(py);
+        if let Some(kw) = kwargs {
+            for (k, v) in kw.iter() {
+                let key: String = k.extract()?;
+                match key.as_str() {
+                    "media_mode" => inner.media_mode = convert::media_mode(py, Some(&v))?,
+                    "archive_mode" => inner.archive_mode = convert::archive_mode(py, Some(&v))?,
+                    "location" => inner.location = convert::opt_string(py, "location", Some(&v))?,
+                    "e2ee" => inner.e2ee = v.is_truthy()?,
+                    "archive_name" => inner.archive_name = convert::opt_string(py, "archive_name", Some(&v))?,
+                    "archive_resolution" => {
+                        inner.archive_resolution = match convert::opt_string(py, "archive_resolution", Some(&v))? {
+                            Some(r) => Some(r.parse::<opentok::ArchiveResolution>().py_err(py)?),
+                            None => None,
+                        }
+                    }
+                    _ => extra.set_item(k, v)?,
+                }
+            }
+        }
+        Ok(Session { inner, shared, sdk: Some(sdk.clone().unbind()), extra: Some(extra.unbind()) })
+    }
+
+    /// The client this session mints tokens with (official attribute).
+    #[getter]
+    fn sdk(&self, py: Python<'_>) -> Option<Py<PyAny>> {
+        self.sdk.as_ref().map(|s| s.clone_ref(py))
+    }
+
+    /// Constructor keywords beyond the known attributes (official: every keyword is an attribute).
+    fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+        if let Some(v) = self.extra.as_ref().and_then(|e| e.bind(py).get_item(name).ok().flatten()) {
+            return Ok(v.unbind());
+        }
+        Err(pyo3::exceptions::PyAttributeError::new_err(format!("'Session' object has no attribute '{name}'")))
+    }
+
     /// The session id.
     #[getter]
     fn session_id(&self) -> &str {
@@ -111,8 +192,28 @@ impl Session {
         initial_layout_class_list: Option<&Bound<'_, PyAny>>,
         use_jwt: bool,
     ) -> PyResult<String> {
-        let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
-        self.shared.generate_token(&self.inner.session_id, &options).py_err(py)
+        if let Some(shared) = &self.shared {
+            let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
+            return shared.generate_token(&self.inner.session_id, &options).py_err(py);
+        }
+        // a client of another kind given to the constructor: its own generate_token, as the
+        // official Session does (`self.sdk.generate_token(self.session_id, **kwargs)`)
+        let sdk = self.sdk.as_ref().ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("this Session has no client"))?;
+        let kwargs = PyDict::new(py);
+        for (name, value) in [
+            ("role", role),
+            ("expire_time", expire_time),
+            ("data", data),
+            ("initial_layout_class_list", initial_layout_class_list),
+        ] {
+            if let Some(v) = value.filter(|v| !v.is_none()) {
+                kwargs.set_item(name, v)?;
+            }
+        }
+        if !use_jwt {
+            kwargs.set_item("use_jwt", false)?;
+        }
+        sdk.bind(py).call_method("generate_token", (&self.inner.session_id,), Some(&kwargs))?.extract()
     }
 
     fn __str__(&self) -> &str {

@@ -148,7 +148,7 @@ def test_user_agent_app_version_and_append(stub: Any) -> None:
     client.append_to_user_agent("myapp/1.2")
     client.create_session()
     ua = {k.lower(): v for k, v in stub.requests[0]["headers"].items()}["user-agent"]
-    assert "app/9.9" in ua and ua.endswith("myapp/1.2")
+    assert ua.endswith(" app/9.9myapp/1.2"), ua  # plain concatenation, as the official append
     assert client.user_agent == ua
 
 
