@@ -62,7 +62,7 @@ impl Client {
     /// Not retried after the request reached the server (creating is not idempotent), except on
     /// 429 and 503, which the service answers before doing anything.
     pub async fn create_session(&self, options: &SessionOptions) -> Result<Session> {
-        options.validate_for(self.inner.options.dialect)?;
+        options.validate()?;
         let path = "/session/create";
         let req = Request { method: Method::POST, path: path.into(), body: Body::Form(options.to_form()), idempotent: false };
         let resp = self.inner.transport.send(&self.inner.credentials, &self.inner.options, req).await?;

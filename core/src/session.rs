@@ -187,29 +187,6 @@ impl SessionOptions {
         self.e2ee.unwrap_or(false)
     }
 
-    /// The rules of `dialect`'s official SDK: the Node SDK only checks that `location` is an
-    /// address and that `always` archiving is routed (it passes `archiveName`,
-    /// `archiveResolution` and `e2ee` through with any modes); every other dialect gets
-    /// [`SessionOptions::validate`].
-    pub fn validate_for(&self, dialect: crate::options::Dialect) -> Result<()> {
-        if dialect != crate::options::Dialect::Node {
-            return self.validate();
-        }
-        if let Some(loc) = &self.location {
-            if loc.trim().parse::<IpAddr>().is_err() {
-                return Err(Error::invalid("location", "must be an IPv4 or IPv6 address", loc));
-            }
-        }
-        if self.effective_archive_mode() == ArchiveMode::Always && self.effective_media_mode() != MediaMode::Routed {
-            return Err(Error::invalid(
-                "archiveMode",
-                "always needs mediaMode routed (archiving goes through the media router)",
-                "always with relayed",
-            ));
-        }
-        Ok(())
-    }
-
     /// Checks the rules every official SDK enforces somewhere, all of them:
     /// always needs routed; archive name (1–80 characters) and resolution only with always;
     /// e2ee needs routed and not always; location must be an IP address.

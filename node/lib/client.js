@@ -94,7 +94,8 @@ OpenTok.prototype._createSession = async function _createSession(options) {
   if (isNativeError(r)) throw fromNative(r);
   // As the official SDK: the options the session was created with (defaults filled in); and,
   // beyond it, what the service answered.
-  return new Session(this, r.sessionId, { ...props, projectId: r.projectId, createDt: r.createDt, mediaServerUrl: r.mediaServerUrl });
+  const echo = { ...props, mediaMode: r.mediaMode, archiveMode: r.archiveMode };
+  return new Session(this, r.sessionId, { ...echo, projectId: r.projectId, createDt: r.createDt, mediaServerUrl: r.mediaServerUrl });
 };
 
 /**

@@ -3,26 +3,27 @@
 
 const { argumentError } = require('./error');
 
-const MEDIA_MODES = { routed: 'routed', relayed: 'relayed', disabled: 'routed', enabled: 'relayed' };
-
 /**
  * Converts `createSession` options as the official SDK 2.23.2 does: `mediaMode` defaults to
- * `relayed` and `archiveMode` to `manual` (both are always sent, like the official's
- * `archiveMode=manual&p2p.preference=enabled`); values other than routed/relayed and
+ * `relayed` and `archiveMode` to `manual` (both always sent, like the official's
+ * `archiveMode=manual&p2p.preference=enabled`), and values other than routed/relayed and
  * manual/always fall back to those defaults, as in the official SDK; `location`, `e2ee`,
- * `archiveName` and `archiveResolution` are sent only when given. Returns the native input and
- * the properties the Session object echoes (the caller's options with the defaults filled in).
+ * `archiveName` and `archiveResolution` are sent only when given (the core checks the rules the
+ * service enforces). Returns the native input and the properties the Session object echoes: the
+ * caller's options as given, with the modes filled in.
  */
 function sessionInput(opts) {
   if (opts == null) opts = {};
   if (typeof opts !== 'object' || Array.isArray(opts)) {
     throw argumentError('options', 'must be an object', opts);
   }
-  const props = { ...opts };
-  const given = opts.mediaMode != null ? opts.mediaMode : opts['p2p.preference'];
-  props.mediaMode = MEDIA_MODES[String(given).toLowerCase()] || 'relayed';
-  props.archiveMode = opts.archiveMode === 'always' || opts.archiveMode === 'manual' ? opts.archiveMode : 'manual';
-  const input = { mediaMode: MEDIA_MODES[String(given).toLowerCase()] || 'relayed', archiveMode: props.archiveMode };
+  const input = {};
+  if (opts.mediaMode != null || opts['p2p.preference'] == null) {
+    input.mediaMode = opts.mediaMode === 'routed' ? 'routed' : 'relayed';
+  } else {
+    input.mediaMode = String(opts['p2p.preference']); // this package's extension: parsed by the core
+  }
+  input.archiveMode = opts.archiveMode === 'always' ? 'always' : 'manual';
   if (opts.location != null) input.location = String(opts.location);
   if (opts.archiveName != null) input.archiveName = String(opts.archiveName);
   if (opts.archiveResolution != null) input.archiveResolution = String(opts.archiveResolution);
@@ -32,7 +33,7 @@ function sessionInput(opts) {
     else if (opts.e2ee === false || opts.e2ee === 'false') input.e2ee = false;
     else throw argumentError('e2ee', 'must be true or false', opts.e2ee);
   }
-  return { input, props };
+  return { input, props: { ...opts } };
 }
 
 /**

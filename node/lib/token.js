@@ -19,9 +19,11 @@ function tokenInput(opts) {
   // `expireTime` (documented) or `expire_time` (read by the official SDK in Vonage mode).
   const exp = opts.expireTime != null ? opts.expireTime : opts.expire_time;
   if (exp != null) {
-    if (exp instanceof Date) input.expireTime = exp.getTime() / 1000;
-    else if (typeof exp === 'number') input.expireTime = exp;
-    else input.expireTime = String(exp); // the core parses numeric text and rejects the rest
+    // Rounded to whole seconds, as the official SDK does (`Math.round(expireTime)`).
+    if (exp instanceof Date) input.expireTime = Math.round(exp.getTime() / 1000);
+    else if (typeof exp === 'number') input.expireTime = Number.isFinite(exp) ? Math.round(exp) : exp;
+    else if (String(exp).trim() !== '' && Number.isFinite(Number(exp))) input.expireTime = Math.round(Number(exp));
+    else input.expireTime = String(exp); // the core rejects it, naming expire_time
   }
   if (opts.expireIn != null) {
     if (typeof opts.expireIn !== 'number') throw argumentError('expire_in', 'must be a number of seconds', opts.expireIn);

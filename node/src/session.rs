@@ -40,7 +40,7 @@ impl SessionInput {
             o.archive_resolution = Some(r.parse::<ArchiveResolution>()?);
         }
         o.e2ee = self.e2ee;
-        o.validate_for(opentok::Dialect::Node)?;
+        o.validate()?;
         Ok(o)
     }
 }
@@ -117,10 +117,7 @@ mod tests {
     fn rules_name_the_field() {
         let e = SessionInput { media_mode: Some("p2p".into()), ..Default::default() }.to_core().unwrap_err();
         assert_eq!(e.field(), Some("mediaMode"));
-        let e = SessionInput { archive_mode: Some("always".into()), ..Default::default() }.to_core().unwrap_err();
-        assert_eq!(e.field(), Some("archiveMode"));
-        // The official Node SDK passes e2ee and archiveName through with any modes.
-        let o = SessionInput { e2ee: Some(true), archive_name: Some("a".into()), ..Default::default() }.to_core().unwrap();
-        assert_eq!((o.e2ee, o.archive_name.as_deref()), (Some(true), Some("a")));
+        let e = SessionInput { e2ee: Some(true), ..Default::default() }.to_core().unwrap_err();
+        assert_eq!(e.field(), Some("e2ee"));
     }
 }

@@ -40,7 +40,9 @@ for (const t1 of [false, true]) {
   test(`${fmt}: expireTime as a number, a numeric string, a fraction, a Date, and expire_time`, () => {
     assert.equal(claims(ot.generateToken(SID, { expireTime: NOW + 60 }, t1)).expiresAt, NOW + 60);
     assert.equal(claims(ot.generateToken(SID, { expireTime: String(NOW + 61) }, t1)).expiresAt, NOW + 61);
-    assert.equal(claims(ot.generateToken(SID, { expireTime: NOW + 62.9 }, t1)).expiresAt, NOW + 62);
+    // rounded, as the official SDK does (Math.round)
+    assert.equal(claims(ot.generateToken(SID, { expireTime: NOW + 62.9 }, t1)).expiresAt, NOW + 63);
+    assert.equal(claims(ot.generateToken(SID, { expireTime: NOW + 62.4 }, t1)).expiresAt, NOW + 62);
     assert.equal(claims(ot.generateToken(SID, { expireTime: new Date((NOW + 63) * 1000) }, t1)).expiresAt, NOW + 63);
     assert.equal(claims(ot.generateToken(SID, { expire_time: NOW + 64 }, t1)).expiresAt, NOW + 64);
     assert.equal(claims(ot.generateToken(SID, { expireIn: 3600 }, t1)).expiresAt, NOW + 3600);

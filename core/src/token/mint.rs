@@ -27,6 +27,9 @@ pub(crate) fn mint(
     nonce: u32,
     dialect: Dialect,
 ) -> Result<String> {
+    if dialect == Dialect::Node {
+        return super::node::mint_node(creds, session_id, opts, now, nonce);
+    }
     match dialect {
         Dialect::Python => SessionId::check_belongs_python(session_id, creds.id(), id_label(creds))?,
         _ => SessionId::check_belongs(session_id, creds.id(), id_label(creds))?,

@@ -1,6 +1,7 @@
 //! Client tokens: options, minting (JWT and legacy T1) and reading back (decode, verify, explain).
 
 mod mint;
+mod node;
 mod read;
 
 use std::fmt;
