@@ -41,8 +41,9 @@ impl Client {
         for id in &options.excluded_stream_ids {
             id_segment("excludedStreamIds", id)?;
         }
-        // The official Node SDK sends only the keys its caller gave: no exclusions, no key.
-        let body = if self.options().dialect == crate::options::Dialect::Node && options.excluded_stream_ids.is_empty() {
+        // The official Node SDK and Ruby gem send only the keys their caller gave: no exclusions, no key.
+        let only_given = matches!(self.options().dialect, crate::options::Dialect::Node | crate::options::Dialect::Ruby);
+        let body = if only_given && options.excluded_stream_ids.is_empty() {
             json!({"active": true})
         } else {
             json!({"active": true, "excludedStreamIds": options.excluded_stream_ids})
