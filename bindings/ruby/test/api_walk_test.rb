@@ -29,7 +29,7 @@ class ApiWalkTest < Minitest::Test
           list << Entry.new(line: i + 1, kind: :class, klass: klass, name: Regexp.last_match(2))
         when /\Aattr (.+)\z/
           Regexp.last_match(1).split.each { |a| list << Entry.new(line: i + 1, kind: :method, klass: klass, name: a, params: "") }
-        when /\A(self\.)?([\w?!]+)\((.*)\)\z/
+        when /\A(self\.)?([\w?!=]+)\((.*)\)\z/
           kind = if Regexp.last_match(1) then :class_method
                  elsif Regexp.last_match(2) == "new" then :new
                  else :method
@@ -90,8 +90,9 @@ class ApiWalkTest < Minitest::Test
     end
     assert_equal "https://api.opentok.com", OpenTok::API_URL
     assert_equal 300, OpenTok::AUTH_EXPIRE
+    assert_equal "publisheronly", OpenTok::ROLES[:publisheronly] # the gem's key
     assert_equal "publisheronly", OpenTok::ROLES[:publisher_only]
-    assert_includes OpenTok::ARCHIVE_MODES, :always
+    assert_equal Set[:manual, :always], OpenTok::ARCHIVE_MODES
   end
 
   def test_every_official_class_exists_with_its_superclass
@@ -167,6 +168,9 @@ class ApiWalkTest < Minitest::Test
 
     client = OpenTok::Client.new(Emulator::API_KEY, Emulator::API_SECRET, EMULATOR.url, "app/2", timeout_length: 3)
     assert_equal 3, client.timeout_length
+    client.api_url = "http://127.0.0.1:9"
+    assert_raises(OpenTok::OpenTokError) { client.get_archive("a1") }
+    client.api_url = EMULATOR.url
     sid = client.create_session("p2p.preference" => "disabled")["sessions"]["Session"]["session_id"]
     assert OpenTok::Session.belongs_to_api_key?(sid, Emulator::API_KEY)
     header, payload = client.generate_headers["X-OPENTOK-AUTH"].split(".").first(2).map { |p| JSON.parse(Base64.urlsafe_decode64(p)) }

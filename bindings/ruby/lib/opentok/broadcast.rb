@@ -14,16 +14,6 @@ module OpenTok
     end
 
     include Composition::Item
-
-    # Adds a stream (stream_mode :manual only). Returns true.
-    def add_stream(stream_id, options = {})
-      @interface.add_stream(id, stream_id, options)
-    end
-
-    # Removes a stream (stream_mode :manual only). Returns true.
-    def remove_stream(stream_id)
-      @interface.remove_stream(id, stream_id)
-    end
   end
 
   # A page of broadcasts: an Array of Broadcast with `total`.

@@ -41,6 +41,16 @@ module OpenTok
         @interface.layout(id, options)
       end
 
+      # Adds a stream to this composition (stream_mode :manual; see Archives#add_stream). Returns true.
+      def add_stream(stream_id, opts = {})
+        @interface.add_stream(id, stream_id, opts)
+      end
+
+      # Removes a stream from this composition (stream_mode :manual). Returns true.
+      def remove_stream(stream_id)
+        @interface.remove_stream(id, stream_id)
+      end
+
       # Reads it again; this object then holds the fresh copy.
       def reload
         replace_with(@interface.find(id))

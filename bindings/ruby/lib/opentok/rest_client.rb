@@ -27,14 +27,22 @@ module OpenTok
     # As the official gem: `Client.new(api_key, api_secret, api_url, ua_addendum = "", opts = {})`
     # with opts timeout_length (seconds, default 2); the other OpenTok.new options are accepted too.
     def initialize(api_key, api_secret, api_url, ua_addendum = "", opts = {})
-      o = (opts || {}).transform_keys(&:to_sym)
-      addendum = ua_addendum.nil? || ua_addendum.to_s.empty? ? nil : ua_addendum.to_s
-      @opentok = OpenTok.new(api_key, api_secret, **o, api_url: api_url, ua_addendum: addendum)
-      @api_key = @opentok.api_key
+      @options = (opts || {}).transform_keys(&:to_sym)
+      @api_key = api_key
       @api_secret = api_secret
-      @api_url = @opentok.api_url
+      @api_url = api_url
       @ua_addendum = ua_addendum
-      @timeout_length = @opentok.timeout_length
+      @timeout_length = @options[:timeout_length] || 2
+      rebuild
+    end
+
+    # The official gem's writers (attr_accessor): the next call uses the new value.
+    %i[api_key api_secret api_url ua_addendum timeout_length].each do |name|
+      define_method(:"#{name}=") do |value|
+        instance_variable_set(:"@#{name}", value)
+        rebuild
+        value
+      end
     end
 
     # The REST auth JWT the official gem sends in X-OPENTOK-AUTH: HS256, `ist` in the JOSE
@@ -190,6 +198,13 @@ module OpenTok
     end
 
     private
+
+    # The OpenTok client behind the calls, from the current values.
+    def rebuild
+      addendum = @ua_addendum.nil? || @ua_addendum.to_s.empty? ? nil : @ua_addendum.to_s
+      @opentok = OpenTok.new(@api_key, @api_secret, **@options, api_url: @api_url, ua_addendum: addendum,
+                                                                timeout_length: @timeout_length)
+    end
 
     def native
       @opentok.__send__(:native_client)

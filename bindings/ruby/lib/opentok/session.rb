@@ -1,10 +1,12 @@
 # frozen_string_literal: true
 
+require "set"
+
 module OpenTok
   # Media modes (the official gem's symbols): :relayed (default) or :routed.
   MEDIA_MODES = %i[relayed routed].freeze
-  # Archive modes: :manual (default) or :always.
-  ARCHIVE_MODES = %i[manual always].freeze
+  # Archive modes: :manual (default) or :always (a Set, as the official gem's).
+  ARCHIVE_MODES = Set[:manual, :always].freeze
 
   # A session, as the official gem's OpenTok::Session: built by OpenTok#create_session, or by
   # hand from an id (`OpenTok::Session.new(api_key, api_secret, session_id, opts = {})`) to mint
@@ -28,8 +30,9 @@ module OpenTok
       @media_mode = o.fetch(:media_mode, :relayed)
       @location = o[:location]
       @archive_mode = o.fetch(:archive_mode, :manual)
-      @archive_name = o[:archive_name]
-      @archive_resolution = o[:archive_resolution]
+      # As the official gem: with archive mode :always, name "" and resolution "640x480" unless given.
+      @archive_name = @archive_mode.to_s == "always" ? o.fetch(:archive_name, "") : o[:archive_name]
+      @archive_resolution = @archive_mode.to_s == "always" ? o.fetch(:archive_resolution, "640x480") : o[:archive_resolution]
       @e2ee = o.fetch(:e2ee, false)
       @opentok = nil
     end

@@ -4,7 +4,9 @@ require "json"
 
 module OpenTok
   # Roles (the official gem's symbols); :publisher is the default.
-  ROLES = { subscriber: "subscriber", publisher: "publisher", moderator: "moderator", publisher_only: "publisheronly" }.freeze
+  # The official gem's keys (:publisheronly), plus :publisher_only.
+  ROLES = { subscriber: "subscriber", publisher: "publisher", moderator: "moderator", publisheronly: "publisheronly",
+            publisher_only: "publisheronly" }.freeze
 
   # What a token says (read by the core). `claims` holds every JWT claim or T1 field.
   DecodedToken = Struct.new(:format, :algorithm, :project_id, :session_id, :role, :issued_at, :expires_at,
