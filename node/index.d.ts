@@ -77,7 +77,7 @@ declare namespace OpenTok {
     mediaMode?: MediaMode;
     archiveMode?: ArchiveMode;
     location?: string;
-    e2ee?: boolean;
+    e2ee?: boolean | 'true' | 'false'; // as given to createSession
     archiveName?: string;
     archiveResolution?: ArchiveResolution;
     projectId?: string;
@@ -240,8 +240,8 @@ declare namespace OpenTok {
     status: 'started' | 'paused' | 'stopped' | 'available' | 'uploaded' | 'deleted' | 'expired' | 'failed' | 'unknown';
     sessionId: string;
     name?: string;
-    partnerId?: string;
-    projectId?: string;
+    partnerId?: number | string; // a number for project (api key) ids, as the service sends them
+    projectId?: number | string; // a number for project (api key) ids, as the service sends them
     createdAt?: number;
     updatedAt?: number;
     size?: number;
@@ -304,8 +304,7 @@ declare namespace OpenTok {
     readonly ot: OpenTok;
     id: string;
     sessionId: string;
-    projectId?: string;
-    partnerId?: string;
+    projectId?: number | string; // a number for project (api key) ids, as the service sends them
     status?: string;
     createdAt?: number;
     updatedAt?: number;
@@ -353,7 +352,7 @@ declare namespace OpenTok {
   interface ConnectionList {
     /** The service's count (the number of items when it does not say). */
     count: number;
-    projectId?: string;
+    projectId?: number | string; // a number for project (api key) ids, as the service sends them
     sessionId?: string;
     items: Array<{ connectionId: string; connectionState?: string; createdAt?: number }>;
   }
@@ -396,7 +395,7 @@ declare namespace OpenTok {
   interface CaptionStatus {
     captionsId: string;
     sessionId?: string;
-    projectId?: string;
+    projectId?: number | string; // a number for project (api key) ids, as the service sends them
     applicationId?: string;
     status?: string;
     languageCode?: string;
@@ -422,7 +421,7 @@ declare namespace OpenTok {
   interface Render {
     id: string;
     sessionId?: string;
-    projectId?: string;
+    projectId?: number | string; // a number for project (api key) ids, as the service sends them
     applicationId?: string;
     createdAt?: number;
     updatedAt?: number;
