@@ -2,12 +2,15 @@
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use crate::archive::is_language_code;
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::rest::{alias, check_url, id_segment, json, opt_i64, opt_string, require_token, session_segment, Settle};
+use crate::rest::{
+    alias, check_status_callback_url, id_segment, json, opt_i64, opt_string, put, require_token, session_segment,
+    session_token_body, Settle,
+};
 use crate::transport::Body;
 
 /// Longest captioning, seconds (4 hours).
@@ -41,28 +44,15 @@ impl CaptionOptions {
                 return Err(Error::invalid("maxDuration", "must be 300 to 14400 seconds", d));
             }
         }
-        if let Some(u) = &self.status_callback_url {
-            check_url("statusCallbackUrl", u, &["http://", "https://"], 15..=2048)?;
-        }
-        Ok(())
+        check_status_callback_url(self.status_callback_url.as_ref())
     }
 
     fn to_json(&self, session_id: &str, token: &str) -> Value {
-        let mut m = Map::new();
-        m.insert("sessionId".into(), json!(session_id));
-        m.insert("token".into(), json!(token));
-        if let Some(l) = &self.language_code {
-            m.insert("languageCode".into(), json!(l));
-        }
-        if let Some(d) = self.max_duration {
-            m.insert("maxDuration".into(), json!(d));
-        }
-        if let Some(p) = self.partial_captions {
-            m.insert("partialCaptions".into(), json!(p));
-        }
-        if let Some(u) = &self.status_callback_url {
-            m.insert("statusCallbackUrl".into(), json!(u));
-        }
+        let mut m = session_token_body(session_id, token);
+        put(&mut m, "languageCode", self.language_code.as_ref());
+        put(&mut m, "maxDuration", self.max_duration);
+        put(&mut m, "partialCaptions", self.partial_captions);
+        put(&mut m, "statusCallbackUrl", self.status_callback_url.as_ref());
         Value::Object(m)
     }
 }

@@ -2,12 +2,13 @@
 
 use reqwest::Method;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::rest::{
-    alias, check_url, id_segment, json, opt_i64, opt_string, page, require_token, session_segment, ListOptions, Settle,
+    alias, check_status_callback_url, check_url, id_segment, json, opt_i64, opt_string, page, put, require_token,
+    session_segment, session_token_body, ListOptions, Settle,
 };
 use crate::session::ArchiveResolution;
 use crate::transport::Body;
@@ -52,29 +53,16 @@ impl RenderOptions {
                 return Err(Error::invalid("properties.name", "must be 1 to 200 characters", n));
             }
         }
-        if let Some(u) = &self.status_callback_url {
-            check_url("statusCallbackUrl", u, &["http://", "https://"], 15..=2048)?;
-        }
-        Ok(())
+        check_status_callback_url(self.status_callback_url.as_ref())
     }
 
     fn to_json(&self, session_id: &str, token: &str) -> Value {
-        let mut m = Map::new();
-        m.insert("sessionId".into(), json!(session_id));
-        m.insert("token".into(), json!(token));
+        let mut m = session_token_body(session_id, token);
         m.insert("url".into(), json!(self.url));
-        if let Some(d) = self.max_duration {
-            m.insert("maxDuration".into(), json!(d));
-        }
-        if let Some(r) = self.resolution {
-            m.insert("resolution".into(), json!(r.as_str()));
-        }
-        if let Some(n) = &self.name {
-            m.insert("properties".into(), json!({ "name": n }));
-        }
-        if let Some(u) = &self.status_callback_url {
-            m.insert("statusCallbackUrl".into(), json!(u));
-        }
+        put(&mut m, "maxDuration", self.max_duration);
+        put(&mut m, "resolution", self.resolution.map(|r| r.as_str()));
+        put(&mut m, "properties", self.name.as_ref().map(|n| json!({ "name": n })));
+        put(&mut m, "statusCallbackUrl", self.status_callback_url.as_ref());
         Value::Object(m)
     }
 }

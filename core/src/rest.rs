@@ -4,7 +4,7 @@
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::client::Client;
 use crate::error::{Error, Result};
@@ -107,6 +107,26 @@ pub(crate) fn check_url(field: &str, url: &str, schemes: &[&str], len: std::ops:
         return Err(Error::invalid(field, format!("must start with {}", schemes.join(" or ")), url));
     }
     Ok(())
+}
+
+/// `statusCallbackUrl` of captions and renders: http or https, 15 to 2048 characters.
+pub(crate) fn check_status_callback_url(url: Option<&String>) -> Result<()> {
+    url.map_or(Ok(()), |u| check_url("statusCallbackUrl", u, &["http://", "https://"], 15..=2048))
+}
+
+/// The start of a body sent with a client token (captions, renders): `{"sessionId", "token"}`.
+pub(crate) fn session_token_body(session_id: &str, token: &str) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("sessionId".into(), Value::from(session_id));
+    m.insert("token".into(), Value::from(token));
+    m
+}
+
+/// Puts `key: value` into a JSON body when the value is set (unset fields are not sent).
+pub(crate) fn put<T: Serialize>(body: &mut Map<String, Value>, key: &str, value: Option<T>) {
+    if let Some(v) = value.and_then(|v| serde_json::to_value(v).ok()) {
+        body.insert(key.into(), v);
+    }
 }
 
 pub(crate) fn json<T: Serialize + ?Sized>(v: &T) -> Body {
