@@ -5,7 +5,7 @@ use base64::Engine;
 
 use super::{Expiry, TokenFormat, TokenOptions, DEFAULT_TOKEN_TTL};
 use crate::clock::uuid_v4;
-use crate::credentials::Credentials;
+use crate::credentials::{Credentials, ProjectCredentials};
 use crate::error::{Error, Result};
 use crate::jwt::{sign_hs256, sign_rs256, Claims};
 use crate::options::Dialect;
@@ -67,26 +67,9 @@ pub(crate) fn mint(
                 signed.push_str("&connection_data=");
                 quote_plus(&mut signed, d);
             }
-            let mut mac = p.secret().sha1.clone();
-            hmac::Mac::update(&mut mac, signed.as_bytes());
-            let sig = hmac::Mac::finalize(mac).into_bytes();
-            let mut inner = String::with_capacity(signed.len() + 80);
-            inner.push_str("partner_id=");
-            inner.push_str(p.api_key());
-            inner.push_str("&sig=");
-            hex_lower(&mut inner, sig.as_ref());
-            inner.push(':');
-            inner.push_str(&signed);
-            let mut out = String::with_capacity(4 + inner.len() * 4 / 3 + 4);
-            out.push_str("T1==");
-            STANDARD.encode_string(inner.as_bytes(), &mut out);
-            Ok(out)
+            Ok(t1_token(p, &signed))
         }
-        (Credentials::Application(_), TokenFormat::T1) => Err(Error::invalid(
-            "token_type",
-            "T1 tokens need project credentials (api key + secret); application credentials mint JWTs",
-            "T1",
-        )),
+        (Credentials::Application(_), TokenFormat::T1) => Err(t1_needs_project()),
     }
 }
 
@@ -131,6 +114,30 @@ pub(crate) fn quote_plus(out: &mut String, s: &str) {
             }
         }
     }
+}
+
+/// A T1 token from its signed field string: `T1==` + base64 of `partner_id=…&sig=<HMAC-SHA1
+/// hex>:<signed>` (every dialect lays out `signed` its own way; the wrapping is the same).
+pub(super) fn t1_token(p: &ProjectCredentials, signed: &str) -> String {
+    let mut mac = p.secret().sha1.clone();
+    hmac::Mac::update(&mut mac, signed.as_bytes());
+    let sig = hmac::Mac::finalize(mac).into_bytes();
+    let mut inner = String::with_capacity(signed.len() + 80);
+    inner.push_str("partner_id=");
+    inner.push_str(p.api_key());
+    inner.push_str("&sig=");
+    hex_lower(&mut inner, sig.as_ref());
+    inner.push(':');
+    inner.push_str(signed);
+    let mut out = String::with_capacity(4 + inner.len() * 4 / 3 + 4);
+    out.push_str("T1==");
+    STANDARD.encode_string(inner.as_bytes(), &mut out);
+    out
+}
+
+/// The error for a T1 token asked of application credentials.
+pub(super) fn t1_needs_project() -> Error {
+    Error::invalid("token_type", "T1 tokens need project credentials (api key + secret); application credentials mint JWTs", "T1")
 }
 
 fn hex_lower(out: &mut String, bytes: &[u8]) {

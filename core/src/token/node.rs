@@ -17,13 +17,11 @@
 //! official Node SDK lets 30+ day expiries and 1001..=1024 characters through to be refused at
 //! connect time.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
-
+use super::mint::{t1_needs_project, t1_token};
 use super::{Expiry, TokenFormat, TokenOptions, DEFAULT_TOKEN_TTL};
 use crate::clock::uuid_v4;
 use crate::credentials::Credentials;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::jwt::{sign_hs256, sign_rs256, Claims};
 use crate::session_id::SessionId;
 
@@ -119,28 +117,9 @@ pub(crate) fn mint_node(creds: &Credentials, session_id: &str, opts: &TokenOptio
             signed.push_str("&initial_layout_class_list=");
             qs_escape(&mut signed, &layout);
             signed.push_str("&scope=session.connect");
-            let mut mac = p.secret().sha1.clone();
-            hmac::Mac::update(&mut mac, signed.as_bytes());
-            let sig = hmac::Mac::finalize(mac).into_bytes();
-            let mut inner = String::with_capacity(signed.len() + 80);
-            inner.push_str("partner_id=");
-            inner.push_str(p.api_key());
-            inner.push_str("&sig=");
-            for b in sig.iter() {
-                let _ = write!(inner, "{b:02x}");
-            }
-            inner.push(':');
-            inner.push_str(&signed);
-            let mut out = String::with_capacity(4 + inner.len() * 4 / 3 + 4);
-            out.push_str("T1==");
-            STANDARD.encode_string(inner.as_bytes(), &mut out);
-            Ok(out)
+            Ok(t1_token(p, &signed))
         }
-        (Credentials::Application(_), TokenFormat::T1) => Err(Error::invalid(
-            "token_type",
-            "T1 tokens need project credentials (api key + secret); application credentials mint JWTs",
-            "T1",
-        )),
+        (Credentials::Application(_), TokenFormat::T1) => Err(t1_needs_project()),
     }
 }
 
