@@ -29,40 +29,36 @@ class OpenTokError extends Error {
   }
 }
 
+/**
+ * Declares an error class named `name` under `Base` (a named class, so stack traces and
+ * `err.name` read as the official package's).
+ */
+function errorClass(name, Base) {
+  return { [name]: class extends Base {} }[name];
+}
+
 /** An argument broke a rule; nothing was sent (official name). */
-class ArgumentError extends OpenTokError {}
+const ArgumentError = errorClass('ArgumentError', OpenTokError);
 /** A token did not decode or verify. */
-class InvalidTokenError extends ArgumentError {}
+const InvalidTokenError = errorClass('InvalidTokenError', ArgumentError);
 /** 401/403: the credentials were refused (official name). */
-class AuthError extends OpenTokError {}
+const AuthError = errorClass('AuthError', OpenTokError);
 /** Authentication failed because the local clock is off from the server's. */
-class ClockSkewError extends AuthError {}
+const ClockSkewError = errorClass('ClockSkewError', AuthError);
 /** 404 (official name). */
-class NotFoundError extends OpenTokError {}
+const NotFoundError = errorClass('NotFoundError', OpenTokError);
 /** Any other failed request (official name). */
-class RequestError extends OpenTokError {}
-/** 409. */
-class ConflictError extends RequestError {}
-/** 413. */
-class PayloadTooLargeError extends RequestError {}
-/** 429. */
-class RateLimitError extends RequestError {}
-/** 5xx. */
-class ServerError extends RequestError {}
-/** The request did not complete within the timeout. */
-class TimeoutError extends RequestError {}
-/** The connection could not be made (DNS, refused, TLS, proxy). */
-class ConnectionError extends RequestError {}
-/** The server's answer could not be understood. */
-class InvalidResponseError extends RequestError {}
+const RequestError = errorClass('RequestError', OpenTokError);
+/** 409, 413, 429, 5xx, a timeout, a failed connection, an answer that could not be understood. */
+const [ConflictError, PayloadTooLargeError, RateLimitError, ServerError, TimeoutError, ConnectionError, InvalidResponseError] = [
+  'ConflictError', 'PayloadTooLargeError', 'RateLimitError', 'ServerError', 'TimeoutError', 'ConnectionError',
+  'InvalidResponseError',
+].map((name) => errorClass(name, RequestError));
 // Official names: the service's refusals of archive, captions, SIP, signal, force-disconnect and
 // callback operations (kind, status and code tell which refusal).
-class ArchiveError extends OpenTokError {}
-class CaptionsError extends OpenTokError {}
-class SipError extends OpenTokError {}
-class SignalError extends OpenTokError {}
-class ForceDisconnectError extends OpenTokError {}
-class CallbackError extends OpenTokError {}
+const [ArchiveError, CaptionsError, SipError, SignalError, ForceDisconnectError, CallbackError] = [
+  'ArchiveError', 'CaptionsError', 'SipError', 'SignalError', 'ForceDisconnectError', 'CallbackError',
+].map((name) => errorClass(name, OpenTokError));
 
 // The one table: each core error kind -> its class, and whether the official per-area class
 // (`ArchiveError`, `SignalError`, ...) names the service's refusal of that kind (404, 409, 413,
