@@ -15,7 +15,7 @@ from __future__ import annotations
 import inspect
 import json as _json
 from datetime import date, datetime, timezone
-from typing import Any, Dict, Generic, Iterator, List, Optional, TypeVar
+from typing import Any, Callable, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
 
 from .enums import OutputModes
 
@@ -42,11 +42,54 @@ def _dthandler(obj: Any) -> Any:
     return obj.isoformat() if isinstance(obj, (datetime, date)) else getattr(obj, "value", None)
 
 
+class _Field:
+    """One attribute of a model: the wire key it is read from, whether the key must be there
+    (``values[key]`` rather than ``values.get(key)``) and a conversion of the value."""
+
+    def __init__(self, key: str, convert: Optional[Callable[[Any], Any]], required: bool) -> None:
+        self.key, self.convert, self.required = key, convert, required
+
+    def read(self, values: Dict[str, Any]) -> Any:
+        value = values[self.key] if self.required else values.get(self.key)
+        return value if self.convert is None else self.convert(value)
+
+
+def _field(key: str, convert: Optional[Callable[[Any], Any]] = None, *, required: bool = False) -> Any:
+    """Declares a model attribute (``name: type = _field("wireKey")``); the class keeps the
+    declarations in order in ``_fields`` and ``_Model.__init__`` sets them from the wire dict."""
+    return _Field(key, convert, required)
+
+
+def _utc_from_millis(value: Any) -> Optional[datetime]:
+    return datetime.fromtimestamp(value // 1000, timezone.utc) if isinstance(value, int) else None
+
+
+def _output_mode(mode: Any) -> Any:
+    return OutputModes[mode] if mode in OutputModes.__members__ else mode
+
+
 class _Model:
-    """Common behaviour: ``attrs()``, ``json()``, ``raw`` and a readable repr."""
+    """Common behaviour: the declared fields read from the wire dict, ``attrs()``, ``json()``,
+    ``raw`` and a readable repr."""
 
     raw: Dict[str, Any]
     _hidden = ("sdk", "raw")
+    _fields: Tuple[Tuple[str, _Field], ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = [(name, f) for name, f in vars(cls).items() if isinstance(f, _Field)]
+        for name, _ in own:
+            delattr(cls, name)  # instance attributes only, as if assigned in __init__
+        cls._fields = cls._fields + tuple(own)
+
+    def __init__(self, values: Dict[str, Any]) -> None:
+        self.raw = values
+        self._read(values)
+
+    def _read(self, values: Dict[str, Any]) -> None:
+        for name, f in self._fields:
+            setattr(self, name, f.read(values))
 
     def attrs(self) -> Dict[str, Any]:
         """The object's attributes as a dict (official method)."""
@@ -73,35 +116,32 @@ class Archive(_Model):
     ``resolution``, ``max_bitrate``, ``quantization_parameter``, ``has_transcription``,
     ``transcription_properties``; plus ``reason``, ``project_id``, ``updated_at``)."""
 
+    id: str = _field("id")
+    name: Optional[str] = _field("name")
+    status: Optional[str] = _field("status")
+    session_id: Optional[str] = _field("sessionId")
+    partner_id: Optional[str] = _field("partnerId")
+    project_id: Optional[str] = _field("projectId")
+    created_at: Optional[datetime] = _field("createdAt", _utc_from_millis)
+    updated_at: Optional[int] = _field("updatedAt")
+    size: Optional[int] = _field("size")
+    duration: Optional[int] = _field("duration")
+    has_audio: bool = _field("hasAudio", required=True)
+    has_video: bool = _field("hasVideo", required=True)
+    output_mode: Any = _field("outputMode", _output_mode)
+    stream_mode: Any = _field("streamMode")
+    streams: List[Dict[str, Any]] = _field("streams")
+    url: Optional[str] = _field("url")
+    resolution: Optional[str] = _field("resolution")
+    reason: Optional[str] = _field("reason")
+    max_bitrate: Optional[int] = _field("maxBitrate")
+    quantization_parameter: Optional[int] = _field("quantizationParameter")
+    has_transcription: Optional[bool] = _field("hasTranscription")
+    transcription_properties: Optional[Dict[str, Any]] = _field("transcriptionProperties")
+
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
         self.sdk = sdk
-        self.raw = values
-        self.id: str = values.get("id")
-        self.name: Optional[str] = values.get("name")
-        self.status: Optional[str] = values.get("status")
-        self.session_id: Optional[str] = values.get("sessionId")
-        self.partner_id: Optional[str] = values.get("partnerId")
-        self.project_id: Optional[str] = values.get("projectId")
-        created = values.get("createdAt")
-        self.created_at: Optional[datetime] = (
-            datetime.fromtimestamp(created // 1000, timezone.utc) if isinstance(created, int) else None
-        )
-        self.updated_at: Optional[int] = values.get("updatedAt")
-        self.size: Optional[int] = values.get("size")
-        self.duration: Optional[int] = values.get("duration")
-        self.has_audio: bool = values["hasAudio"]
-        self.has_video: bool = values["hasVideo"]
-        mode = values.get("outputMode")
-        self.output_mode: Any = OutputModes[mode] if mode in OutputModes.__members__ else mode
-        self.stream_mode: Any = values.get("streamMode")
-        self.streams: List[Dict[str, Any]] = values.get("streams")
-        self.url: Optional[str] = values.get("url")
-        self.resolution: Optional[str] = values.get("resolution")
-        self.reason: Optional[str] = values.get("reason")
-        self.max_bitrate: Optional[int] = values.get("maxBitrate")
-        self.quantization_parameter: Optional[int] = values.get("quantizationParameter")
-        self.has_transcription: Optional[bool] = values.get("hasTranscription")
-        self.transcription_properties: Optional[Dict[str, Any]] = values.get("transcriptionProperties")
+        super().__init__(values)
 
     def stop(self) -> Any:
         """Stops this archive and refreshes the attributes (official method). With an
@@ -132,6 +172,7 @@ class _List(_Model, Generic[_T]):
         self.raw = values
         self.count: int = values["count"]
         self.items = items
+        self._read(values)  # a subclass's own fields (``ConnectionList``)
 
     def __iter__(self) -> Iterator[_T]:
         return iter(self.items)
@@ -159,23 +200,21 @@ class Broadcast(_Model):
     ``maxDuration``, ``resolution``, ``status``, ``broadcastUrls``, ``stream_mode``, ``streams``;
     plus ``multiBroadcastTag``)."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.id: str = values.get("id")
-        self.sessionId: Optional[str] = values.get("sessionId")
-        self.projectId: Optional[str] = values.get("projectId")
-        self.createdAt: Optional[int] = values.get("createdAt")
-        self.updatedAt: Optional[int] = values.get("updatedAt")
-        self.hasAudio: bool = values["hasAudio"]
-        self.hasVideo: bool = values["hasVideo"]
-        self.maxBitrate: Optional[int] = values.get("maxBitrate")
-        self.maxDuration: Optional[int] = values.get("maxDuration")
-        self.resolution: Optional[str] = values.get("resolution")
-        self.status: Optional[str] = values.get("status")
-        self.broadcastUrls: Optional[Dict[str, Any]] = values.get("broadcastUrls")
-        self.stream_mode: Any = values.get("streamMode")
-        self.streams: List[Dict[str, Any]] = values.get("streams")
-        self.multiBroadcastTag: Optional[str] = values.get("multiBroadcastTag")
+    id: str = _field("id")
+    sessionId: Optional[str] = _field("sessionId")
+    projectId: Optional[str] = _field("projectId")
+    createdAt: Optional[int] = _field("createdAt")
+    updatedAt: Optional[int] = _field("updatedAt")
+    hasAudio: bool = _field("hasAudio", required=True)
+    hasVideo: bool = _field("hasVideo", required=True)
+    maxBitrate: Optional[int] = _field("maxBitrate")
+    maxDuration: Optional[int] = _field("maxDuration")
+    resolution: Optional[str] = _field("resolution")
+    status: Optional[str] = _field("status")
+    broadcastUrls: Optional[Dict[str, Any]] = _field("broadcastUrls")
+    stream_mode: Any = _field("streamMode")
+    streams: List[Dict[str, Any]] = _field("streams")
+    multiBroadcastTag: Optional[str] = _field("multiBroadcastTag")
 
 
 class BroadcastList(_List[Broadcast]):
@@ -188,12 +227,10 @@ class BroadcastList(_List[Broadcast]):
 class Stream(_Model):
     """A stream: ``id``, ``videoType``, ``name``, ``layoutClassList`` (official)."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.id: str = values.get("id")
-        self.videoType: Optional[str] = values.get("videoType")
-        self.name: Optional[str] = values.get("name")
-        self.layoutClassList: List[str] = values.get("layoutClassList")
+    id: str = _field("id")
+    videoType: Optional[str] = _field("videoType")
+    name: Optional[str] = _field("name")
+    layoutClassList: List[str] = _field("layoutClassList")
 
 
 class StreamList(_List[Stream]):
@@ -206,29 +243,25 @@ class StreamList(_List[Stream]):
 class SipCall(_Model):
     """A SIP call: ``id``, ``connectionId``, ``streamId`` (official)."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.id: str = values.get("id")
-        self.connectionId: Optional[str] = values.get("connectionId")
-        self.streamId: Optional[str] = values.get("streamId")
+    id: str = _field("id")
+    connectionId: Optional[str] = _field("connectionId")
+    streamId: Optional[str] = _field("streamId")
 
 
 class Render(_Model):
     """An Experience Composer render: ``id``, ``sessionId``, ``projectId``, ``createdAt``,
     ``updatedAt``, ``url``, ``resolution``, ``status``, ``streamId``, ``reason`` (official)."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.id: str = values.get("id")
-        self.sessionId: Optional[str] = values.get("sessionId")
-        self.projectId: Optional[str] = values.get("projectId")
-        self.createdAt: Optional[int] = values.get("createdAt")
-        self.updatedAt: Optional[int] = values.get("updatedAt")
-        self.url: Optional[str] = values.get("url")
-        self.resolution: Optional[str] = values.get("resolution")
-        self.status: Optional[str] = values.get("status")
-        self.streamId: Optional[str] = values.get("streamId")
-        self.reason: Optional[str] = values.get("reason")
+    id: str = _field("id")
+    sessionId: Optional[str] = _field("sessionId")
+    projectId: Optional[str] = _field("projectId")
+    createdAt: Optional[int] = _field("createdAt")
+    updatedAt: Optional[int] = _field("updatedAt")
+    url: Optional[str] = _field("url")
+    resolution: Optional[str] = _field("resolution")
+    status: Optional[str] = _field("status")
+    streamId: Optional[str] = _field("streamId")
+    reason: Optional[str] = _field("reason")
 
 
 class RenderList(_List[Render]):
@@ -241,9 +274,7 @@ class RenderList(_List[Render]):
 class Captions(_Model):
     """A started captioning session: ``captions_id`` (official)."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.captions_id: str = values.get("captionsId")
+    captions_id: str = _field("captionsId")
 
 
 class CaptionStatus(_Model):
@@ -251,57 +282,50 @@ class CaptionStatus(_Model):
     ``session_id``, ``status``, ``language_code``, ``provider``, ``reason``, ``max_duration``,
     ``created_at``, ``updated_at``."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.captions_id: str = values.get("captionsId")
-        self.session_id: Optional[str] = values.get("sessionId")
-        self.status: Optional[str] = values.get("status")
-        self.language_code: Optional[str] = values.get("languageCode")
-        self.provider: Optional[str] = values.get("provider")
-        self.reason: Optional[str] = values.get("reason")
-        self.max_duration: Optional[int] = values.get("maxDuration")
-        self.created_at: Optional[int] = values.get("createdAt")
-        self.updated_at: Optional[int] = values.get("updatedAt")
+    captions_id: str = _field("captionsId")
+    session_id: Optional[str] = _field("sessionId")
+    status: Optional[str] = _field("status")
+    language_code: Optional[str] = _field("languageCode")
+    provider: Optional[str] = _field("provider")
+    reason: Optional[str] = _field("reason")
+    max_duration: Optional[int] = _field("maxDuration")
+    created_at: Optional[int] = _field("createdAt")
+    updated_at: Optional[int] = _field("updatedAt")
 
 
 class WebSocketAudioConnection(_Model):
     """An Audio Connector connection: ``id``, ``connectionId``, ``bidirectional`` (official)."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.id: str = values.get("id")
-        self.connectionId: Optional[str] = values.get("connectionId")
-        self.bidirectional: Optional[bool] = values.get("bidirectional")
+    id: str = _field("id")
+    connectionId: Optional[str] = _field("connectionId")
+    bidirectional: Optional[bool] = _field("bidirectional")
 
 
 class Connection(_Model):
     """A connection of a session (not in the official package): ``connection_id``,
     ``connection_state``, ``created_at``."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.connection_id: str = values.get("connectionId")
-        self.connection_state: Optional[str] = values.get("connectionState")
-        self.created_at: Optional[int] = values.get("createdAt")
+    connection_id: str = _field("connectionId")
+    connection_state: Optional[str] = _field("connectionState")
+    created_at: Optional[int] = _field("createdAt")
 
 
 class ConnectionList(_List[Connection]):
     """The connections of a session: ``count``, ``session_id``, ``project_id``, ``items``."""
 
+    session_id: Optional[str] = _field("sessionId")
+    project_id: Optional[str] = _field("projectId")
+
     def __init__(self, values: Dict[str, Any]) -> None:
         super().__init__(values, [Connection(x) for x in values["items"]])
-        self.session_id: Optional[str] = values.get("sessionId")
-        self.project_id: Optional[str] = values.get("projectId")
 
 
 class Callback(_Model):
     """A registered callback (not in the official package): ``id``, ``group``, ``event``,
     ``url``, ``created_at``."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        self.raw = values
-        self.id: str = values.get("id")
-        self.group: Optional[str] = values.get("group")
-        self.event: Optional[str] = values.get("event")
-        self.url: Optional[str] = values.get("url")
-        self.created_at: Optional[int] = values.get("createdAt")
+    id: str = _field("id")
+    group: Optional[str] = _field("group")
+    event: Optional[str] = _field("event")
+    url: Optional[str] = _field("url")
+    created_at: Optional[int] = _field("createdAt")

@@ -106,349 +106,152 @@ fn read<T>(
     reader(&value).map_err(|e| to_py_for(py, e, op))
 }
 
-#[pymethods]
-impl ClientBase {
+/// Declares REST operations as methods of the native client, one operation a line: the doc and
+/// pyo3 attributes, `fn _name(args)` (the Python name; the error's operation is the name without
+/// the `_`), at most one `read arg("field", Reader::from_json)` that turns that argument into the
+/// core's option type (see [`read`]), and the core call with `c` as the core client.
+macro_rules! rest_operations {
+    ($(
+        $(#[$meta:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?)
+        $(read $opt:ident($field:literal, $reader:expr))?
+        => |$c:ident| $call:expr;
+    )*) => {
+        #[pymethods]
+        impl ClientBase {
+            $(
+                $(#[$meta])*
+                fn $name(&self, py: Python<'_>, $($arg: $ty),*) -> PyResult<Py<PyAny>> {
+                    let op: &'static str = &stringify!($name)[1..];
+                    let $c = self.core(py, op)?;
+                    $(let $opt = read(py, op, $field, $opt, $reader)?;)?
+                    self.run(py, op, async move { $call.await })
+                }
+            )*
+        }
+    };
+}
+
+rest_operations! {
     /// `POST /archive`; `options` as `ArchiveOptions::from_json` reads them.
-    #[pyo3(name = "_start_archive", signature = (session_id, options=None))]
-    fn start_archive(&self, py: Python<'_>, session_id: String, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "start_archive";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ArchiveOptions::from_json)?);
-        self.run(py, OP, async move { c.start_archive(&session_id, &o).await })
-    }
-
+    #[pyo3(signature = (session_id, options=None))]
+    fn _start_archive(session_id: String, options: Option<&Bound<'_, PyAny>>)
+        read options("options", ArchiveOptions::from_json) => |c| c.start_archive(&session_id, &options);
     /// `POST /archive/{id}/stop`.
-    #[pyo3(name = "_stop_archive")]
-    fn stop_archive(&self, py: Python<'_>, archive_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "stop_archive")?;
-        self.run(py, "stop_archive", async move { c.stop_archive(&archive_id).await })
-    }
-
+    fn _stop_archive(archive_id: String) => |c| c.stop_archive(&archive_id);
     /// `GET /archive/{id}`.
-    #[pyo3(name = "_get_archive")]
-    fn get_archive(&self, py: Python<'_>, archive_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "get_archive")?;
-        self.run(py, "get_archive", async move { c.get_archive(&archive_id).await })
-    }
-
+    fn _get_archive(archive_id: String) => |c| c.get_archive(&archive_id);
     /// `GET /archive` (`offset`, `count`, `sessionId`).
-    #[pyo3(name = "_list_archives", signature = (options=None))]
-    fn list_archives(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "list_archives";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ListOptions::from_json)?);
-        self.run(py, OP, async move { c.list_archives(&o).await })
-    }
-
+    #[pyo3(signature = (options=None))]
+    fn _list_archives(options: Option<&Bound<'_, PyAny>>)
+        read options("options", ListOptions::from_json) => |c| c.list_archives(&options);
     /// `DELETE /archive/{id}`.
-    #[pyo3(name = "_delete_archive")]
-    fn delete_archive(&self, py: Python<'_>, archive_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "delete_archive")?;
-        self.run(py, "delete_archive", async move { c.delete_archive(&archive_id).await })
-    }
-
+    fn _delete_archive(archive_id: String) => |c| c.delete_archive(&archive_id);
     /// `PUT /archive/{id}/layout`.
-    #[pyo3(name = "_set_archive_layout", signature = (archive_id, layout=None))]
-    fn set_archive_layout(&self, py: Python<'_>, archive_id: String, layout: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "set_archive_layout";
-        let (c, l) = (self.core(py, OP)?, read(py, OP, "layout", layout, Layout::from_json)?);
-        self.run(py, OP, async move { c.set_archive_layout(&archive_id, &l).await })
-    }
-
+    #[pyo3(signature = (archive_id, layout=None))]
+    fn _set_archive_layout(archive_id: String, layout: Option<&Bound<'_, PyAny>>)
+        read layout("layout", Layout::from_json) => |c| c.set_archive_layout(&archive_id, &layout);
     /// `PATCH /archive/{id}/streams` (add).
-    #[pyo3(name = "_add_archive_stream", signature = (archive_id, stream_id, tracks=None))]
-    fn add_archive_stream(
-        &self,
-        py: Python<'_>,
-        archive_id: String,
-        stream_id: String,
-        tracks: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "add_archive_stream";
-        let (c, t) = (self.core(py, OP)?, read(py, OP, "tracks", tracks, StreamTracks::from_json)?);
-        self.run(py, OP, async move { c.add_archive_stream(&archive_id, &stream_id, t).await })
-    }
-
+    #[pyo3(signature = (archive_id, stream_id, tracks=None))]
+    fn _add_archive_stream(archive_id: String, stream_id: String, tracks: Option<&Bound<'_, PyAny>>)
+        read tracks("tracks", StreamTracks::from_json) => |c| c.add_archive_stream(&archive_id, &stream_id, tracks);
     /// `PATCH /archive/{id}/streams` (remove).
-    #[pyo3(name = "_remove_archive_stream")]
-    fn remove_archive_stream(&self, py: Python<'_>, archive_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "remove_archive_stream")?;
-        self.run(py, "remove_archive_stream", async move { c.remove_archive_stream(&archive_id, &stream_id).await })
-    }
+    fn _remove_archive_stream(archive_id: String, stream_id: String) => |c| c.remove_archive_stream(&archive_id, &stream_id);
 
     /// `POST /broadcast`; `options` as `BroadcastOptions::from_json` reads them.
-    #[pyo3(name = "_start_broadcast", signature = (session_id, options=None))]
-    fn start_broadcast(&self, py: Python<'_>, session_id: String, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "start_broadcast";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, BroadcastOptions::from_json)?);
-        self.run(py, OP, async move { c.start_broadcast(&session_id, &o).await })
-    }
-
+    #[pyo3(signature = (session_id, options=None))]
+    fn _start_broadcast(session_id: String, options: Option<&Bound<'_, PyAny>>)
+        read options("options", BroadcastOptions::from_json) => |c| c.start_broadcast(&session_id, &options);
     /// `POST /broadcast/{id}/stop`.
-    #[pyo3(name = "_stop_broadcast")]
-    fn stop_broadcast(&self, py: Python<'_>, broadcast_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "stop_broadcast")?;
-        self.run(py, "stop_broadcast", async move { c.stop_broadcast(&broadcast_id).await })
-    }
-
+    fn _stop_broadcast(broadcast_id: String) => |c| c.stop_broadcast(&broadcast_id);
     /// `GET /broadcast/{id}`.
-    #[pyo3(name = "_get_broadcast")]
-    fn get_broadcast(&self, py: Python<'_>, broadcast_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "get_broadcast")?;
-        self.run(py, "get_broadcast", async move { c.get_broadcast(&broadcast_id).await })
-    }
-
+    fn _get_broadcast(broadcast_id: String) => |c| c.get_broadcast(&broadcast_id);
     /// `GET /broadcast` (`offset`, `count`, `sessionId`).
-    #[pyo3(name = "_list_broadcasts", signature = (options=None))]
-    fn list_broadcasts(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "list_broadcasts";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ListOptions::from_json)?);
-        self.run(py, OP, async move { c.list_broadcasts(&o).await })
-    }
-
+    #[pyo3(signature = (options=None))]
+    fn _list_broadcasts(options: Option<&Bound<'_, PyAny>>)
+        read options("options", ListOptions::from_json) => |c| c.list_broadcasts(&options);
     /// `PUT /broadcast/{id}/layout`.
-    #[pyo3(name = "_set_broadcast_layout", signature = (broadcast_id, layout=None))]
-    fn set_broadcast_layout(
-        &self,
-        py: Python<'_>,
-        broadcast_id: String,
-        layout: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "set_broadcast_layout";
-        let (c, l) = (self.core(py, OP)?, read(py, OP, "layout", layout, Layout::from_json)?);
-        self.run(py, OP, async move { c.set_broadcast_layout(&broadcast_id, &l).await })
-    }
-
+    #[pyo3(signature = (broadcast_id, layout=None))]
+    fn _set_broadcast_layout(broadcast_id: String, layout: Option<&Bound<'_, PyAny>>)
+        read layout("layout", Layout::from_json) => |c| c.set_broadcast_layout(&broadcast_id, &layout);
     /// `PATCH /broadcast/{id}/streams` (add).
-    #[pyo3(name = "_add_broadcast_stream", signature = (broadcast_id, stream_id, tracks=None))]
-    fn add_broadcast_stream(
-        &self,
-        py: Python<'_>,
-        broadcast_id: String,
-        stream_id: String,
-        tracks: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "add_broadcast_stream";
-        let (c, t) = (self.core(py, OP)?, read(py, OP, "tracks", tracks, StreamTracks::from_json)?);
-        self.run(py, OP, async move { c.add_broadcast_stream(&broadcast_id, &stream_id, t).await })
-    }
-
+    #[pyo3(signature = (broadcast_id, stream_id, tracks=None))]
+    fn _add_broadcast_stream(broadcast_id: String, stream_id: String, tracks: Option<&Bound<'_, PyAny>>)
+        read tracks("tracks", StreamTracks::from_json) => |c| c.add_broadcast_stream(&broadcast_id, &stream_id, tracks);
     /// `PATCH /broadcast/{id}/streams` (remove).
-    #[pyo3(name = "_remove_broadcast_stream")]
-    fn remove_broadcast_stream(&self, py: Python<'_>, broadcast_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "remove_broadcast_stream")?;
-        self.run(py, "remove_broadcast_stream", async move { c.remove_broadcast_stream(&broadcast_id, &stream_id).await })
-    }
+    fn _remove_broadcast_stream(broadcast_id: String, stream_id: String)
+        => |c| c.remove_broadcast_stream(&broadcast_id, &stream_id);
 
     /// `GET /session/{sid}/stream/{id}`.
-    #[pyo3(name = "_get_stream")]
-    fn get_stream(&self, py: Python<'_>, session_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "get_stream")?;
-        self.run(py, "get_stream", async move { c.get_stream(&session_id, &stream_id).await })
-    }
-
+    fn _get_stream(session_id: String, stream_id: String) => |c| c.get_stream(&session_id, &stream_id);
     /// `GET /session/{sid}/stream`.
-    #[pyo3(name = "_list_streams")]
-    fn list_streams(&self, py: Python<'_>, session_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "list_streams")?;
-        self.run(py, "list_streams", async move { c.list_streams(&session_id).await })
-    }
-
+    fn _list_streams(session_id: String) => |c| c.list_streams(&session_id);
     /// `PUT /session/{sid}/stream`: `payload` is `[{"id": ..., "layoutClassList": [...]}]`.
-    #[pyo3(name = "_set_stream_class_lists", signature = (session_id, payload=None))]
-    fn set_stream_class_lists(
-        &self,
-        py: Python<'_>,
-        session_id: String,
-        payload: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "set_stream_class_lists";
-        let c = self.core(py, OP)?;
-        let items = read(py, OP, "payload", payload, |v| StreamClassList::list_from_json("payload", v))?;
-        self.run(py, OP, async move { c.set_stream_class_lists(&session_id, &items).await })
-    }
-
+    #[pyo3(signature = (session_id, payload=None))]
+    fn _set_stream_class_lists(session_id: String, payload: Option<&Bound<'_, PyAny>>)
+        read payload("payload", |v| StreamClassList::list_from_json("payload", v))
+        => |c| c.set_stream_class_lists(&session_id, &payload);
     /// `DELETE /session/{sid}/connection/{cid}`.
-    #[pyo3(name = "_force_disconnect")]
-    fn force_disconnect(&self, py: Python<'_>, session_id: String, connection_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "force_disconnect")?;
-        self.run(py, "force_disconnect", async move { c.force_disconnect(&session_id, &connection_id).await })
-    }
-
+    fn _force_disconnect(session_id: String, connection_id: String) => |c| c.force_disconnect(&session_id, &connection_id);
     /// `POST /session/{sid}/stream/{id}/mute`.
-    #[pyo3(name = "_mute_stream")]
-    fn mute_stream(&self, py: Python<'_>, session_id: String, stream_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "mute_stream")?;
-        self.run(py, "mute_stream", async move { c.mute_stream(&session_id, &stream_id).await })
-    }
-
+    fn _mute_stream(session_id: String, stream_id: String) => |c| c.mute_stream(&session_id, &stream_id);
     /// `POST /session/{sid}/mute` (`excludedStreamIds`).
-    #[pyo3(name = "_mute_all", signature = (session_id, options=None))]
-    fn mute_all(&self, py: Python<'_>, session_id: String, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "mute_all";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, MuteAllOptions::from_json)?);
-        self.run(py, OP, async move { c.mute_all(&session_id, &o).await })
-    }
-
+    #[pyo3(signature = (session_id, options=None))]
+    fn _mute_all(session_id: String, options: Option<&Bound<'_, PyAny>>)
+        read options("options", MuteAllOptions::from_json) => |c| c.mute_all(&session_id, &options);
     /// `POST /session/{sid}/mute` with `active: false`.
-    #[pyo3(name = "_disable_force_mute")]
-    fn disable_force_mute(&self, py: Python<'_>, session_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "disable_force_mute")?;
-        self.run(py, "disable_force_mute", async move { c.disable_force_mute(&session_id).await })
-    }
-
+    fn _disable_force_mute(session_id: String) => |c| c.disable_force_mute(&session_id);
     /// `POST /session/{sid}[/connection/{cid}]/signal`.
-    #[pyo3(name = "_send_signal", signature = (session_id, payload=None, connection_id=None))]
-    fn send_signal(
-        &self,
-        py: Python<'_>,
-        session_id: String,
-        payload: Option<&Bound<'_, PyAny>>,
-        connection_id: Option<String>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "send_signal";
-        let (c, s) = (self.core(py, OP)?, read(py, OP, "payload", payload, Signal::from_json)?);
-        self.run(py, OP, async move { c.signal(&session_id, connection_id.as_deref(), &s).await })
-    }
-
+    #[pyo3(signature = (session_id, payload=None, connection_id=None))]
+    fn _send_signal(session_id: String, payload: Option<&Bound<'_, PyAny>>, connection_id: Option<String>)
+        read payload("payload", Signal::from_json) => |c| c.signal(&session_id, connection_id.as_deref(), &payload);
     /// `GET /session/{sid}/connection`.
-    #[pyo3(name = "_list_connections")]
-    fn list_connections(&self, py: Python<'_>, session_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "list_connections")?;
-        self.run(py, "list_connections", async move { c.list_connections(&session_id).await })
-    }
+    fn _list_connections(session_id: String) => |c| c.list_connections(&session_id);
 
     /// `POST /dial`.
-    #[pyo3(name = "_dial", signature = (session_id, token, sip_uri, options=None))]
-    fn dial(
-        &self,
-        py: Python<'_>,
-        session_id: String,
-        token: String,
-        sip_uri: String,
-        options: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "dial";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, SipDialOptions::from_json)?);
-        self.run(py, OP, async move { c.dial(&session_id, &token, &sip_uri, &o).await })
-    }
-
+    #[pyo3(signature = (session_id, token, sip_uri, options=None))]
+    fn _dial(session_id: String, token: String, sip_uri: String, options: Option<&Bound<'_, PyAny>>)
+        read options("options", SipDialOptions::from_json) => |c| c.dial(&session_id, &token, &sip_uri, &options);
     /// `POST /session/{sid}[/connection/{cid}]/play-dtmf`; an empty `connection_id` is none.
-    #[pyo3(name = "_play_dtmf")]
-    fn play_dtmf(
-        &self,
-        py: Python<'_>,
-        session_id: String,
-        connection_id: Option<String>,
-        digits: String,
-    ) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "play_dtmf")?;
-        let cid = connection_id.filter(|s| !s.is_empty());
-        self.run(py, "play_dtmf", async move { c.play_dtmf(&session_id, cid.as_deref(), &digits).await })
-    }
+    fn _play_dtmf(session_id: String, connection_id: Option<String>, digits: String)
+        => |c| c.play_dtmf(&session_id, connection_id.filter(|s| !s.is_empty()).as_deref(), &digits);
 
     /// `POST /captions`.
-    #[pyo3(name = "_start_captions", signature = (session_id, token, options=None))]
-    fn start_captions(
-        &self,
-        py: Python<'_>,
-        session_id: String,
-        token: String,
-        options: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "start_captions";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, CaptionOptions::from_json)?);
-        self.run(py, OP, async move { c.start_captions(&session_id, &token, &o).await })
-    }
-
+    #[pyo3(signature = (session_id, token, options=None))]
+    fn _start_captions(session_id: String, token: String, options: Option<&Bound<'_, PyAny>>)
+        read options("options", CaptionOptions::from_json) => |c| c.start_captions(&session_id, &token, &options);
     /// `POST /captions/{id}/stop`.
-    #[pyo3(name = "_stop_captions")]
-    fn stop_captions(&self, py: Python<'_>, captions_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "stop_captions")?;
-        self.run(py, "stop_captions", async move { c.stop_captions(&captions_id).await })
-    }
-
+    fn _stop_captions(captions_id: String) => |c| c.stop_captions(&captions_id);
     /// `GET /captions/{id}`.
-    #[pyo3(name = "_get_captions")]
-    fn get_captions(&self, py: Python<'_>, captions_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "get_captions")?;
-        self.run(py, "get_captions", async move { c.get_captions(&captions_id).await })
-    }
+    fn _get_captions(captions_id: String) => |c| c.get_captions(&captions_id);
 
     /// `POST /render`.
-    #[pyo3(name = "_start_render", signature = (session_id, token, options=None))]
-    fn start_render(
-        &self,
-        py: Python<'_>,
-        session_id: String,
-        token: String,
-        options: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "start_render";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, RenderOptions::from_json)?);
-        self.run(py, OP, async move { c.start_render(&session_id, &token, &o).await })
-    }
-
+    #[pyo3(signature = (session_id, token, options=None))]
+    fn _start_render(session_id: String, token: String, options: Option<&Bound<'_, PyAny>>)
+        read options("options", RenderOptions::from_json) => |c| c.start_render(&session_id, &token, &options);
     /// `GET /render/{id}`.
-    #[pyo3(name = "_get_render")]
-    fn get_render(&self, py: Python<'_>, render_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "get_render")?;
-        self.run(py, "get_render", async move { c.get_render(&render_id).await })
-    }
-
+    fn _get_render(render_id: String) => |c| c.get_render(&render_id);
     /// `DELETE /render/{id}`.
-    #[pyo3(name = "_stop_render")]
-    fn stop_render(&self, py: Python<'_>, render_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "stop_render")?;
-        self.run(py, "stop_render", async move { c.stop_render(&render_id).await })
-    }
-
+    fn _stop_render(render_id: String) => |c| c.stop_render(&render_id);
     /// `GET /render` (`offset`, `count`).
-    #[pyo3(name = "_list_renders", signature = (options=None))]
-    fn list_renders(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "list_renders";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, ListOptions::from_json)?);
-        self.run(py, OP, async move { c.list_renders(&o).await })
-    }
+    #[pyo3(signature = (options=None))]
+    fn _list_renders(options: Option<&Bound<'_, PyAny>>)
+        read options("options", ListOptions::from_json) => |c| c.list_renders(&options);
 
     /// `POST /connect` (Audio Connector).
-    #[pyo3(name = "_connect_audio_to_websocket", signature = (session_id, token, options=None))]
-    fn connect_audio_to_websocket(
-        &self,
-        py: Python<'_>,
-        session_id: String,
-        token: String,
-        options: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Py<PyAny>> {
-        const OP: &str = "connect_audio_to_websocket";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "websocket_options", options, AudioConnectorOptions::from_json)?);
-        self.run(py, OP, async move { c.connect_audio(&session_id, &token, &o).await })
-    }
-
+    #[pyo3(signature = (session_id, token, options=None))]
+    fn _connect_audio_to_websocket(session_id: String, token: String, options: Option<&Bound<'_, PyAny>>)
+        read options("websocket_options", AudioConnectorOptions::from_json)
+        => |c| c.connect_audio(&session_id, &token, &options);
     /// `POST /connect/{id}/stop`.
-    #[pyo3(name = "_stop_audio_connector")]
-    fn stop_audio_connector(&self, py: Python<'_>, connector_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "stop_audio_connector")?;
-        self.run(py, "stop_audio_connector", async move { c.stop_audio_connector(&connector_id).await })
-    }
+    fn _stop_audio_connector(connector_id: String) => |c| c.stop_audio_connector(&connector_id);
 
     /// `GET /callback`.
-    #[pyo3(name = "_list_callbacks")]
-    fn list_callbacks(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "list_callbacks")?;
-        self.run(py, "list_callbacks", async move { c.list_callbacks().await })
-    }
-
+    fn _list_callbacks() => |c| c.list_callbacks();
     /// `POST /callback` (`group`, `event`, `url`).
-    #[pyo3(name = "_register_callback", signature = (options=None))]
-    fn register_callback(&self, py: Python<'_>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
-        const OP: &str = "register_callback";
-        let (c, o) = (self.core(py, OP)?, read(py, OP, "options", options, CallbackOptions::from_json)?);
-        self.run(py, OP, async move { c.register_callback(&o).await })
-    }
-
+    #[pyo3(signature = (options=None))]
+    fn _register_callback(options: Option<&Bound<'_, PyAny>>)
+        read options("options", CallbackOptions::from_json) => |c| c.register_callback(&options);
     /// `DELETE /callback/{id}`.
-    #[pyo3(name = "_unregister_callback")]
-    fn unregister_callback(&self, py: Python<'_>, callback_id: String) -> PyResult<Py<PyAny>> {
-        let c = self.core(py, "unregister_callback")?;
-        self.run(py, "unregister_callback", async move { c.delete_callback(&callback_id).await })
-    }
+    fn _unregister_callback(callback_id: String) => |c| c.delete_callback(&callback_id);
 }
