@@ -168,7 +168,12 @@ class _List(_Model, Generic[_T]):
     """A page: ``count`` (the core's: the service's total, or the number of items when it does
     not say) and ``items`` (iterable, sized, indexable)."""
 
-    def __init__(self, values: Dict[str, Any], items: List[_T]) -> None:
+    _item: Callable[[Dict[str, Any]], _T]  # a subclass's item class
+
+    def __init__(self, values: Dict[str, Any]) -> None:
+        self._fill(values, [self._item(x) for x in values["items"]])
+
+    def _fill(self, values: Dict[str, Any], items: List[_T]) -> None:
         self.raw = values
         self.count: int = values["count"]
         self.items = items
@@ -191,7 +196,7 @@ class ArchiveList(_List[Archive]):
     """A page of archives: ``count`` (total the service holds) and ``items`` (iterable, sized)."""
 
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Archive(sdk, x) for x in values["items"]])
+        self._fill(values, [Archive(sdk, x) for x in values["items"]])
 
 
 class Broadcast(_Model):
@@ -220,8 +225,7 @@ class Broadcast(_Model):
 class BroadcastList(_List[Broadcast]):
     """A page of broadcasts (not in the official package): ``count`` and ``items``."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Broadcast(x) for x in values["items"]])
+    _item = Broadcast
 
 
 class Stream(_Model):
@@ -236,8 +240,7 @@ class Stream(_Model):
 class StreamList(_List[Stream]):
     """The streams of a session: ``count`` and ``items`` (official)."""
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Stream(x) for x in values["items"]])
+    _item = Stream
 
 
 class SipCall(_Model):
@@ -267,8 +270,10 @@ class Render(_Model):
 class RenderList(_List[Render]):
     """A page of renders: ``count`` and ``items`` (official)."""
 
+    _item = Render
+
     def __init__(self, sdk: Any, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Render(x) for x in values["items"]])
+        super().__init__(values)
 
 
 class Captions(_Model):
@@ -316,8 +321,7 @@ class ConnectionList(_List[Connection]):
     session_id: Optional[str] = _field("sessionId")
     project_id: Optional[str] = _field("projectId")
 
-    def __init__(self, values: Dict[str, Any]) -> None:
-        super().__init__(values, [Connection(x) for x in values["items"]])
+    _item = Connection
 
 
 class Callback(_Model):

@@ -110,28 +110,19 @@ def app_emulator() -> Iterator[Emulator]:
 Reply = Tuple[int, Dict[str, str], bytes]
 
 
-class StubServer:
-    """A real HTTP server on a loopback port answering with scripted replies, recording requests.
-
-    Used only for what the emulator cannot do: arbitrary error statuses, broken bodies.
-    """
+class LoopbackServer:
+    """A real HTTP server on a loopback port (HTTP/1.1, keep-alive, quiet); ``respond`` (a
+    subclass's) answers every request, given the handler (method, path, headers) and the body."""
 
     def __init__(self) -> None:
-        self.replies: List[Reply] = []
-        self.default: Reply = (200, {"Content-Type": "application/json"}, b"[]")
-        self.requests: List[Dict[str, Any]] = []
-        stub = self
+        server = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
             def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length)
-                stub.requests.append(
-                    {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body.decode()}
-                )
-                status, headers, payload = stub.replies.pop(0) if stub.replies else stub.default
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                status, headers, payload = server.respond(self, body)
                 self.send_response(status)
                 for k, v in headers.items():
                     self.send_header(k, v)
@@ -149,13 +140,35 @@ class StubServer:
         self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
 
-    def reply(self, status: int, body: Any, content_type: str = "application/json", **headers: str) -> None:
-        payload = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.replies.append((status, {"Content-Type": content_type, **headers}, payload))
+    def respond(self, request: BaseHTTPRequestHandler, body: bytes) -> Reply:
+        raise NotImplementedError
 
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class StubServer(LoopbackServer):
+    """A real HTTP server on a loopback port answering with scripted replies, recording requests.
+
+    Used only for what the emulator cannot do: arbitrary error statuses, broken bodies.
+    """
+
+    def __init__(self) -> None:
+        self.replies: List[Reply] = []
+        self.default: Reply = (200, {"Content-Type": "application/json"}, b"[]")
+        self.requests: List[Dict[str, Any]] = []
+        super().__init__()
+
+    def respond(self, request: BaseHTTPRequestHandler, body: bytes) -> Reply:
+        self.requests.append(
+            {"method": request.command, "path": request.path, "headers": dict(request.headers), "body": body.decode()}
+        )
+        return self.replies.pop(0) if self.replies else self.default
+
+    def reply(self, status: int, body: Any, content_type: str = "application/json", **headers: str) -> None:
+        payload = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.replies.append((status, {"Content-Type": content_type, **headers}, payload))
 
 
 @pytest.fixture
@@ -201,6 +214,46 @@ def silent() -> Iterator[SilentServer]:
         yield s
     finally:
         s.close()
+
+
+def assert_layout_refusals(
+    set_layout: Callable[..., Any], stop: Callable[[str], Any], resource_id: str, *bad: Any, error: Any, **bad_kw: Any
+) -> None:
+    """The layout rules of a running archive or broadcast: ``set_layout(resource_id, *bad,
+    **bad_kw)`` breaks the stylesheet rule (an ``InvalidArgumentError`` naming the field, nothing
+    sent); once stopped (``stop``), a layout change is refused with 409 as ``error``."""
+    import opentok_native as opentok
+
+    with pytest.raises(opentok.InvalidArgumentError) as e:
+        set_layout(resource_id, *bad, **bad_kw)
+    assert e.value.field is not None and "stylesheet" in e.value.field
+    stop(resource_id)
+    with pytest.raises(error) as stopped:
+        set_layout(resource_id, "pip")
+    assert stopped.value.status == 409
+
+
+class Spinner:
+    """A thread counting its turns (about one a millisecond) while the ``with`` block runs: a call
+    that held the GIL all along would leave it (almost) none."""
+
+    def __init__(self) -> None:
+        self.ticks = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._spin)
+
+    def _spin(self) -> None:
+        while not self._done.is_set():
+            self.ticks += 1
+            time.sleep(0.001)
+
+    def __enter__(self) -> "Spinner":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._done.set()
+        self._thread.join()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ connection failures; nothing secret in messages or reprs."""
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from typing import Any, Type
 
@@ -12,7 +11,7 @@ import pytest
 
 import opentok_native as opentok
 
-from conftest import API_KEY, API_SECRET, Emulator
+from conftest import API_KEY, API_SECRET, Emulator, Spinner
 
 STATUS_CASES = [
     # status, class, kind, retryable, official base class
@@ -117,25 +116,10 @@ def test_timeout_async(silent: Any) -> None:
 
 def test_sync_call_releases_the_gil(silent: Any) -> None:
     client = opentok.Client(API_KEY, API_SECRET, api_url=silent.url, timeout=1.0)
-    ticks = 0
-    done = threading.Event()
-
-    def spin() -> None:
-        nonlocal ticks
-        while not done.is_set():
-            ticks += 1
-            time.sleep(0.001)
-
-    t = threading.Thread(target=spin)
-    t.start()
-    try:
-        with pytest.raises(opentok.RequestTimeoutError):
-            client.create_session()
-    finally:
-        done.set()
-        t.join()
+    with Spinner() as spinner, pytest.raises(opentok.RequestTimeoutError):
+        client.create_session()
     # with the GIL held for the whole second the spinner would get (almost) no turns
-    assert ticks > 200, ticks
+    assert spinner.ticks > 200, spinner.ticks
 
 
 def test_connection_refused() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 import opentok_native as opentok
 
-from conftest import API_KEY, API_SECRET, Emulator, Room, StubServer
+from conftest import API_KEY, API_SECRET, Emulator, Room, Spinner, StubServer
 
 T = TypeVar("T")
 
@@ -162,32 +162,17 @@ def test_server_errors_keep_status_code_and_message(stub: StubServer) -> None:
 
 
 def test_sync_rest_call_releases_the_gil_and_times_out(silent: Any) -> None:
-    import threading
     import time
 
     client = opentok.Client(API_KEY, API_SECRET, api_url=silent.url, timeout=0.5, max_retries=0)
-    ticks = 0
-    done = threading.Event()
-
-    def spin() -> None:
-        nonlocal ticks
-        while not done.is_set():
-            ticks += 1
-            time.sleep(0.001)
-
-    t = threading.Thread(target=spin)
-    t.start()
-    start = time.monotonic()
-    try:
+    with Spinner() as spinner:
+        start = time.monotonic()
         with pytest.raises(opentok.RequestTimeoutError) as e:
             client.get_archive("a1")
-    finally:
-        done.set()
-        t.join()
     assert 0.4 <= time.monotonic() - start <= 2.0
     # a timeout is not a refusal by the service: no ArchiveError
     assert not isinstance(e.value, opentok.ArchiveError) and e.value.kind == "timeout"
-    assert ticks > 100, ticks
+    assert spinner.ticks > 100, spinner.ticks
 
 
 def test_operation_errors_pickle_and_keep_their_classes(room: Room, client: opentok.Client) -> None:

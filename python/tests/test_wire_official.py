@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from urllib.parse import parse_qs, urlsplit
 
@@ -23,7 +22,7 @@ import pytest
 
 import opentok_native
 
-from conftest import API_KEY, API_SECRET, SID
+from conftest import API_KEY, API_SECRET, SID, LoopbackServer, Reply
 
 P = "/v2/project/" + API_KEY
 TOKEN = "T1==cGFydG5lcl9pZD0xMjM0NTY"
@@ -98,53 +97,30 @@ def answer(method: str, path: str) -> Tuple[int, Any]:
     return 404, {"message": "unknown path"}
 
 
-class Recorder:
+class Recorder(LoopbackServer):
     """One recording loopback server for both SDKs; `GET /__mark__/<side>/<scenario>` (sent by
     the drivers with urllib, not an SDK) starts the record of a scenario."""
 
     def __init__(self) -> None:
         self.records: Dict[Tuple[str, str], List[Dict[str, Any]]] = {}
         self.current: Optional[Tuple[str, str]] = None
-        rec = self
+        super().__init__()
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                if self.path.startswith("/__mark__/"):
-                    side, name = self.path[len("/__mark__/"):].split("/", 1)
-                    rec.current = (side, name)
-                    rec.records[rec.current] = []
-                    status, doc = 204, None
-                else:
-                    assert rec.current is not None, self.path
-                    rec.records[rec.current].append({
-                        "method": self.command, "path": self.path,
-                        "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body.decode(),
-                    })
-                    status, doc = answer(self.command, self.path)
-                payload = b"" if doc is None else json.dumps(doc).encode()
-                self.send_response(status)
-                if doc is not None:
-                    self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            do_GET = do_PUT = do_PATCH = do_DELETE = do_POST
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def respond(self, request: BaseHTTPRequestHandler, body: bytes) -> Reply:
+        if request.path.startswith("/__mark__/"):
+            side, name = request.path[len("/__mark__/"):].split("/", 1)
+            self.current = (side, name)
+            self.records[self.current] = []
+            status, doc = 204, None
+        else:
+            assert self.current is not None, request.path
+            self.records[self.current].append({
+                "method": request.command, "path": request.path,
+                "headers": {k.lower(): v for k, v in request.headers.items()}, "body": body.decode(),
+            })
+            status, doc = answer(request.command, request.path)
+        headers = {} if doc is None else {"Content-Type": "application/json"}
+        return status, headers, b"" if doc is None else json.dumps(doc).encode()
 
 
 #: (name, code) run by both SDKs with `c` (the client), `opentok` (the package), SID, TOKEN and
