@@ -40,6 +40,31 @@ case "$lang" in
     # The generated files import com.sun.jna.Callback (and use it only fully qualified), which
     # shadows the core's `Callback` record (com.opentok.ffi.core): drop the import.
     find "$out" -name '*.kt' -exec sed -i '/^import com\.sun\.jna\.Callback$/d' {} +
+    # One call status per thread instead of one per call: each `UniffiRustCallStatus()` is a JNA
+    # Structure whose constructor allocates two JNA `Memory` blocks, and every `Memory` is tracked
+    # in a global map until the garbage collector has cleaned it. At token rates that map grows
+    # to hundreds of thousands of entries and each call costs 50-250 µs (bindings/jvm/README.md,
+    # "Speed"). The status is reset before each use; a call made while lowering another call's
+    # arguments (RustBuffer.alloc) leaves it successful, or throws and abandons the outer call.
+    for f in $(grep -l 'var status = UniffiRustCallStatus()' -r "$out" --include='*.kt'); do
+      n=$(grep -c 'var status = UniffiRustCallStatus()' "$f")
+      [ "$n" -ge 1 ] || { echo "build-native: expected a call-status allocation in $f, found $n" >&2; exit 1; }
+      sed -i 's/var status = UniffiRustCallStatus()$/var status = uniffiThreadCallStatus()/' "$f"
+      cat >> "$f" <<'KT'
+
+// Added by bindings/scripts/build-native.sh: one reused call status per thread.
+private val uniffiCallStatusOfThread: ThreadLocal<UniffiRustCallStatus> = ThreadLocal.withInitial { UniffiRustCallStatus() }
+
+internal fun uniffiThreadCallStatus(): UniffiRustCallStatus {
+    val s = uniffiCallStatusOfThread.get()
+    s.code = UNIFFI_CALL_SUCCESS
+    s.error_buf.capacity = 0
+    s.error_buf.len = 0
+    s.error_buf.data = null
+    return s
+}
+KT
+    done
     case "$(uname -m)" in
       x86_64|amd64) arch=x86-64 ;;
       aarch64|arm64) arch=aarch64 ;;

@@ -29,6 +29,7 @@ mod signal;
 mod sip;
 mod stream;
 mod token;
+mod token_fast;
 
 pub use client::{Client, ClientConfig};
 pub use error::{NativeError, Result};

@@ -5,6 +5,7 @@ import com.opentok.exception.OpenTokException
 import com.opentok.exception.native
 import com.opentok.ffi.Client
 import com.opentok.ffi.ClientConfig
+import com.opentok.ffi.core.Dialect
 import com.opentok.ffi.core.StreamTracks
 import com.opentok.ffi.defaultLayout
 import kotlinx.coroutines.CoroutineScope
@@ -52,6 +53,18 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     /** The project's api key (the application id with application credentials). */
     val apiKey: String = client.apiKey()
 
+    /**
+     * The handle of the native token fast path (0 without it, or after [close]). It is freed only
+     * once this object is unreachable, so no call can still be using it.
+     */
+    @Volatile
+    private var tokenHandle: Long = if (TokenFast.available) client.tokenHandle().toLong() else 0L
+
+    init {
+        val h = tokenHandle
+        if (h != 0L) HANDLES.register(this) { TokenFast.opentok_uniffi_token_handle_free(h) }
+    }
+
     /** The API base URL in use. */
     val apiUrl: String = client.apiUrl()
 
@@ -85,12 +98,13 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** A publisher token valid for 24 hours. */
     @Throws(OpenTokException::class)
-    fun generateToken(sessionId: String): String = generateToken(sessionId, TokenOptions.Builder().build())
+    fun generateToken(sessionId: String): String = generateToken(sessionId, DEFAULT_TOKEN_OPTIONS)
 
     /** A token with the given options (pure CPU, no I/O). */
     @Throws(OpenTokException::class)
     fun generateToken(sessionId: String, tokenOptions: TokenOptions): String =
-        native { client.generateToken(sessionId, tokenOptions.toSpec()) }
+        (if (tokenHandle != 0L) TokenFast.mint(tokenHandle, sessionId, tokenOptions) else null)
+            ?: native { client.generateToken(sessionId, tokenOptions.toSpec()) }
 
     // ---- REST API (official Java SDK 4.x names; blocking, with `suspend` twins named ...Async) ----
     // Each pair calls one typed method of the native client: `xBlocking(...)` / suspending `x(...)`,
@@ -468,11 +482,17 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Cancels pending [createSessionFuture] calls and releases the native client. */
     override fun close() {
+        tokenHandle = 0L
         futures.cancel()
         client.close()
     }
 
     override fun toString(): String = "OpenTok(apiKey=$apiKey, apiUrl=$apiUrl)"
+
+    private companion object {
+        val HANDLES: java.lang.ref.Cleaner = java.lang.ref.Cleaner.create()
+        val DEFAULT_TOKEN_OPTIONS: TokenOptions = TokenOptions.Builder().build()
+    }
 
     /**
      * Configures an [OpenTok]: API URL, timeouts, proxy, user-agent suffix, retries.
@@ -507,7 +527,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
                 Builder { config -> Client.withApplication(applicationId, privateKeyPem, config) }
         }
 
-        private var config = ClientConfig(binding = "jvm/" + System.getProperty("java.version", "unknown"))
+        private var config = ClientConfig(binding = "jvm/" + System.getProperty("java.version", "unknown"), dialect = Dialect.JAVA)
 
         /** The API base URL (e.g. the emulator's `http://127.0.0.1:PORT`). */
         fun apiUrl(apiUrl: String) = apply { config.apiUrl = apiUrl }

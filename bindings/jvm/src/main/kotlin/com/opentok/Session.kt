@@ -132,13 +132,42 @@ class SessionProperties private constructor(
         fun build() = SessionProperties(location, mediaMode, archiveMode, archiveName, archiveResolution, e2ee)
     }
 
+    /** The media mode (official read-back). */
+    fun mediaMode(): MediaMode = mediaMode
+
+    /** The archive mode (official read-back). */
+    fun archiveMode(): ArchiveMode = archiveMode
+
+    /** The name of automatic archives, or `null` (official read-back). */
+    fun archiveName(): String? = archiveName
+
+    /** The resolution of automatic archives, or `null` (official read-back). */
+    fun archiveResolution(): Resolution? = archiveResolution
+
+    /**
+     * The form parameters the official Java SDK posts for these properties: `p2p.preference` and
+     * `archiveMode` always, `location`, `archiveName`, `archiveResolution` when set, `e2ee` only
+     * when on. [OpenTok.createSession] sends the same fields.
+     */
+    fun toMap(): Map<String, List<String>> {
+        val m = LinkedHashMap<String, List<String>>()
+        location?.let { m["location"] = listOf(it) }
+        m["p2p.preference"] = listOf(mediaMode.toString())
+        m["archiveMode"] = listOf(archiveMode.toString())
+        archiveResolution?.let { m["archiveResolution"] = listOf(it.toString()) }
+        archiveName?.let { m["archiveName"] = listOf(it) }
+        if (isEndToEndEncrypted) m["e2ee"] = listOf("true")
+        return m
+    }
+
+    // As the official Java SDK sends them: media and archive mode always, e2ee only when on.
     internal fun toSpec() = SessionSpec(
         location = location,
         mediaMode = mediaMode.wire,
         archiveMode = archiveMode.toString(),
         archiveName = archiveName,
         archiveResolution = archiveResolution?.toString(),
-        e2ee = isEndToEndEncrypted,
+        e2ee = if (isEndToEndEncrypted) true else null,
     )
 
     override fun toString(): String =

@@ -97,6 +97,40 @@ class TokenOptions private constructor(
         fun build() = TokenOptions(role, expire, data, layout, legacyT1)
     }
 
+    // The flat form for the native fast path (TokenFast), settled once per options object.
+    internal val roleWire: String = role.toString()
+    internal val expireKind: Int
+    internal val expireValue: Long
+    internal val layoutJoined: String? =
+        if (initialLayoutClassList.isEmpty()) null else initialLayoutClassList.joinToString("\u001f")
+    internal val legacyByte: Byte = if (isLegacyT1Token) 1 else 0
+    /** Whether the fast path carries these options exactly (else the uniffi path). */
+    internal val fast: Boolean
+
+    init {
+        var kind = 0
+        var value = 0L
+        var ok = initialLayoutClassList.none { it.contains('\u001f') || it.contains('\u0000') } &&
+            data?.contains('\u0000') != true
+        when (val e = expire) {
+            null -> {}
+            is ExpireSpec.At -> { kind = 1; value = e.unixSeconds }
+            is ExpireSpec.In -> if (e.seconds <= Long.MAX_VALUE.toULong()) { kind = 2; value = e.seconds.toLong() } else ok = false
+            else -> ok = false
+        }
+        expireKind = kind
+        expireValue = value
+        fast = ok
+    }
+
+    /** The expiry as unix seconds when set as an absolute time, else 0 (official getter). */
+    fun getExpireTime(): Long = when (val e = expire) {
+        is ExpireSpec.At -> e.unixSeconds
+        is ExpireSpec.AtFractional -> e.unixSeconds.toLong()
+        is ExpireSpec.In -> System.currentTimeMillis() / 1000 + e.seconds.toLong()
+        else -> 0L
+    }
+
     internal fun toSpec() = TokenSpec(
         role = role.toString(),
         expire = expire,

@@ -1,7 +1,8 @@
 package com.opentok.exception
 
 /**
- * Base of every error the SDK throws (checked in Java, as in the official SDK).
+ * Base of every error the SDK throws: unchecked, as in the official Java SDK 4.x (a
+ * `RuntimeException`), so Java callers catch it where they want, not where the compiler says.
  *
  * @property kind stable kind from the core: `invalid_argument`, `invalid_token`, `request`,
  *   `authentication`, `not_found`, `conflict`, `payload_too_large`, `rate_limited`, `server`,
@@ -19,7 +20,10 @@ open class OpenTokException @JvmOverloads constructor(
     val field: String? = null,
     val isRetryable: Boolean = false,
     cause: Throwable? = null,
-) : Exception(message, cause)
+) : RuntimeException(message, cause) {
+    /** The official SDK's `(message, cause)` constructor. */
+    constructor(message: String, cause: Throwable?) : this(message, "request", null, null, null, false, cause)
+}
 
 /** An argument broke a rule; nothing was sent. The message names the field, rule and value. */
 class InvalidArgumentException @JvmOverloads constructor(
@@ -38,7 +42,10 @@ open class RequestException @JvmOverloads constructor(
     code: String? = null,
     isRetryable: Boolean = false,
     cause: Throwable? = null,
-) : OpenTokException(message, kind, status, code, null, isRetryable, cause)
+) : OpenTokException(message, kind, status, code, null, isRetryable, cause) {
+    /** The official SDK's `(message, cause)` constructor. */
+    constructor(message: String, cause: Throwable?) : this(message, "request", null, null, false, cause)
+}
 
 /** 401 or 403: the credentials were refused. */
 class AuthenticationException(message: String, status: Int?, code: String?) :

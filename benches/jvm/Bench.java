@@ -1,0 +1,58 @@
+// JVM benchmark: the same source is compiled twice, once against opentok-native (this repo's JVM
+// package) and once against the official com.tokbox:opentok-server-sdk 4.17.0, and run in two JVMs
+// (both SDKs use the package com.opentok, so they cannot share a class path). Not a test.
+// Run with `make bench-jvm` (release native library, release emulator); see benches/jvm/run.sh.
+//
+//   java Bench <label> <emulator-url> [seconds-per-case]
+//
+// Prints one line per case: "<label> <case> <ops/s> <µs/op>".
+import com.opentok.OpenTok;
+import com.opentok.Role;
+import com.opentok.Session;
+import com.opentok.TokenOptions;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+public final class Bench {
+    static final int API_KEY = 123456;
+    static final String API_SECRET = "1234567890abcdef1234567890abcdef1234567890";
+    static volatile Object sink;
+
+    interface Op { Object run() throws Exception; }
+
+    static double measure(String label, String name, double seconds, Op op) throws Exception {
+        // warm-up: a third of the measuring time
+        long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
+        while (System.nanoTime() < warmEnd) sink = op.run();
+        double[] rates = new double[3];
+        for (int r = 0; r < 3; r++) {
+            long n = 0, start = System.nanoTime(), end = start + (long) (seconds / 3 * 1e9), now;
+            do {
+                for (int i = 0; i < 64; i++) sink = op.run();
+                n += 64;
+                now = System.nanoTime();
+            } while (now < end);
+            rates[r] = n / ((now - start) / 1e9);
+        }
+        Arrays.sort(rates);
+        double median = rates[1];
+        System.out.printf("%s %s %.0f %.2f%n", label, name, median, 1e6 / median);
+        return median;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String label = args[0];
+        String url = args[1];
+        double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 6;
+        OpenTok opentok = new OpenTok.Builder(API_KEY, API_SECRET).apiUrl(url).build();
+        String sessionId = opentok.createSession().getSessionId();
+        TokenOptions withOptions = new TokenOptions.Builder()
+                .role(Role.MODERATOR).data("name=Johnny").expireTime(System.currentTimeMillis() / 1000 + 3600).build();
+        TokenOptions t1 = new TokenOptions.Builder().useLegacyT1Token().build();
+        measure(label, "generateToken(jwt)", seconds, () -> opentok.generateToken(sessionId));
+        measure(label, "generateToken(jwt,options)", seconds, () -> opentok.generateToken(sessionId, withOptions));
+        measure(label, "generateToken(t1)", seconds, () -> opentok.generateToken(sessionId, t1));
+        measure(label, "createSession", seconds, () -> opentok.createSession().getSessionId());
+        System.exit(0);
+    }
+}
