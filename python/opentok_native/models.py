@@ -199,17 +199,22 @@ class ArchiveList(_List[Archive]):
         self._fill(values, [Archive(sdk, x) for x in values["items"]])
 
 
-class Broadcast(_Model):
-    """A live streaming broadcast (official camelCase attributes: ``id``, ``sessionId``,
-    ``projectId``, ``createdAt``, ``updatedAt``, ``hasAudio``, ``hasVideo``, ``maxBitrate``,
-    ``maxDuration``, ``resolution``, ``status``, ``broadcastUrls``, ``stream_mode``, ``streams``;
-    plus ``multiBroadcastTag``)."""
+class _Composed(_Model):
+    """The attributes a broadcast and a render share, camelCase as in the official classes."""
 
     id: str = _field("id")
     sessionId: Optional[str] = _field("sessionId")
     projectId: Optional[str] = _field("projectId")
     createdAt: Optional[int] = _field("createdAt")
     updatedAt: Optional[int] = _field("updatedAt")
+
+
+class Broadcast(_Composed):
+    """A live streaming broadcast (official camelCase attributes: ``id``, ``sessionId``,
+    ``projectId``, ``createdAt``, ``updatedAt``, ``hasAudio``, ``hasVideo``, ``maxBitrate``,
+    ``maxDuration``, ``resolution``, ``status``, ``broadcastUrls``, ``stream_mode``, ``streams``;
+    plus ``multiBroadcastTag``)."""
+
     hasAudio: bool = _field("hasAudio", required=True)
     hasVideo: bool = _field("hasVideo", required=True)
     maxBitrate: Optional[int] = _field("maxBitrate")
@@ -251,15 +256,10 @@ class SipCall(_Model):
     streamId: Optional[str] = _field("streamId")
 
 
-class Render(_Model):
+class Render(_Composed):
     """An Experience Composer render: ``id``, ``sessionId``, ``projectId``, ``createdAt``,
     ``updatedAt``, ``url``, ``resolution``, ``status``, ``streamId``, ``reason`` (official)."""
 
-    id: str = _field("id")
-    sessionId: Optional[str] = _field("sessionId")
-    projectId: Optional[str] = _field("projectId")
-    createdAt: Optional[int] = _field("createdAt")
-    updatedAt: Optional[int] = _field("updatedAt")
     url: Optional[str] = _field("url")
     resolution: Optional[str] = _field("resolution")
     status: Optional[str] = _field("status")

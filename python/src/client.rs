@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use opentok::{ClientOptions, ClientSettings, Credentials, SessionOptions, TokenOptions};
+use opentok::{ArchiveResolution, ClientOptions, ClientSettings, Credentials, SessionOptions, TokenOptions};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyInt, PyString, PyTuple, PyType};
 
@@ -269,24 +269,6 @@ impl ClientBase {
         false
     }
 
-    /// Mints a client token for `session_id` (pure CPU, never blocks). See the stubs for the
-    /// accepted argument types.
-    #[pyo3(signature = (session_id, role=None, expire_time=None, data=None, initial_layout_class_list=None, use_jwt=true))]
-    #[allow(clippy::too_many_arguments)]
-    fn generate_token(
-        &self,
-        py: Python<'_>,
-        session_id: &Bound<'_, PyAny>,
-        role: Option<&Bound<'_, PyAny>>,
-        expire_time: Option<&Bound<'_, PyAny>>,
-        data: Option<&Bound<'_, PyAny>>,
-        initial_layout_class_list: Option<&Bound<'_, PyAny>>,
-        use_jwt: bool,
-    ) -> PyResult<String> {
-        let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
-        self.token(py, session_id, &options)
-    }
-
     /// `POST /session/create`: a `Session` (`Client`) or an asyncio future of it (`AsyncClient`).
     #[pyo3(name = "_create_session", signature = (location=None, media_mode=None, archive_mode=None, archive_name=None, archive_resolution=None, e2ee=false))]
     #[allow(clippy::too_many_arguments)]
@@ -300,7 +282,22 @@ impl ClientBase {
         archive_resolution: Option<&Bound<'_, PyAny>>,
         e2ee: bool,
     ) -> PyResult<Py<PyAny>> {
-        let options = convert::session_options(py, location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?;
+        let resolution = match convert::opt_string(py, "archiveResolution", archive_resolution)? {
+            Some(r) => Some(r.parse::<ArchiveResolution>().py_err(py)?),
+            None => None,
+        };
+        let options = SessionOptions {
+            // The official SDK skips a falsy location (`if location:`).
+            location: convert::opt_string(py, "location", location)?.filter(|l| !l.is_empty()),
+            // The official SDK always sends p2p.preference, archiveMode and e2ee (its defaults:
+            // relayed, manual, false), so this binding does too.
+            media_mode: Some(convert::media_mode(py, media_mode)?),
+            archive_mode: Some(convert::archive_mode(py, archive_mode)?),
+            archive_name: convert::opt_string(py, "archiveName", archive_name)?,
+            archive_resolution: resolution,
+            e2ee: Some(e2ee),
+        };
+        options.validate().py_err(py)?;
         slf.get().create(py, options, slf.clone().into_any().unbind())
     }
 
@@ -429,4 +426,14 @@ fn form_options(
         pairs.push(("location".into(), loc));
     }
     SessionOptions::from_form(&pairs).py_err(py)
+}
+
+convert::generate_token_method! {
+    impl ClientBase {
+        /// Mints a client token for `session_id` (pure CPU, never blocks). See the stubs for the
+        /// accepted argument types.
+        fn generate_token(&self, py: Python<'_>, session_id: &Bound<'_, PyAny>, ..args) {
+            self.token(py, session_id, &args.options(py)?)
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use opentok::{ArchiveMode, ArchiveResolution, Expiry, MediaMode, Role, SessionOptions, TokenFormat, TokenOptions};
+use opentok::{ArchiveMode, Expiry, MediaMode, Role, TokenFormat, TokenOptions};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDateTime, PyDelta, PyDeltaAccess, PyFloat, PyInt, PyString};
@@ -127,53 +127,62 @@ pub fn layout_classes(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResul
     Ok(out)
 }
 
-/// All `generate_token` arguments.
-pub fn token_options(
-    py: Python<'_>,
-    role_obj: Option<&Bound<'_, PyAny>>,
-    expire_time: Option<&Bound<'_, PyAny>>,
-    data: Option<&Bound<'_, PyAny>>,
-    initial_layout_class_list: Option<&Bound<'_, PyAny>>,
-    use_jwt: bool,
-) -> PyResult<TokenOptions> {
-    Ok(TokenOptions {
-        role: role(py, role_obj)?,
-        expire: expiry(py, expire_time)?,
-        // The official SDK drops empty data (`if data:`); so do we.
-        data: opt_string(py, "data", data)?.filter(|d| !d.is_empty()),
-        initial_layout_class_list: layout_classes(py, initial_layout_class_list)?,
-        format: if use_jwt { TokenFormat::Jwt } else { TokenFormat::T1 },
-    })
+/// The `generate_token` arguments as Python gave them (see [`generate_token_method!`]).
+pub struct TokenArgs<'a, 'py> {
+    pub role: Option<&'a Bound<'py, PyAny>>,
+    pub expire_time: Option<&'a Bound<'py, PyAny>>,
+    pub data: Option<&'a Bound<'py, PyAny>>,
+    pub initial_layout_class_list: Option<&'a Bound<'py, PyAny>>,
+    pub use_jwt: bool,
 }
 
-/// All `create_session` arguments.
-pub fn session_options(
-    py: Python<'_>,
-    location: Option<&Bound<'_, PyAny>>,
-    media_mode_obj: Option<&Bound<'_, PyAny>>,
-    archive_mode_obj: Option<&Bound<'_, PyAny>>,
-    archive_name: Option<&Bound<'_, PyAny>>,
-    archive_resolution: Option<&Bound<'_, PyAny>>,
-    e2ee: bool,
-) -> PyResult<SessionOptions> {
-    let resolution = match opt_string(py, "archiveResolution", archive_resolution)? {
-        Some(r) => Some(r.parse::<ArchiveResolution>().py_err(py)?),
-        None => None,
-    };
-    let options = SessionOptions {
-        // The official SDK skips a falsy location (`if location:`).
-        location: opt_string(py, "location", location)?.filter(|l| !l.is_empty()),
-        // The official SDK always sends p2p.preference, archiveMode and e2ee (its defaults:
-        // relayed, manual, false), so this binding does too.
-        media_mode: Some(media_mode(py, media_mode_obj)?),
-        archive_mode: Some(archive_mode(py, archive_mode_obj)?),
-        archive_name: opt_string(py, "archiveName", archive_name)?,
-        archive_resolution: resolution,
-        e2ee: Some(e2ee),
-    };
-    options.validate().py_err(py)?;
-    Ok(options)
+impl TokenArgs<'_, '_> {
+    /// The core's token options.
+    pub fn options(&self, py: Python<'_>) -> PyResult<TokenOptions> {
+        Ok(TokenOptions {
+            role: role(py, self.role)?,
+            expire: expiry(py, self.expire_time)?,
+            // The official SDK drops empty data (`if data:`); so do we.
+            data: opt_string(py, "data", self.data)?.filter(|d| !d.is_empty()),
+            initial_layout_class_list: layout_classes(py, self.initial_layout_class_list)?,
+            format: if self.use_jwt { TokenFormat::Jwt } else { TokenFormat::T1 },
+        })
+    }
 }
+
+/// Declares a pyclass's `generate_token`: its own leading arguments, then the token arguments
+/// (`role=None, expire_time=None, data=None, initial_layout_class_list=None, use_jwt=True`),
+/// which the body gets together as a [`TokenArgs`]. (`#[pymethods]` does not expand macros, so
+/// this writes a whole `#[pymethods]` block; the crate enables pyo3's `multiple-pymethods`.)
+macro_rules! generate_token_method {
+    (
+        impl $ty:ty {
+            $(#[$meta:meta])*
+            fn generate_token(&$this:ident, $py:ident: Python<'_>, $($lead:ident: $lty:ty,)* ..$args:ident) $body:block
+        }
+    ) => {
+        #[pymethods]
+        impl $ty {
+            $(#[$meta])*
+            #[pyo3(signature = ($($lead,)* role=None, expire_time=None, data=None, initial_layout_class_list=None, use_jwt=true))]
+            #[allow(clippy::too_many_arguments)]
+            fn generate_token(
+                &$this,
+                $py: Python<'_>,
+                $($lead: $lty,)*
+                role: Option<&Bound<'_, PyAny>>,
+                expire_time: Option<&Bound<'_, PyAny>>,
+                data: Option<&Bound<'_, PyAny>>,
+                initial_layout_class_list: Option<&Bound<'_, PyAny>>,
+                use_jwt: bool,
+            ) -> PyResult<String> {
+                let $args = $crate::convert::TokenArgs { role, expire_time, data, initial_layout_class_list, use_jwt };
+                $body
+            }
+        }
+    };
+}
+pub(crate) use generate_token_method;
 
 /// How deep an argument may nest (dicts and lists inside each other) before it is refused:
 /// deeper values are almost surely a mistake, and the walk must not exhaust the stack.

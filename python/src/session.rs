@@ -181,41 +181,6 @@ impl Session {
         self.inner.media_server_url.as_deref()
     }
 
-    /// Mints a token for this session; same arguments as `Client.generate_token` without the id.
-    #[pyo3(signature = (role=None, expire_time=None, data=None, initial_layout_class_list=None, use_jwt=true))]
-    fn generate_token(
-        &self,
-        py: Python<'_>,
-        role: Option<&Bound<'_, PyAny>>,
-        expire_time: Option<&Bound<'_, PyAny>>,
-        data: Option<&Bound<'_, PyAny>>,
-        initial_layout_class_list: Option<&Bound<'_, PyAny>>,
-        use_jwt: bool,
-    ) -> PyResult<String> {
-        if let Some(shared) = &self.shared {
-            let options = convert::token_options(py, role, expire_time, data, initial_layout_class_list, use_jwt)?;
-            return shared.generate_token(&self.inner.session_id, &options).py_err(py);
-        }
-        // a client of another kind given to the constructor: its own generate_token, as the
-        // official Session does (`self.sdk.generate_token(self.session_id, **kwargs)`)
-        let sdk = self.sdk.as_ref().ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("this Session has no client"))?;
-        let kwargs = PyDict::new(py);
-        for (name, value) in [
-            ("role", role),
-            ("expire_time", expire_time),
-            ("data", data),
-            ("initial_layout_class_list", initial_layout_class_list),
-        ] {
-            if let Some(v) = value.filter(|v| !v.is_none()) {
-                kwargs.set_item(name, v)?;
-            }
-        }
-        if !use_jwt {
-            kwargs.set_item("use_jwt", false)?;
-        }
-        sdk.bind(py).call_method("generate_token", (&self.inner.session_id,), Some(&kwargs))?.extract()
-    }
-
     fn __str__(&self) -> &str {
         &self.inner.session_id
     }
@@ -229,5 +194,34 @@ impl Session {
             self.inner.location,
             if self.inner.e2ee { "True" } else { "False" }
         )
+    }
+}
+
+convert::generate_token_method! {
+    impl Session {
+        /// Mints a token for this session; same arguments as `Client.generate_token` without the id.
+        fn generate_token(&self, py: Python<'_>, ..args) {
+            if let Some(shared) = &self.shared {
+                return shared.generate_token(&self.inner.session_id, &args.options(py)?).py_err(py);
+            }
+            // a client of another kind given to the constructor: its own generate_token, as the
+            // official Session does (`self.sdk.generate_token(self.session_id, **kwargs)`)
+            let sdk = self.sdk.as_ref().ok_or_else(|| pyo3::exceptions::PyTypeError::new_err("this Session has no client"))?;
+            let kwargs = PyDict::new(py);
+            for (name, value) in [
+                ("role", args.role),
+                ("expire_time", args.expire_time),
+                ("data", args.data),
+                ("initial_layout_class_list", args.initial_layout_class_list),
+            ] {
+                if let Some(v) = value.filter(|v| !v.is_none()) {
+                    kwargs.set_item(name, v)?;
+                }
+            }
+            if !args.use_jwt {
+                kwargs.set_item("use_jwt", false)?;
+            }
+            sdk.bind(py).call_method("generate_token", (&self.inner.session_id,), Some(&kwargs))?.extract()
+        }
     }
 }
