@@ -77,6 +77,12 @@ class OpenTokException(Exception):
     #: kind used when the exception is raised by application code without one
     default_kind = "request"
 
+    def __init_subclass__(cls, kind: Optional[str] = None, **kwargs: object) -> None:
+        """``class XError(Base, kind="...")`` sets the subclass's ``default_kind``."""
+        super().__init_subclass__(**kwargs)
+        if kind is not None:
+            cls.default_kind = kind
+
     def __init__(
         self,
         message: str = "",
@@ -112,16 +118,12 @@ class RequestError(OpenTokException):
     connection errors."""
 
 
-class AuthError(OpenTokException):
+class AuthError(OpenTokException, kind="authentication"):
     """The credentials were refused: HTTP 401/403 (official name)."""
 
-    default_kind = "authentication"
 
-
-class NotFoundError(OpenTokException):
+class NotFoundError(OpenTokException, kind="not_found"):
     """HTTP 404: the session or resource does not exist (official name)."""
-
-    default_kind = "not_found"
 
 
 # Operation-specific classes of the official SDK, kept so imports and except clauses keep working.
@@ -165,22 +167,16 @@ class BroadcastStreamModeError(OpenTokException):
     """The broadcast's stream mode does not allow stream changes (official name)."""
 
 
-class BroadcastHLSOptionsError(OpenTokException):
+class BroadcastHLSOptionsError(OpenTokException, kind="invalid_argument"):
     """HLS options set incorrectly (official name)."""
 
-    default_kind = "invalid_argument"
 
-
-class BroadcastOptionsError(OpenTokException):
+class BroadcastOptionsError(OpenTokException, kind="invalid_argument"):
     """Broadcast options set incorrectly (official name)."""
 
-    default_kind = "invalid_argument"
 
-
-class InvalidWebSocketOptionsError(OpenTokException):
+class InvalidWebSocketOptionsError(OpenTokException, kind="invalid_argument"):
     """WebSocket options invalid (official name)."""
-
-    default_kind = "invalid_argument"
 
 
 class InvalidMediaModeError(OpenTokException):
@@ -192,65 +188,45 @@ class CaptioningAlreadyInProgressError(OpenTokException):
 
 
 # One class per error kind of the core, each under the official class it used to be.
-class InvalidArgumentError(OpenTokException, ValueError):
+class InvalidArgumentError(OpenTokException, ValueError, kind="invalid_argument"):
     """An argument broke a rule; nothing was sent. ``field`` names it, the message names the rule
     and the value. (The official SDK raised a bare ``OpenTokException``; this is a subclass.)"""
 
-    default_kind = "invalid_argument"
 
-
-class InvalidTokenError(OpenTokException):
+class InvalidTokenError(OpenTokException, kind="invalid_token"):
     """A token failed to decode or verify; ``reason`` says why."""
 
-    default_kind = "invalid_token"
 
-
-class ConflictError(RequestError):
+class ConflictError(RequestError, kind="conflict"):
     """HTTP 409: the resource is in a conflicting state."""
 
-    default_kind = "conflict"
 
-
-class PayloadTooLargeError(RequestError):
+class PayloadTooLargeError(RequestError, kind="payload_too_large"):
     """HTTP 413: the request body is too large."""
 
-    default_kind = "payload_too_large"
 
-
-class RateLimitedError(RequestError):
+class RateLimitedError(RequestError, kind="rate_limited"):
     """HTTP 429: too many requests (retryable)."""
 
-    default_kind = "rate_limited"
 
-
-class ServerError(RequestError):
+class ServerError(RequestError, kind="server"):
     """HTTP 5xx: the server failed (retryable)."""
 
-    default_kind = "server"
 
-
-class RequestTimeoutError(RequestError, TimeoutError):
+class RequestTimeoutError(RequestError, TimeoutError, kind="timeout"):
     """The request did not complete within the configured ``timeout`` (retryable)."""
 
-    default_kind = "timeout"
 
-
-class ConnectError(RequestError, ConnectionError):
+class ConnectError(RequestError, ConnectionError, kind="connect"):
     """The connection could not be made: refused, DNS, TLS or proxy (retryable)."""
 
-    default_kind = "connect"
 
-
-class ClockSkewError(AuthError):
+class ClockSkewError(AuthError, kind="clock_skew"):
     """Authentication failed because the local clock is off from the server's."""
 
-    default_kind = "clock_skew"
 
-
-class InvalidResponseError(OpenTokException):
+class InvalidResponseError(OpenTokException, kind="invalid_response"):
     """The server answered with something that could not be understood."""
-
-    default_kind = "invalid_response"
 
 
 # --- which class is raised ---------------------------------------------------------------------
