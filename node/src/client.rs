@@ -1,12 +1,14 @@
 //! `NativeClient`: one core `Client` (credentials, options, connection pool) per `OpenTok` object.
 
 use napi::bindgen_prelude::Either;
+use napi::bindgen_prelude::Object;
 use napi::{Env, JsString, Result};
 use napi_derive::napi;
 use opentok::{Client, ClientSettings, Credentials, TokenFormat};
 
 use crate::error::{outcome, NativeError, Outcome};
 use crate::session::{SessionInfo, SessionInput};
+use crate::task::spawn;
 use crate::token::TokenInput;
 
 /// Construction parameters, already normalised by the facade (`new OpenTok(key, secret, env)`).
@@ -106,15 +108,17 @@ impl NativeClient {
         self.inner.base_url().to_string()
     }
 
-    /// `POST /session/create` on napi's tokio runtime.
-    #[napi]
-    pub async fn create_session(&self, input: SessionInput) -> Outcome<SessionInfo> {
-        let options = match input.to_core() {
-            Ok(o) => o,
-            Err(e) => return Either::B(NativeError::from(&e)),
-        };
-        let client = self.inner.clone();
-        outcome(client.create_session(&options).await, SessionInfo::from)
+    /// `POST /session/create` on the addon's runtime (`task::spawn`).
+    #[napi(ts_return_type = "Promise<Outcome<SessionInfo>>")]
+    pub fn create_session<'env>(&self, env: &'env Env, input: SessionInput) -> napi::Result<Object<'env>> {
+        let client = self.core();
+        spawn(env, async move {
+            let options = match input.to_core() {
+                Ok(o) => o,
+                Err(e) => return Either::B(NativeError::from(&e)),
+            };
+            outcome(client.create_session(&options).await, SessionInfo::from)
+        })
     }
 
     /// Mints a connection token (pure CPU, synchronous). `t1` selects the legacy format; `input`

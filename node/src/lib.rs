@@ -27,6 +27,7 @@ mod session_id;
 mod signal;
 mod sip;
 mod stream;
+mod task;
 mod token;
 
 use napi_derive::napi;

@@ -20,7 +20,7 @@ type Convert = Box<dyn FnOnce(&Env) -> napi::Result<sys::napi_value> + Send>;
 /// A core response model (`Archive`, `ArchiveList`, `ConnectionList`, ...) on its way to
 /// JavaScript: its serde form (the wire's camelCase, as the core settled it) becomes a JavaScript
 /// value on the JavaScript thread via [`Env::to_js_value`]. One type for every model, so async
-/// methods stay `async fn ... -> Outcome<Model>`; the model's Rust type is erased only here.
+/// methods all return a promise of `Outcome<Model>`; the model's Rust type is erased only here.
 pub struct Model(Convert);
 
 impl Model {
