@@ -21,13 +21,13 @@ declare namespace OpenTok {
   interface ClientOptions {
     /** Base URL of the API, e.g. the emulator's `http://127.0.0.1:4010`. */
     apiUrl?: string;
-    /** Request timeout in milliseconds (default 30 000; connecting is capped at 10 000). */
+    /** Request timeout in milliseconds (default 30 000; connecting is capped at 10 000); more than 0, at most 86 400 000 (1 day). */
     timeout?: number;
     /** HTTP, HTTPS or SOCKS5 proxy. */
     proxy?: string | ProxyOptions;
     /** Text appended to the User-Agent header. */
     uaAddendum?: string;
-    /** Automatic retries of requests that are safe to resend (default 2; 0 turns them off). */
+    /** Automatic retries of requests that are safe to resend (default 2; 0 turns them off; at most 10). */
     maxRetries?: number;
     /** Test hooks: a fixed clock (unix seconds) and token nonce. */
     testing?: { now?: number; nonce?: number };

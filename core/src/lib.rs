@@ -76,7 +76,7 @@ pub use credentials::{ApplicationCredentials, Credentials, ProjectCredentials};
 pub use error::{ApiFailure, Error, ErrorKind, Result, TokenRejection};
 pub use layout::{IncludedStream, Layout, LayoutType, StreamMode, StreamTracks, TrackChoice};
 pub use moderation::MuteAllOptions;
-pub use options::{seconds, ClientOptions, ClientSettings, Dialect, Proxy, RetryPolicy};
+pub use options::{retries, seconds, ClientOptions, ClientSettings, Dialect, Proxy, RetryPolicy, MAX_RETRIES, MAX_TIMEOUT};
 pub use render::{Render, RenderList, RenderOptions, RENDER_DURATION_RANGE};
 pub use rest::ListOptions;
 pub use session::{ArchiveMode, ArchiveResolution, MediaMode, Session, SessionOptions};

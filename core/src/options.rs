@@ -206,8 +206,78 @@ pub struct ClientSettings {
     pub fixed_nonce: Option<u32>,
 }
 
+/// Longest request or connect timeout (and REST JWT lifetime) a client accepts: one day. A larger
+/// value is a mistake (`2**64` ms), and a timeout that never fires turns a dead server into a hang.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(86_400);
+
+/// Most automatic retries a client accepts. Each retry may wait up to the backoff cap, so more
+/// than this is a mistake (`2**64`), not a policy.
+pub const MAX_RETRIES: u32 = 10;
+
+/// Checks a duration knob: positive and at most [`MAX_TIMEOUT`].
+fn check_duration(field: &str, d: Duration) -> Result<()> {
+    if d.is_zero() || d > MAX_TIMEOUT {
+        return Err(Error::invalid(field, "must be more than 0 and at most 86400 seconds (1 day)", d.as_secs_f64()));
+    }
+    Ok(())
+}
+
+/// Checks a text knob that becomes (part of) an HTTP header or URL: no control characters
+/// (a CR/LF would split the header).
+fn check_header_text(field: &str, s: &str) -> Result<()> {
+    if s.chars().any(char::is_control) {
+        return Err(Error::invalid(field, "must not contain control characters", s));
+    }
+    Ok(())
+}
+
 impl ClientSettings {
-    /// The [`ClientOptions`] these settings mean.
+    /// Checks every knob once, for every binding, naming the field, the rule and the value:
+    /// `timeout`, `connect_timeout` and `jwt_lifetime` positive and at most [`MAX_TIMEOUT`],
+    /// `max_retries` at most [`MAX_RETRIES`], and no control characters in the texts that go into
+    /// headers (`ua_addendum`, `app_version`, `binding`, `proxy`, `proxy_username`,
+    /// `proxy_password`). URLs and proxies are parsed later, by `Client::new`.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(t) = self.timeout {
+            check_duration("timeout", t)?;
+        }
+        if let Some(t) = self.connect_timeout {
+            check_duration("connect_timeout", t)?;
+        }
+        if let Some(t) = self.jwt_lifetime {
+            check_duration("jwt_lifetime", t)?;
+        }
+        if let Some(n) = self.max_retries {
+            if n > MAX_RETRIES {
+                return Err(Error::invalid("max_retries", "must be an integer from 0 to 10", n));
+            }
+        }
+        for (field, text) in [
+            ("ua_addendum", &self.ua_addendum),
+            ("app_version", &self.app_version),
+            ("binding", &self.binding),
+            ("proxy", &self.proxy),
+            ("proxy_username", &self.proxy_username),
+        ] {
+            if let Some(t) = text {
+                check_header_text(field, t)?;
+            }
+        }
+        if let Some(p) = &self.proxy_password {
+            if p.chars().any(char::is_control) {
+                return Err(Error::invalid("proxy_password", "must not contain control characters", "<redacted>"));
+            }
+        }
+        Ok(())
+    }
+
+    /// [`ClientSettings::validate`], then [`ClientSettings::to_options`]: what bindings call.
+    pub fn to_checked_options(&self) -> Result<ClientOptions> {
+        self.validate()?;
+        Ok(self.to_options())
+    }
+
+    /// The [`ClientOptions`] these settings mean (unchecked: see [`ClientSettings::to_checked_options`]).
     pub fn to_options(&self) -> ClientOptions {
         let mut o = ClientOptions { base_url: self.api_url.clone(), ..ClientOptions::default() };
         if let Some(t) = self.timeout {
@@ -257,13 +327,23 @@ impl fmt::Debug for ClientSettings {
     }
 }
 
-/// A duration given in (fractional) seconds by a binding (`timeout=2.5`): must be finite and
-/// positive; `field` names it in the error.
+/// A duration given in (fractional) seconds by a binding (`timeout=2.5`): must be finite,
+/// positive and at most [`MAX_TIMEOUT`] (1 day); `field` names it in the error.
 pub fn seconds(field: &str, secs: f64) -> Result<Duration> {
-    if secs.is_finite() && secs > 0.0 && secs < 1e9 {
+    if secs.is_finite() && secs > 0.0 && secs <= MAX_TIMEOUT.as_secs_f64() {
         Ok(Duration::from_secs_f64(secs))
     } else {
-        Err(Error::invalid(field, "must be a positive, finite number of seconds", secs))
+        Err(Error::invalid(field, "must be a positive, finite number of seconds, at most 86400 (1 day)", secs))
+    }
+}
+
+/// A retry count given as a number by a binding whose numbers are floats or wide integers
+/// (JavaScript, Python): must be an integer from 0 to [`MAX_RETRIES`]; `field` names it.
+pub fn retries(field: &str, n: f64) -> Result<u32> {
+    if n.fract() == 0.0 && (0.0..=f64::from(MAX_RETRIES)).contains(&n) {
+        Ok(n as u32)
+    } else {
+        Err(Error::invalid(field, "must be an integer from 0 to 10", n))
     }
 }
 
@@ -290,5 +370,46 @@ mod tests {
         let long = ClientSettings { timeout: Some(Duration::from_secs(60)), ..Default::default() }.to_options();
         assert_eq!((long.request_timeout, long.connect_timeout), (Duration::from_secs(60), Duration::from_secs(10)));
         assert!(seconds("timeout", f64::NAN).is_err() && seconds("timeout", -1.0).is_err() && seconds("timeout", 0.5).is_ok());
+    }
+
+    #[test]
+    fn knobs_are_bounded_and_errors_name_field_rule_and_value() {
+        let day = Duration::from_secs(86_400);
+        assert!(seconds("timeout", 86_400.0).is_ok());
+        for bad in [86_400.001, 1e9, 2f64.powi(64) / 1000.0, f64::INFINITY, 0.0, -0.0] {
+            let e = seconds("timeout", bad).unwrap_err();
+            assert_eq!(e.field(), Some("timeout"), "{bad}");
+            assert!(e.to_string().contains("86400"), "{e}");
+        }
+        assert_eq!(retries("max_retries", 10.0).unwrap(), 10);
+        assert_eq!(retries("max_retries", 0.0).unwrap(), 0);
+        for bad in [11.0, -1.0, 1.5, f64::NAN, 2f64.powi(64), f64::INFINITY] {
+            assert_eq!(retries("maxRetries", bad).unwrap_err().field(), Some("maxRetries"), "{bad}");
+        }
+        let ok = ClientSettings {
+            timeout: Some(day),
+            connect_timeout: Some(Duration::from_millis(1)),
+            jwt_lifetime: Some(day),
+            max_retries: Some(MAX_RETRIES),
+            ua_addendum: Some("app/1 (x)".into()),
+            ..Default::default()
+        };
+        assert!(ok.validate().is_ok());
+        assert!(ok.to_checked_options().is_ok());
+        let cases: Vec<(ClientSettings, &str)> = vec![
+            (ClientSettings { timeout: Some(day + Duration::from_nanos(1)), ..Default::default() }, "timeout"),
+            (ClientSettings { timeout: Some(Duration::ZERO), ..Default::default() }, "timeout"),
+            (ClientSettings { connect_timeout: Some(Duration::MAX), ..Default::default() }, "connect_timeout"),
+            (ClientSettings { jwt_lifetime: Some(Duration::ZERO), ..Default::default() }, "jwt_lifetime"),
+            (ClientSettings { max_retries: Some(u32::MAX), ..Default::default() }, "max_retries"),
+            (ClientSettings { ua_addendum: Some("a\r\nX-Evil: 1".into()), ..Default::default() }, "ua_addendum"),
+            (ClientSettings { app_version: Some("1\n".into()), ..Default::default() }, "app_version"),
+            (ClientSettings { proxy_password: Some("p\u{0}w".into()), ..Default::default() }, "proxy_password"),
+        ];
+        for (s, field) in cases {
+            let e = s.to_checked_options().unwrap_err();
+            assert_eq!(e.field(), Some(field), "{e}");
+            assert!(!e.to_string().contains("p\u{0}w"), "passwords are not echoed");
+        }
     }
 }

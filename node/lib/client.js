@@ -12,20 +12,44 @@ const AREAS = ['archive', 'broadcast', 'stream', 'moderation', 'signal', 'connec
 const { argumentError, fromNative, isNativeError } = errors;
 const BINDING = `node/${process.versions.node}`;
 
+// Whether a string survives the trip to Rust unchanged: napi replaces a lone (unpaired) UTF-16
+// surrogate with U+FFFD, so a secret holding one would sign tokens with a different secret than
+// the one given. `isWellFormed` is Node 20+; the `u`-flag regex matches only unpaired surrogates.
+function wellFormed(s) {
+  return typeof s.isWellFormed === 'function' ? s.isWellFormed() : !/\p{Cs}/u.test(s);
+}
+
+// A numeric knob as a number for the core to check; `true` is not 1 and `[5]` is not 5.
+function knobNumber(field, v) {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '') return Number(v);
+  throw argumentError(field, 'must be a number', v);
+}
+
 function clientConfig(apiKey, apiSecret, env) {
   if (!(typeof apiKey === 'number' || typeof apiKey === 'string')) {
     throw argumentError('api_key', 'must be a string or a number', apiKey);
   }
+  if (typeof apiKey === 'number' && !(Number.isSafeInteger(apiKey) && apiKey >= 0)) {
+    // NaN, Infinity, 1.5, -1, 1e21 would become the API key "NaN", "Infinity", "1e+21", ...
+    throw argumentError('api_key', 'must be a non-negative integer when given as a number', apiKey);
+  }
+  if (typeof apiKey === 'string' && !wellFormed(apiKey)) {
+    throw argumentError('api_key', 'must not contain unpaired UTF-16 surrogates', apiKey);
+  }
   if (typeof apiSecret !== 'string') {
     throw argumentError('api_secret', 'must be a string (API secret or PEM private key)', apiSecret == null ? apiSecret : '<redacted>');
+  }
+  if (!wellFormed(apiSecret)) {
+    throw argumentError('api_secret', 'must not contain unpaired UTF-16 surrogates', '<redacted>');
   }
   const config = { apiKey: String(apiKey), apiSecret, binding: BINDING };
   if (typeof env === 'string') {
     config.apiUrl = env;
   } else if (env != null && typeof env === 'object' && !Array.isArray(env)) {
     if (env.apiUrl != null) config.apiUrl = String(env.apiUrl);
-    // Milliseconds, like the official SDK; the core checks it (positive, finite).
-    if (env.timeout != null) config.timeoutMs = Number(env.timeout);
+    // Milliseconds, like the official SDK; the core checks it (positive, at most a day).
+    if (env.timeout != null) config.timeoutMs = knobNumber('timeout', env.timeout);
     if (env.proxy != null) {
       if (typeof env.proxy === 'string') config.proxy = env.proxy;
       else if (typeof env.proxy === 'object' && env.proxy.url != null) {
@@ -35,11 +59,8 @@ function clientConfig(apiKey, apiSecret, env) {
       } else throw argumentError('proxy', 'must be a URL string or {url, username, password}', '[object]');
     }
     if (env.uaAddendum != null) config.uaAddendum = String(env.uaAddendum);
-    if (env.maxRetries != null) {
-      const n = Number(env.maxRetries);
-      if (!Number.isInteger(n) || n < 0) throw argumentError('max_retries', 'must be a non-negative integer', env.maxRetries);
-      config.maxRetries = n;
-    }
+    // The core checks it (an integer from 0 to 10).
+    if (env.maxRetries != null) config.maxRetries = knobNumber('max_retries', env.maxRetries);
     if (env.testing != null) {
       if (env.testing.now != null) config.fixedNow = Math.trunc(Number(env.testing.now));
       if (env.testing.nonce != null) config.fixedNonce = Number(env.testing.nonce) >>> 0;

@@ -33,8 +33,10 @@ pub struct ClientConfig {
     pub ua_addendum: Option<String>,
     /// The binding's tag for the User-Agent, e.g. `node/20.11.0`.
     pub binding: Option<String>,
-    /// Maximum automatic retries of safe requests (core default when unset).
-    pub max_retries: Option<u32>,
+    /// Maximum automatic retries of safe requests (core default when unset): a JavaScript number,
+    /// checked by the core (`opentok::retries`: an integer from 0 to 10), so `2**64` or `-1` is an
+    /// error instead of a wrapped `u32`.
+    pub max_retries: Option<f64>,
     /// Test hook: a fixed clock, in unix seconds.
     pub fixed_now: Option<i64>,
     /// Test hook: a fixed token nonce.
@@ -43,7 +45,8 @@ pub struct ClientConfig {
 
 impl ClientConfig {
     /// The core's settings for these knobs: the request timeout arrives in milliseconds (the
-    /// official `timeout` option) and is checked by the core's rule for durations.
+    /// official `timeout` option) and is checked by the core's rule for durations (at most a day),
+    /// the retry count by its rule for counts; `build` then runs `ClientSettings::validate`.
     fn settings(self) -> opentok::Result<ClientSettings> {
         Ok(ClientSettings {
             api_url: self.api_url,
@@ -54,7 +57,7 @@ impl ClientConfig {
             ua_addendum: self.ua_addendum,
             binding: self.binding,
             dialect: opentok::Dialect::Node,
-            max_retries: self.max_retries,
+            max_retries: self.max_retries.map(|n| opentok::retries("max_retries", n)).transpose()?,
             fixed_now: self.fixed_now,
             fixed_nonce: self.fixed_nonce,
             ..ClientSettings::default()
@@ -62,11 +65,11 @@ impl ClientConfig {
     }
 }
 
-/// The core decides the credential kind (a PEM secret means a Vonage application) and the
-/// options (`ClientSettings::to_options`).
+/// The core decides the credential kind (a PEM secret means a Vonage application) and checks
+/// and turns the knobs into options (`ClientSettings::to_checked_options`).
 fn build(config: ClientConfig) -> opentok::Result<Client> {
     let creds = Credentials::from_secret_or_key(config.api_key.as_str(), &config.api_secret)?;
-    Client::new(creds, config.settings()?.to_options())
+    Client::new(creds, config.settings()?.to_checked_options()?)
 }
 
 /// A core client as a JavaScript class; cheap to share, safe across concurrent calls.
@@ -173,7 +176,7 @@ mod tests {
 
     #[test]
     fn builds_a_project_client_with_options() {
-        let c = build(ClientConfig { timeout_ms: Some(1500.0), max_retries: Some(0), ..config() }).unwrap();
+        let c = build(ClientConfig { timeout_ms: Some(1500.0), max_retries: Some(0.0), ..config() }).unwrap();
         assert_eq!(c.credentials().id(), "123456");
         assert!(!c.credentials().is_application());
         assert_eq!(c.options().request_timeout, Duration::from_millis(1500));
@@ -185,7 +188,7 @@ mod tests {
 
     #[test]
     fn bad_timeouts_and_pem_secrets_name_the_field() {
-        for ms in [-1.0, 0.0, f64::NAN, f64::INFINITY] {
+        for ms in [-1.0, 0.0, f64::NAN, f64::INFINITY, 2f64.powi(64), 86_400_001.0] {
             let e = build(ClientConfig { timeout_ms: Some(ms), ..config() }).unwrap_err();
             assert_eq!(e.field(), Some("timeout"), "{ms}");
         }
@@ -193,6 +196,17 @@ mod tests {
             build(ClientConfig { api_secret: "-----BEGIN PRIVATE KEY-----\nAA\n-----END PRIVATE KEY-----\n".into(), ..config() })
                 .unwrap_err();
         assert_eq!(e.field(), Some("application_id"));
+    }
+
+    #[test]
+    fn retries_and_header_texts_are_checked_by_the_core() {
+        for n in [-1.0, 1.5, 11.0, 2f64.powi(64), f64::NAN] {
+            let e = build(ClientConfig { max_retries: Some(n), ..config() }).unwrap_err();
+            assert_eq!(e.field(), Some("max_retries"), "{n}");
+        }
+        assert_eq!(build(ClientConfig { max_retries: Some(10.0), ..config() }).unwrap().options().retry.max_retries, 10);
+        let e = build(ClientConfig { ua_addendum: Some("x\r\nX-Injected: 1".into()), ..config() }).unwrap_err();
+        assert_eq!(e.field(), Some("ua_addendum"));
     }
 
     #[test]

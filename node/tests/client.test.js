@@ -49,6 +49,14 @@ test('env as a URL string or as {apiUrl, timeout, proxy, uaAddendum}', () => {
   assert.equal(ot.apiUrl, 'http://127.0.0.1:4011');
 });
 
+test('knobs at their bounds and well-formed astral characters are accepted', () => {
+  assert.equal(new OpenTok(123456, API_SECRET, { timeout: 86400000, maxRetries: 10 }).apiKey, '123456');
+  assert.equal(new OpenTok(API_KEY, API_SECRET, { timeout: '5000', maxRetries: '0' }).apiKey, API_KEY);
+  // A paired surrogate (an astral character) is well-formed: the secret is kept as given.
+  const ot = new OpenTok(API_KEY, `${API_SECRET}\u{1F600}`, 'http://127.0.0.1:1');
+  assert.equal(ot.apiKey, API_KEY);
+});
+
 test('bad constructor arguments -> ArgumentError naming the field', () => {
   const cases = [
     [[undefined, API_SECRET], 'api_key'],
@@ -65,6 +73,24 @@ test('bad constructor arguments -> ArgumentError naming the field', () => {
     [[API_KEY, API_SECRET, 'not a url'], undefined],
     [[API_KEY, API_SECRET, { proxy: 'ftp://proxy' }], undefined],
     [['not-a-uuid', PRIVATE_PEM], 'application_id'],
+    // Issue #15: knobs are checked once, by the core (timeout at most a day, retries at most 10),
+    // and nothing is silently changed on its way to Rust.
+    [[API_KEY, API_SECRET, { timeout: 2 ** 64 }], 'timeout'],
+    [[API_KEY, API_SECRET, { timeout: 86400001 }], 'timeout'],
+    [[API_KEY, API_SECRET, { timeout: true }], 'timeout'],
+    [[API_KEY, API_SECRET, { maxRetries: 2 ** 64 }], 'max_retries'],
+    [[API_KEY, API_SECRET, { maxRetries: 2 ** 32 + 1 }], 'max_retries'],
+    [[API_KEY, API_SECRET, { maxRetries: 11 }], 'max_retries'],
+    [[API_KEY, API_SECRET, { maxRetries: -1 }], 'max_retries'],
+    [[API_KEY, API_SECRET, { maxRetries: true }], 'max_retries'],
+    [[API_KEY, API_SECRET, { uaAddendum: 'x\r\nX-Injected: 1' }], 'ua_addendum'],
+    [[NaN, API_SECRET], 'api_key'],
+    [[Infinity, API_SECRET], 'api_key'],
+    [[1.5, API_SECRET], 'api_key'],
+    [[-1, API_SECRET], 'api_key'],
+    [['12\uD800', API_SECRET], 'api_key'],
+    [[API_KEY, `${API_SECRET}\uD800`], 'api_secret'],
+    [[API_KEY, `\uDC00${API_SECRET}`], 'api_secret'],
     [[APP_ID, '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n'], 'private_key'],
   ];
   for (const [args, field] of cases) {
