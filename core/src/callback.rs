@@ -83,9 +83,9 @@ pub struct Callback {
     pub created_at: Option<i64>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(untagged)]
-enum CallbackListWire {
+pub(crate) enum CallbackListWire {
     List(Vec<Callback>),
     Page {
         #[serde(default, deserialize_with = "vec_or_null")]

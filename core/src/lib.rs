@@ -43,6 +43,8 @@ mod connection;
 mod credentials;
 mod error;
 mod from_json;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod jwt;
 mod layout;
 mod moderation;

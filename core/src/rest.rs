@@ -133,22 +133,24 @@ pub(crate) fn json<T: Serialize + ?Sized>(v: &T) -> Body {
     Body::Json(serde_json::to_string(v).unwrap_or_else(|_| "{}".into()))
 }
 
+/// Reads a JSON answer into a settled model, or says what is wrong with it (the outside bytes
+/// every REST call parses; the fuzz harness, `crate::fuzzing`, calls it too).
+pub(crate) fn read_model<T: DeserializeOwned + Settle>(text: &str) -> std::result::Result<T, String> {
+    let mut model: T = serde_json::from_str(text).map_err(|e| format!("unexpected JSON ({e})"))?;
+    model.settle();
+    match model.identity() {
+        Some(field) => Err(format!("the answer has no {field}")),
+        None => Ok(model),
+    }
+}
+
 impl Client {
     /// Sends a request and parses the JSON answer into `T`.
     pub(crate) async fn call_json<T: DeserializeOwned + Settle>(&self, method: Method, path: String, body: Body) -> Result<T> {
         let m = method.as_str().to_string();
         let resp = self.call(method, path.clone(), body).await?;
         let text = if resp.body.trim().is_empty() { "{}" } else { resp.body.as_str() };
-        let invalid = |detail: String| Error::InvalidResponse { method: m, path, status: Some(resp.status), detail };
-        let mut model: T = match serde_json::from_str(text) {
-            Ok(model) => model,
-            Err(e) => return Err(invalid(format!("unexpected JSON ({e})"))),
-        };
-        model.settle();
-        match model.identity() {
-            Some(field) => Err(invalid(format!("the answer has no {field}"))),
-            None => Ok(model),
-        }
+        read_model(text).map_err(|detail| Error::InvalidResponse { method: m, path, status: Some(resp.status), detail })
     }
 
     /// Sends a request whose answer has no meaningful body (200 or 204).

@@ -1,0 +1,839 @@
+//! Fuzz / property harness of the core's parsers of outside bytes (issue #15; docs/fuzzing.md).
+//!
+//! Targets: `token_decode` (T1 and JWT: decode, verify, explain, and the raw `jwt::Jwt` reader),
+//! `session_id` (parse, ownership checks, accessors), `rest_models` (every REST response model,
+//! through the client's own reader: serde from the body, settle, identity check; and the
+//! `/session/create` answer, JSON or XML), `from_json` (every options reader the bindings call),
+//! `session_form` (`SessionOptions::from_form`, the emulator's form parser). Properties:
+//! `token_roundtrip` (a token we mint decodes and verifies to the options it was minted with) and
+//! `session_id_roundtrip` (a session id we mint parses and is owned by its key).
+//!
+//! Inputs: the seeds below and every file in `core/tests/fuzz_corpus/<target>/` (replayed as
+//! regression cases on every run), then mutations of them (byte flips, inserts, deletes, splices,
+//! dictionary tokens; inside the base64 of tokens too) or structured random values. No external
+//! fuzzer: a dependency-free generator, so it runs on the stable toolchain in `cargo test`.
+//!
+//! Knobs (environment): `OPENTOK_FUZZ_CASES` cases per target (default 2000, what `cargo test`
+//! runs), `OPENTOK_FUZZ_SECS` time bound per target (default none), `OPENTOK_FUZZ_SEED` (default
+//! fixed, so `cargo test` is reproducible). `make fuzz` runs a million cases per target, bounded
+//! in time. A panic saves its input as `core/tests/fuzz_corpus/<target>/crash-<hash>` and fails.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use opentok::*;
+use serde_json::{json, Map, Value};
+
+const KEY: &str = "123456";
+const SECRET: &str = "1234567890abcdef1234567890abcdef1234567890";
+const NOW: i64 = 1_795_823_052;
+
+// ---------------------------------------------------------------------------------------------
+// The generator.
+
+/// splitmix64: small, fast, good enough to drive mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+    fn chance(&mut self, one_in: usize) -> bool {
+        self.below(one_in) == 0
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+/// Tokens that matter to JSON, tokens, session ids and forms.
+const DICT: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ":",
+    ",",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "1.5",
+    "1e308",
+    "1e999",
+    "-1e999",
+    "9223372036854775807",
+    "-9223372036854775809",
+    "18446744073709551616",
+    "\"\"",
+    "\"x\"",
+    "~",
+    "_",
+    ".",
+    "=",
+    "&",
+    "-",
+    "+",
+    "/",
+    "%",
+    "\\",
+    "\\u0000",
+    "\\ud800",
+    "\\udc00",
+    "é",
+    "😀",
+    "\u{0}",
+    "\r\n",
+    " ",
+    "T1==",
+    "eyJ",
+    "partner_id=",
+    "sig=",
+    "session_id=",
+    "create_time=",
+    "expire_time=",
+    "nonce=",
+    "role=",
+    "connection_data=",
+    "initial_layout_class_list=",
+    "1_MX4",
+    "2_MX4",
+    "id",
+    "status",
+    "sessionId",
+    "items",
+    "count",
+    "partnerId",
+    "projectId",
+    "applicationId",
+    "createdAt",
+    "updatedAt",
+    "size",
+    "duration",
+    "streams",
+    "layout",
+    "outputMode",
+    "hasAudio",
+    "hasVideo",
+    "url",
+    "event",
+    "group",
+    "broadcastUrls",
+    "rtmp",
+    "hls",
+    "connectionId",
+    "streamId",
+    "videoType",
+    "layoutClassList",
+    "captionsId",
+    "connectionState",
+    "session_id",
+    "project_id",
+    "create_dt",
+    "media_server_url",
+    "<session_id>",
+    "</session_id>",
+    "&amp;",
+    "&#x0;",
+    "available",
+    "started",
+    "stopped",
+    "iss",
+    "ist",
+    "iat",
+    "exp",
+    "jti",
+    "scope",
+    "session.connect",
+    "alg",
+    "HS256",
+    "RS256",
+    "none",
+    "typ",
+    "JWT",
+];
+
+fn mutate_bytes(rng: &mut Rng, mut b: Vec<u8>, others: &[String]) -> Vec<u8> {
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(b.len() + 1);
+        match rng.below(9) {
+            0 if !b.is_empty() => {
+                let i = rng.below(b.len());
+                b[i] ^= 1 << rng.below(8);
+            }
+            1 if !b.is_empty() => {
+                let i = rng.below(b.len());
+                b[i] = rng.next() as u8;
+            }
+            2 if !b.is_empty() => {
+                let end = (at + 1 + rng.below(16)).min(b.len());
+                b.drain(at.min(end)..end);
+            }
+            3 | 4 => {
+                let t = rng.pick(DICT).as_bytes().to_vec();
+                b.splice(at..at, t);
+            }
+            5 if !b.is_empty() => {
+                // Duplicate a chunk (nesting, repeated fields).
+                let s = rng.below(b.len());
+                let e = (s + 1 + rng.below(32)).min(b.len());
+                let chunk = b[s..e].to_vec();
+                b.splice(at..at, chunk);
+            }
+            6 if !others.is_empty() => {
+                // Splice with another input.
+                let o = rng.pick(others).as_bytes();
+                let s = rng.below(o.len() + 1);
+                let e = (s + rng.below(64)).min(o.len());
+                b.truncate(at);
+                b.extend_from_slice(&o[s..e]);
+            }
+            7 if !b.is_empty() => b.truncate(at),
+            _ => {
+                let n = [b'0', b'9', b'"', b'{', b'[', 0x80, 0xff, b'~', b'=', b'.'];
+                b.insert(at, *rng.pick(&n));
+            }
+        }
+    }
+    b
+}
+
+fn mutate(rng: &mut Rng, s: &str, others: &[String]) -> String {
+    let b = mutate_bytes(rng, s.as_bytes().to_vec(), others);
+    String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Mutates inside a token's encoding (the T1 base64 payload, a JWT segment), then re-encodes,
+/// so the parsers see well-encoded but malformed contents.
+fn mutate_token(rng: &mut Rng, t: &str, others: &[String]) -> String {
+    if let Some(b64) = t.strip_prefix("T1==") {
+        if let Ok(inner) = STANDARD.decode(b64) {
+            let inner = mutate_bytes(rng, inner, others);
+            return format!("T1=={}", STANDARD.encode(inner));
+        }
+    }
+    let mut parts: Vec<String> = t.split('.').map(str::to_string).collect();
+    if parts.len() == 3 {
+        let i = rng.below(2);
+        if let Ok(inner) = URL_SAFE_NO_PAD.decode(&parts[i]) {
+            parts[i] = URL_SAFE_NO_PAD.encode(mutate_bytes(rng, inner, others));
+            return parts.join(".");
+        }
+    }
+    mutate(rng, t, others)
+}
+
+/// A random JSON value whose keys are the fields the readers look for.
+fn random_json(rng: &mut Rng, depth: usize) -> Value {
+    match rng.below(if depth > 3 { 6 } else { 9 }) {
+        0 => Value::Null,
+        1 => Value::Bool(rng.chance(2)),
+        2 => json!(rng.next() as i64 >> rng.below(64)),
+        3 => json!(*rng.pick(&[0.5, -1.0, 1e308, -0.0, 3.0, 1e15, 720.0, 1.0e-9])),
+        4 => Value::String(rng.pick(STRINGS).to_string()),
+        5 => Value::String(rng.pick(DICT).repeat(1 + rng.below(3))),
+        6 => Value::Array((0..rng.below(4)).map(|_| random_json(rng, depth + 1)).collect()),
+        _ => {
+            let mut m = Map::new();
+            for _ in 0..rng.below(8) {
+                m.insert(rng.pick(FIELDS).to_string(), random_json(rng, depth + 1));
+            }
+            Value::Object(m)
+        }
+    }
+}
+
+/// Field names of the options readers (`from_json`) and of the models.
+const FIELDS: &[&str] = &[
+    "name",
+    "hasAudio",
+    "hasVideo",
+    "outputMode",
+    "resolution",
+    "layout",
+    "type",
+    "stylesheet",
+    "screenshareType",
+    "streamMode",
+    "multiArchiveTag",
+    "maxBitrate",
+    "quantizationParameter",
+    "hasTranscription",
+    "transcriptionProperties",
+    "primaryLanguageCode",
+    "hasSummary",
+    "outputs",
+    "hls",
+    "rtmp",
+    "serverUrl",
+    "streamName",
+    "id",
+    "dvr",
+    "lowLatency",
+    "maxDuration",
+    "offset",
+    "count",
+    "sessionId",
+    "data",
+    "excludedStreamIds",
+    "active",
+    "sipUri",
+    "uri",
+    "from",
+    "headers",
+    "auth",
+    "username",
+    "password",
+    "secure",
+    "video",
+    "observeForceMute",
+    "streams",
+    "audioRate",
+    "bidirectional",
+    "audioTransport",
+    "languageCode",
+    "partialCaptions",
+    "statusCallbackUrl",
+    "url",
+    "properties",
+    "group",
+    "event",
+    "items",
+    "status",
+    "partnerId",
+    "projectId",
+    "createdAt",
+    "size",
+    "duration",
+    "streamId",
+    "connectionId",
+    "layoutClassList",
+    "videoType",
+    "broadcastUrls",
+    "addStream",
+    "removeStream",
+    "token",
+];
+
+const STRINGS: &[&str] = &[
+    "",
+    "x",
+    "archive",
+    "composed",
+    "individual",
+    "bestFit",
+    "custom",
+    "horizontalPresentation",
+    "pip",
+    "verticalPresentation",
+    "1280x720",
+    "1920x1080",
+    "640x480",
+    "auto",
+    "manual",
+    "en-US",
+    "https://example.com/cb",
+    "http://x",
+    "rtmp://x/y",
+    "sip:alice@example.com",
+    "sips:bob@example.com;transport=tls",
+    "16000",
+    "8000",
+    "opus",
+    "audio",
+    "video",
+    "session",
+    "connectionCreated",
+    "available",
+    "started",
+    "😀",
+    "\u{0}",
+    "-1",
+    "1e3",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Running a target.
+
+fn env_num<T: std::str::FromStr>(name: &str) -> Option<T> {
+    std::env::var(name).ok().and_then(|v| v.trim().parse().ok())
+}
+
+fn corpus_dir(target: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("fuzz_corpus").join(target)
+}
+
+fn corpus(target: &str) -> Vec<String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir(target))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files.iter().filter_map(|p| std::fs::read(p).ok()).map(|b| String::from_utf8_lossy(&b).into_owned()).collect()
+}
+
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+/// Runs `check` on the seeds, the corpus, then generated inputs until the case count or the time
+/// bound; saves and reports any input that panics.
+fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) -> String, check: impl Fn(&str)) {
+    let cases: u64 = env_num("OPENTOK_FUZZ_CASES").unwrap_or(2000);
+    let limit = env_num::<f64>("OPENTOK_FUZZ_SECS").map(Duration::from_secs_f64);
+    let seed: u64 = env_num("OPENTOK_FUZZ_SEED").unwrap_or(0x0e4_70c3_u64);
+    let mut rng = Rng(seed ^ fnv(target));
+    let mut pool = seeds;
+    pool.extend(corpus(target));
+    let start = Instant::now();
+    let mut n = 0u64;
+    let mut crashes = Vec::new();
+    let mut try_one = |input: &str, n: &mut u64| {
+        *n += 1;
+        if catch_unwind(AssertUnwindSafe(|| check(input))).is_err() {
+            let dir = corpus_dir(target);
+            let _ = std::fs::create_dir_all(&dir);
+            let path = dir.join(format!("crash-{:016x}", fnv(input)));
+            let _ = std::fs::write(&path, input);
+            crashes.push(path.display().to_string());
+        }
+    };
+    for input in pool.clone() {
+        try_one(&input, &mut n);
+    }
+    while n < cases && limit.map_or(true, |l| start.elapsed() < l) {
+        let input = generate(&mut rng, &pool);
+        try_one(&input, &mut n);
+        // Keep some generated inputs as parents: mutations stack up into deeper changes.
+        if rng.chance(64) && pool.len() < 4096 && input.len() < 16_384 {
+            pool.push(input);
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!("fuzz {target}: {n} cases in {secs:.1} s ({:.0}/s), {} crashes", n as f64 / secs.max(1e-9), crashes.len());
+    assert!(crashes.is_empty(), "fuzz {target}: inputs that panic, saved as {crashes:?}");
+}
+
+fn mutating(rng: &mut Rng, pool: &[String]) -> String {
+    let parent = rng.pick(pool).clone();
+    mutate(rng, &parent, pool)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeds.
+
+fn project() -> Credentials {
+    Credentials::project(KEY, SECRET).unwrap()
+}
+
+const SID: &str = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
+
+fn minted_tokens() -> Vec<String> {
+    let mut out = Vec::new();
+    for format in [TokenFormat::Jwt, TokenFormat::T1] {
+        for role in [Role::Publisher, Role::Subscriber, Role::Moderator, Role::PublisherOnly] {
+            let o = TokenOptions {
+                role,
+                expire: Some(Expiry::At(NOW + 3600)),
+                data: Some("name=Johnny&x=é😀".into()),
+                initial_layout_class_list: vec!["focus".into(), "full".into()],
+                format,
+            };
+            out.push(generate_token_at(&project(), SID, &o, NOW, 42).unwrap());
+        }
+        out.push(generate_token_at(&project(), SID, &TokenOptions { format, ..Default::default() }, NOW, 7).unwrap());
+    }
+    out
+}
+
+fn minted_session_ids() -> Vec<String> {
+    vec![
+        SID.to_string(),
+        SessionId::mint(KEY, None, 1_700_000_000_000, "0.123", "").as_str().to_string(),
+        SessionId::mint(KEY, Some("10.1.2.3"), 1_700_000_000_000, "MC4xMjM", "MX4").as_str().to_string(),
+        SessionId::mint("c3a7e1d2-1234-4abc-9def-0123456789ab", None, 1, "r", "P2P").as_str().to_string(),
+        "2_MX4xMjM0NTZ-fjE3MDAwMDAwMDAwMDB-cn5-fg".into(),
+        String::new(),
+    ]
+}
+
+fn model_seeds() -> Vec<String> {
+    let mut out: Vec<String> = ["archive.json", "broadcast.json", "render.json"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(format!("{}/../tests/models/{f}", env!("CARGO_MANIFEST_DIR"))).ok())
+        .collect();
+    out.extend(
+        [
+            r#"[{"session_id":"1_MX4","project_id":"123456","partner_id":"123456","create_dt":"Sat Mar 15 14:42:23 PDT 2014","media_server_url":""}]"#,
+            r#"<?xml version="1.0"?><sessions><Session><session_id>1_MX4&amp;</session_id><partner_id>123456</partner_id><create_dt>x</create_dt></Session></sessions>"#,
+            r#"{"id":"b40ef09b","status":"started","name":"n","sessionId":"1_MX4","partnerId":123456,"createdAt":1384221730000,"size":0,"duration":0,"hasAudio":true,"hasVideo":true,"outputMode":"composed","resolution":"640x480","streams":[{"streamId":"s","hasAudio":true}],"url":null}"#,
+            r#"{"count":2,"items":[{"id":"a","status":"available"},{"id":"b","status":"x"}]}"#,
+            r#"{"id":"br","sessionId":"1_MX4","projectId":123456,"createdAt":1,"updatedAt":2,"resolution":"1280x720","status":"started","broadcastUrls":{"hls":"https://h","rtmp":[{"id":"r","serverUrl":"rtmp://s","streamName":"n","status":"live"}]},"maxDuration":7200,"settings":{"hls":{"dvr":false,"lowLatency":true}}}"#,
+            r#"{"id":"c","connectionId":"cn","streamId":"st"}"#,
+            r#"[{"id":"cb","group":"session","event":"connectionCreated","url":"https://x","createdAt":1}]"#,
+            r#"{"object":"page","items":[{"id":"cb"}]}"#,
+            r#"{"captionsId":"cap"}"#,
+            r#"{"captionId":"cap","applicationId":"a","sessionId":"s","status":"started","createdAt":1,"updatedAt":2,"duration":1800,"languageCode":"en-US","provider":"aws-transcribe"}"#,
+            r#"{"count":1,"projectId":"123456","sessionId":"1_MX4","items":[{"connectionId":"c","connectionState":"Connected","createdAt":1}]}"#,
+            r#"{"id":"rn","sessionId":"s","applicationId":"a","createdAt":1,"updatedAt":1,"url":"https://x","resolution":"1280x720","status":"started","streamId":"st"}"#,
+            r#"{"id":"st","videoType":"camera","name":"","layoutClassList":["full"]}"#,
+            r#"{"count":1,"items":[{"id":"st","videoType":"screen","layoutClassList":[]}]}"#,
+            "",
+            "{}",
+            "[]",
+            "null",
+        ]
+        .map(str::to_string),
+    );
+    out
+}
+
+fn options_seeds() -> Vec<String> {
+    [
+        r#"{"name":"a","hasAudio":true,"hasVideo":false,"outputMode":"individual","resolution":"1280x720","layout":{"type":"custom","stylesheet":"x"},"streamMode":"manual","maxBitrate":200000}"#,
+        r#"{"outputs":{"hls":{"dvr":true,"lowLatency":false},"rtmp":[{"id":"a","serverUrl":"rtmp://x","streamName":"n"}]},"maxDuration":3600,"resolution":"640x480"}"#,
+        r#"{"offset":0,"count":50,"sessionId":"1_MX4"}"#,
+        r#"{"type":"chat","data":"hi"}"#,
+        r#"{"excludedStreamIds":["a","b"],"active":true}"#,
+        r#"{"sipUri":"sip:a@b","from":"x@y","headers":{"X-A":"b"},"auth":{"username":"u","password":"p"},"secure":true,"video":false,"observeForceMute":true,"streams":["s"]}"#,
+        r#"{"languageCode":"en-US","maxDuration":1800,"partialCaptions":true,"statusCallbackUrl":"https://example.com/cb"}"#,
+        r#"{"url":"https://example.com/r","maxDuration":1800,"resolution":"1280x720","statusCallbackUrl":"https://example.com/cb","properties":{"name":"r"}}"#,
+        r#"{"uri":"wss://x","streams":["a"],"headers":{"a":"b"},"audioRate":16000,"bidirectional":true}"#,
+        r#"{"group":"session","event":"connectionCreated","url":"https://x"}"#,
+        r#"{"hasAudio":true,"hasVideo":false}"#,
+        "null",
+        "{}",
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets.
+
+#[test]
+fn token_decode() {
+    let key = VerifyKey::from_text(SECRET);
+    let mut seeds = minted_tokens();
+    seeds.extend(["", "T1==", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", "T1==cGFydG5lcl9pZD0xMjM0NTY6"].map(str::to_string));
+    run(
+        "token_decode",
+        seeds,
+        |rng, pool| {
+            let parent = rng.pick(pool).clone();
+            if rng.chance(2) {
+                mutate_token(rng, &parent, pool)
+            } else {
+                mutate(rng, &parent, pool)
+            }
+        },
+        |t| {
+            let decoded = decode_token(t);
+            let verified = verify_token_at(t, &key, NOW);
+            let _ = explain_token_at(t, Some(&key), NOW);
+            let _ = explain_token_at(t, None, NOW);
+            if let Ok(j) = jwt::Jwt::decode(t) {
+                let _ = (j.alg(), j.verify_hs256(SECRET.as_bytes()), j.int_claim("exp"), j.claim_or_header("kid"));
+            }
+            // Invariant: what verifies also decodes, to the same thing.
+            if let Ok(v) = &verified {
+                assert_eq!(decoded.as_ref().ok(), Some(v), "verify and decode disagree on {t:?}");
+            }
+        },
+    );
+}
+
+#[test]
+fn session_id() {
+    run("session_id", minted_session_ids(), mutating, |s| {
+        let _ = SessionId::check_belongs(s, KEY, "project");
+        let _ = SessionId::check_belongs_python(s, KEY, "project");
+        if let Ok(id) = SessionId::parse(s) {
+            let _ = (id.prefix(), id.fields(), id.location(), id.create_time_field(), id.created_at_ms());
+            // Invariant: parsing is stable, and ownership agrees with the key field.
+            let again = SessionId::parse(id.as_str()).expect("a parsed id parses again");
+            assert_eq!(again.fields(), id.fields());
+            assert_eq!(id.belongs_to(id.api_key()), !id.api_key().is_empty() || id.belongs_to(""));
+        }
+    });
+}
+
+#[test]
+fn rest_models() {
+    run("rest_models", model_seeds(), mutating, |body| {
+        for m in fuzzing::MODELS {
+            // Any answer reads as a model or as the client's complaint, never a panic.
+            let _ = fuzzing::read_response(m, body).expect("a known model");
+        }
+    });
+}
+
+type Reader = fn(&Value) -> Result<()>;
+
+fn readers() -> Vec<(&'static str, Reader)> {
+    vec![
+        ("layout", |v| Layout::from_json(v).map(drop)),
+        ("archive", |v| ArchiveOptions::from_json(v).map(drop)),
+        ("broadcast", |v| BroadcastOptions::from_json(v).map(drop)),
+        ("tracks", |v| StreamTracks::from_json(v).map(drop)),
+        ("list", |v| ListOptions::from_json(v).map(drop)),
+        ("signal", |v| Signal::from_json(v).map(drop)),
+        ("mute_all", |v| MuteAllOptions::from_json(v).map(drop)),
+        ("sip", |v| SipDialOptions::from_json(v).map(drop)),
+        ("captions", |v| CaptionOptions::from_json(v).map(drop)),
+        ("render", |v| RenderOptions::from_json(v).map(drop)),
+        ("audio_connector", |v| AudioConnectorOptions::from_json(v).map(drop)),
+        ("callback", |v| CallbackOptions::from_json(v).map(drop)),
+    ]
+}
+
+#[test]
+fn from_json() {
+    let readers = readers();
+    run(
+        "from_json",
+        options_seeds(),
+        |rng, pool| {
+            if rng.chance(2) {
+                random_json(rng, 0).to_string()
+            } else {
+                mutating(rng, pool)
+            }
+        },
+        |text| {
+            let Ok(v) = serde_json::from_str::<Value>(text) else { return };
+            for (name, read) in &readers {
+                // Invariant: a refusal names a field (the bindings show it).
+                if let Err(e) = read(&v) {
+                    assert!(
+                        e.kind() != ErrorKind::InvalidArgument || e.field().is_some(),
+                        "{name}: an invalid argument without a field: {e}"
+                    );
+                }
+            }
+        },
+    );
+}
+
+const FORM_KEYS: &[&str] = &[
+    "p2p.preference",
+    "archiveMode",
+    "location",
+    "e2ee",
+    "archiveName",
+    "archiveResolution",
+    "api_key",
+    "media_mode",
+    "mediaMode",
+    "",
+];
+const FORM_VALUES: &[&str] = &[
+    "enabled",
+    "disabled",
+    "always",
+    "manual",
+    "true",
+    "True",
+    "false",
+    "False",
+    "null",
+    "",
+    "10.1.2.3",
+    "256.0.0.1",
+    "1280x720",
+    "720x1280",
+    "1920x1080",
+    "x",
+    "😀",
+    "\u{0}",
+    "::1",
+    "1.2.3",
+    "routed",
+    "relayed",
+];
+
+/// A form body as `key=value&...` text (percent-decoding is the web framework's; pairs are what
+/// `from_form` reads), so the corpus files stay readable.
+fn form_pairs(text: &str) -> Vec<(String, String)> {
+    text.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (k.to_string(), v.to_string()),
+            None => (p.to_string(), String::new()),
+        })
+        .collect()
+}
+
+#[test]
+fn session_form() {
+    let seeds = [
+        "p2p.preference=enabled&archiveMode=manual&location=10.1.2.3",
+        "p2p.preference=disabled&archiveMode=always&e2ee=True&archiveName=a&archiveResolution=1280x720",
+        "",
+    ]
+    .map(str::to_string)
+    .to_vec();
+    run(
+        "session_form",
+        seeds,
+        |rng, pool| {
+            if rng.chance(2) {
+                (0..rng.below(6))
+                    .map(|_| {
+                        let base = rng_value(rng);
+                        let v = if rng.chance(4) { mutate(rng, base, pool) } else { base.to_string() };
+                        format!("{}={v}", rng.pick(FORM_KEYS))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("&")
+            } else {
+                mutating(rng, pool)
+            }
+        },
+        |text| {
+            if let Ok(o) = SessionOptions::from_form(&form_pairs(text)) {
+                // Invariant: what the form parser accepts is valid options.
+                assert!(o.validate().is_ok(), "from_form accepted invalid options from {text:?}");
+            }
+        },
+    );
+}
+
+fn rng_value(rng: &mut Rng) -> &'static str {
+    FORM_VALUES[rng.below(FORM_VALUES.len())]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties.
+
+fn random_text(rng: &mut Rng, max: usize) -> String {
+    const CHARS: &[char] = &['a', 'Z', '0', ' ', '=', '&', ':', '~', '"', '\\', '\n', 'é', '😀', '\u{7f}', '中', '+', '/'];
+    (0..rng.below(max + 1)).map(|_| *rng.pick(CHARS)).collect()
+}
+
+#[test]
+fn token_roundtrip() {
+    let creds = project();
+    let key = VerifyKey::from_text(SECRET);
+    let roles = [Role::Publisher, Role::Subscriber, Role::Moderator, Role::PublisherOnly];
+    run(
+        "token_roundtrip",
+        Vec::new(),
+        |rng, _| {
+            // The options, as JSON text (the corpus format of this target).
+            let ttl = 1 + rng.below(30 * 86_400) as i64;
+            json!({
+                "role": rng.below(4),
+                "expire_at": if rng.chance(3) { Value::Null } else { json!(NOW + ttl) },
+                "data": if rng.chance(3) { Value::Null } else { json!(random_text(rng, 1000)) },
+                "layout": (0..rng.below(4)).map(|_| random_text(rng, 40).replace(' ', "")).collect::<Vec<_>>(),
+                "t1": rng.chance(2),
+                "nonce": rng.next() as u32,
+                "session": rng.below(4),
+            })
+            .to_string()
+        },
+        |text| {
+            let v: Value = serde_json::from_str(text).unwrap();
+            let sids = minted_session_ids();
+            let sid = &sids[v["session"].as_u64().unwrap() as usize % 3];
+            let options = TokenOptions {
+                role: roles[v["role"].as_u64().unwrap() as usize % 4],
+                expire: v["expire_at"].as_i64().map(Expiry::At),
+                data: v["data"].as_str().map(str::to_string),
+                initial_layout_class_list: v["layout"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_string())
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+                format: if v["t1"].as_bool().unwrap() { TokenFormat::T1 } else { TokenFormat::Jwt },
+            };
+            let nonce = v["nonce"].as_u64().unwrap() as u32;
+            let token = match generate_token_at(&creds, sid, &options, NOW, nonce) {
+                Ok(t) => t,
+                // Layout lists longer than the limit are refused, by rule (and say so).
+                Err(e) => {
+                    assert_eq!(e.field(), Some("initial_layout_class_list"), "{e}");
+                    return;
+                }
+            };
+            let d = verify_token_at(&token, &key, NOW).unwrap_or_else(|e| panic!("our token does not verify: {e}"));
+            assert_eq!(d.format, options.format);
+            assert_eq!(d.session_id.as_deref(), Some(sid.as_str()));
+            assert_eq!(d.project_id.as_deref(), Some(KEY));
+            assert_eq!(d.role.as_deref(), Some(options.role.as_str()));
+            assert_eq!(d.issued_at, Some(NOW));
+            let want_exp = match options.expire {
+                Some(Expiry::At(t)) => t,
+                _ => NOW + DEFAULT_TOKEN_TTL.as_secs() as i64,
+            };
+            assert_eq!(d.expires_at, Some(want_exp));
+            if let Some(data) = &options.data {
+                if !data.is_empty() {
+                    assert_eq!(d.connection_data.as_deref(), Some(data.as_str()));
+                }
+            }
+            if !options.initial_layout_class_list.is_empty() {
+                assert_eq!(d.initial_layout_class_list.as_deref(), Some(options.initial_layout_class_list.join(" ").as_str()));
+            }
+            assert_eq!(d.nonce.as_deref(), Some(nonce.to_string().as_str()));
+            // Another secret does not verify it.
+            assert!(verify_token_at(&token, &VerifyKey::from_text(format!("{SECRET}x")), NOW).is_err());
+        },
+    );
+}
+
+#[test]
+fn session_id_roundtrip() {
+    run(
+        "session_id_roundtrip",
+        Vec::new(),
+        |rng, _| {
+            let key = if rng.chance(4) {
+                "c3a7e1d2-1234-4abc-9def-0123456789ab".to_string()
+            } else {
+                (1 + rng.next() % 99_999_999).to_string()
+            };
+            json!({
+                "key": key,
+                "location": if rng.chance(2) { Value::Null } else { json!(format!("{}.{}.{}.{}", rng.below(256), rng.below(256), rng.below(256), rng.below(256))) },
+                "ms": (rng.next() >> 22) as i64,
+                "random": random_text(rng, 24).replace(['~', '\n'], ""),
+                "flag": *rng.pick(&["", "MX4", "P2P", "x"]),
+            })
+            .to_string()
+        },
+        |text| {
+            let v: Value = serde_json::from_str(text).unwrap();
+            let key = v["key"].as_str().unwrap();
+            let location = v["location"].as_str();
+            let ms = v["ms"].as_i64().unwrap();
+            let id = SessionId::mint(key, location, ms, v["random"].as_str().unwrap(), v["flag"].as_str().unwrap());
+            let parsed = SessionId::parse(id.as_str()).unwrap_or_else(|e| panic!("our session id does not parse: {e}"));
+            assert_eq!(parsed.api_key(), key);
+            assert!(parsed.belongs_to(key));
+            assert!(SessionId::check_belongs(id.as_str(), key, "project").is_ok());
+            assert_eq!(parsed.location(), location);
+            assert_eq!(parsed.created_at_ms(), Some(ms));
+            let other = format!("{key}0");
+            assert!(!parsed.belongs_to(&other), "{} owned by {other}", id.as_str());
+        },
+    );
+}
