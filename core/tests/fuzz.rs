@@ -219,6 +219,60 @@ fn mutate(rng: &mut Rng, s: &str, others: &[String]) -> String {
     String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Mutates a JSON document structurally (replaces, removes or retypes one node; renames a key),
+/// so the readers see valid JSON of the wrong shape; `None` when `text` is not JSON.
+fn mutate_json(rng: &mut Rng, text: &str) -> Option<String> {
+    let mut v: Value = serde_json::from_str(text).ok()?;
+    for _ in 0..1 + rng.below(3) {
+        // A random path down the document, then the node there.
+        let mut path = Vec::new();
+        let mut at = &v;
+        while rng.below(3) != 0 {
+            let n = match at {
+                Value::Array(a) => a.len(),
+                Value::Object(m) => m.len(),
+                _ => 0,
+            };
+            if n == 0 {
+                break;
+            }
+            let i = rng.below(n);
+            path.push(i);
+            at = match at {
+                Value::Array(a) => &a[i],
+                Value::Object(m) => m.values().nth(i).unwrap(),
+                _ => unreachable!(),
+            };
+        }
+        let node = node_at(&mut v, &path);
+        match (rng.below(5), &mut *node) {
+            (0, Value::Object(m)) if !m.is_empty() => {
+                let k = m.keys().nth(rng.below(m.len())).unwrap().clone();
+                m.remove(&k);
+            }
+            (1, Value::Object(m)) => {
+                m.insert(rng.pick(FIELDS).to_string(), random_json(rng, 2));
+            }
+            (2, Value::Array(a)) if !a.is_empty() => {
+                let i = rng.below(a.len());
+                let dup = a[i].clone();
+                a.push(dup);
+            }
+            (3, Value::String(t)) => *t = rng.pick(STRINGS).to_string(),
+            _ => *node = random_json(rng, 3),
+        }
+    }
+    Some(v.to_string())
+}
+
+fn node_at<'a>(v: &'a mut Value, path: &[usize]) -> &'a mut Value {
+    match (path.first(), v) {
+        (Some(&i), Value::Array(a)) => node_at(&mut a[i], &path[1..]),
+        (Some(&i), Value::Object(m)) => node_at(m.values_mut().nth(i).unwrap(), &path[1..]),
+        (_, v) => v,
+    }
+}
+
 /// Mutates inside a token's encoding (the T1 base64 payload, a JWT segment), then re-encodes,
 /// so the parsers see well-encoded but malformed contents.
 fn mutate_token(rng: &mut Rng, t: &str, others: &[String]) -> String {
@@ -228,11 +282,23 @@ fn mutate_token(rng: &mut Rng, t: &str, others: &[String]) -> String {
             return format!("T1=={}", STANDARD.encode(inner));
         }
     }
+    // Session ids: `1_` or `2_` and the base64 of `~`-separated fields.
+    if let Some((prefix, b64)) = t.split_once('_').filter(|(p, _)| p.len() == 1) {
+        if let Ok(inner) = URL_SAFE_NO_PAD.decode(b64.trim_end_matches('=').replace('+', "-").replace('/', "_")) {
+            let inner = mutate_bytes(rng, inner, others);
+            return format!("{prefix}_{}", if rng.chance(2) { URL_SAFE_NO_PAD.encode(inner) } else { STANDARD.encode(inner) });
+        }
+    }
     let mut parts: Vec<String> = t.split('.').map(str::to_string).collect();
     if parts.len() == 3 {
         let i = rng.below(2);
         if let Ok(inner) = URL_SAFE_NO_PAD.decode(&parts[i]) {
-            parts[i] = URL_SAFE_NO_PAD.encode(mutate_bytes(rng, inner, others));
+            let text = String::from_utf8_lossy(&inner).into_owned();
+            let inner = match mutate_json(rng, &text).filter(|_| rng.chance(2)) {
+                Some(json) => json.into_bytes(),
+                None => mutate_bytes(rng, inner, others),
+            };
+            parts[i] = URL_SAFE_NO_PAD.encode(inner);
             return parts.join(".");
         }
     }
@@ -392,8 +458,9 @@ fn fnv(s: &str) -> u64 {
 }
 
 /// Runs `check` on the seeds, the corpus, then generated inputs until the case count or the time
-/// bound; saves and reports any input that panics.
-fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) -> String, check: impl Fn(&str)) {
+/// bound; saves and reports any input that panics. `check` returns a label of the outcome (which
+/// parser accepted it, why it was refused): the distinct labels show how deep the inputs reach.
+fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) -> String, check: impl Fn(&str) -> String) {
     let cases: u64 = env_num("OPENTOK_FUZZ_CASES").unwrap_or(2000);
     let limit = env_num::<f64>("OPENTOK_FUZZ_SECS").map(Duration::from_secs_f64);
     let seed: u64 = env_num("OPENTOK_FUZZ_SEED").unwrap_or(0x0e4_70c3_u64);
@@ -403,14 +470,18 @@ fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) 
     let start = Instant::now();
     let mut n = 0u64;
     let mut crashes = Vec::new();
+    let mut outcomes: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     let mut try_one = |input: &str, n: &mut u64| {
         *n += 1;
-        if catch_unwind(AssertUnwindSafe(|| check(input))).is_err() {
-            let dir = corpus_dir(target);
-            let _ = std::fs::create_dir_all(&dir);
-            let path = dir.join(format!("crash-{:016x}", fnv(input)));
-            let _ = std::fs::write(&path, input);
-            crashes.push(path.display().to_string());
+        match catch_unwind(AssertUnwindSafe(|| check(input))) {
+            Ok(label) => *outcomes.entry(label).or_default() += 1,
+            Err(_) => {
+                let dir = corpus_dir(target);
+                let _ = std::fs::create_dir_all(&dir);
+                let path = dir.join(format!("crash-{:016x}", fnv(input)));
+                let _ = std::fs::write(&path, input);
+                crashes.push(path.display().to_string());
+            }
         }
     };
     for input in pool.clone() {
@@ -425,13 +496,34 @@ fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) 
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    eprintln!("fuzz {target}: {n} cases in {secs:.1} s ({:.0}/s), {} crashes", n as f64 / secs.max(1e-9), crashes.len());
+    let mut top: Vec<(String, u64)> = outcomes.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    eprintln!(
+        "fuzz {target}: {n} cases in {secs:.1} s ({:.0}/s), {} crashes, {} distinct outcomes",
+        n as f64 / secs.max(1e-9),
+        crashes.len(),
+        top.len()
+    );
+    if std::env::var_os("OPENTOK_FUZZ_SECS").is_some() {
+        for (label, count) in top.iter().take(12) {
+            eprintln!("    {count:>10}  {label}");
+        }
+    }
     assert!(crashes.is_empty(), "fuzz {target}: inputs that panic, saved as {crashes:?}");
 }
 
 fn mutating(rng: &mut Rng, pool: &[String]) -> String {
     let parent = rng.pick(pool).clone();
     mutate(rng, &parent, pool)
+}
+
+/// Mostly structural JSON mutations (valid JSON of the wrong shape), some byte-level ones.
+fn json_mutating(rng: &mut Rng, pool: &[String]) -> String {
+    let parent = rng.pick(pool).clone();
+    match mutate_json(rng, &parent).filter(|_| !rng.chance(4)) {
+        Some(json) => json,
+        None => mutate(rng, &parent, pool),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -536,10 +628,10 @@ fn token_decode() {
         seeds,
         |rng, pool| {
             let parent = rng.pick(pool).clone();
-            if rng.chance(2) {
-                mutate_token(rng, &parent, pool)
-            } else {
+            if rng.chance(4) {
                 mutate(rng, &parent, pool)
+            } else {
+                mutate_token(rng, &parent, pool)
             }
         },
         |t| {
@@ -554,15 +646,30 @@ fn token_decode() {
             if let Ok(v) = &verified {
                 assert_eq!(decoded.as_ref().ok(), Some(v), "verify and decode disagree on {t:?}");
             }
+            let why = |e: &Error| e.token_rejection().map_or(e.kind().as_str(), |r| r.as_str());
+            match (&decoded, &verified) {
+                (_, Ok(d)) => format!("verified {:?}", d.format),
+                (Ok(d), Err(e)) => format!("decoded {:?}, refused: {}", d.format, why(e)),
+                (Err(e), _) => format!("undecodable: {}", why(e)),
+            }
         },
     );
 }
 
 #[test]
 fn session_id() {
-    run("session_id", minted_session_ids(), mutating, |s| {
-        let _ = SessionId::check_belongs(s, KEY, "project");
-        let _ = SessionId::check_belongs_python(s, KEY, "project");
+    let generate = |rng: &mut Rng, pool: &[String]| {
+        let parent = rng.pick(pool).clone();
+        if rng.chance(4) {
+            mutate(rng, &parent, pool)
+        } else {
+            mutate_token(rng, &parent, pool)
+        }
+    };
+    run("session_id", minted_session_ids(), generate, |s| {
+        let owned = SessionId::check_belongs(s, KEY, "project").is_ok();
+        let owned_py = SessionId::check_belongs_python(s, KEY, "project").is_ok();
+        let label = format!("parses: {}, owned: {owned}/{owned_py}", SessionId::parse(s).is_ok());
         if let Ok(id) = SessionId::parse(s) {
             let _ = (id.prefix(), id.fields(), id.location(), id.create_time_field(), id.created_at_ms());
             // Invariant: parsing is stable, and ownership agrees with the key field.
@@ -570,16 +677,17 @@ fn session_id() {
             assert_eq!(again.fields(), id.fields());
             assert_eq!(id.belongs_to(id.api_key()), !id.api_key().is_empty() || id.belongs_to(""));
         }
+        label
     });
 }
 
 #[test]
 fn rest_models() {
-    run("rest_models", model_seeds(), mutating, |body| {
-        for m in fuzzing::MODELS {
-            // Any answer reads as a model or as the client's complaint, never a panic.
-            let _ = fuzzing::read_response(m, body).expect("a known model");
-        }
+    run("rest_models", model_seeds(), json_mutating, |body| {
+        // Any answer reads as a model or as the client's complaint, never a panic.
+        let read: Vec<&str> =
+            fuzzing::MODELS.iter().copied().filter(|m| fuzzing::read_response(m, body).expect("a known model").is_ok()).collect();
+        format!("read as {} models", read.len())
     });
 }
 
@@ -609,23 +717,26 @@ fn from_json() {
         "from_json",
         options_seeds(),
         |rng, pool| {
-            if rng.chance(2) {
+            if rng.chance(3) {
                 random_json(rng, 0).to_string()
             } else {
-                mutating(rng, pool)
+                json_mutating(rng, pool)
             }
         },
         |text| {
-            let Ok(v) = serde_json::from_str::<Value>(text) else { return };
+            let Ok(v) = serde_json::from_str::<Value>(text) else { return "not JSON".into() };
+            let mut accepted = 0;
             for (name, read) in &readers {
                 // Invariant: a refusal names a field (the bindings show it).
-                if let Err(e) = read(&v) {
-                    assert!(
+                match read(&v) {
+                    Ok(()) => accepted += 1,
+                    Err(e) => assert!(
                         e.kind() != ErrorKind::InvalidArgument || e.field().is_some(),
                         "{name}: an invalid argument without a field: {e}"
-                    );
+                    ),
                 }
             }
+            format!("accepted by {accepted} readers")
         },
     );
 }
@@ -706,9 +817,13 @@ fn session_form() {
             }
         },
         |text| {
-            if let Ok(o) = SessionOptions::from_form(&form_pairs(text)) {
-                // Invariant: what the form parser accepts is valid options.
-                assert!(o.validate().is_ok(), "from_form accepted invalid options from {text:?}");
+            match SessionOptions::from_form(&form_pairs(text)) {
+                Ok(o) => {
+                    // Invariant: what the form parser accepts is valid options.
+                    assert!(o.validate().is_ok(), "from_form accepted invalid options from {text:?}");
+                    "accepted".into()
+                }
+                Err(e) => format!("refused: {}", e.field().unwrap_or("-")),
             }
         },
     );
@@ -771,7 +886,7 @@ fn token_roundtrip() {
                 // Layout lists longer than the limit are refused, by rule (and say so).
                 Err(e) => {
                     assert_eq!(e.field(), Some("initial_layout_class_list"), "{e}");
-                    return;
+                    return "refused: initial_layout_class_list".into();
                 }
             };
             let d = verify_token_at(&token, &key, NOW).unwrap_or_else(|e| panic!("our token does not verify: {e}"));
@@ -796,6 +911,7 @@ fn token_roundtrip() {
             assert_eq!(d.nonce.as_deref(), Some(nonce.to_string().as_str()));
             // Another secret does not verify it.
             assert!(verify_token_at(&token, &VerifyKey::from_text(format!("{SECRET}x")), NOW).is_err());
+            format!("verified {:?}", d.format)
         },
     );
 }
@@ -834,6 +950,7 @@ fn session_id_roundtrip() {
             assert_eq!(parsed.created_at_ms(), Some(ms));
             let other = format!("{key}0");
             assert!(!parsed.belongs_to(&other), "{} owned by {other}", id.as_str());
+            format!("verified, location: {}", location.is_some())
         },
     );
 }
