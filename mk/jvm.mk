@@ -5,7 +5,7 @@ MVN ?= mvn
 MVN_FLAGS := -B -ntp -Dstyle.color=never -Dmaven.repo.local=$(ROOT)/.m2
 JVM_DIR := $(ROOT)/bindings/jvm
 
-.PHONY: test-jvm demo-jvm jvm-tools jvm-install
+.PHONY: test-jvm demo-jvm jvm-tools jvm-install bench-jvm
 
 jvm-tools: ## install maven and a JDK with apt when missing
 	@command -v $(MVN) >/dev/null && command -v javac >/dev/null || \
@@ -22,6 +22,14 @@ jvm-install: jvm-tools ## the jar into the repo-local Maven cache
 # examples/kotlin/quickstart.kt against $OPENTOK_API_URL.
 demo-jvm: jvm-install ## examples/kotlin/quickstart.kt against $OPENTOK_API_URL
 	@set -o pipefail; cd $(ROOT)/examples/kotlin && $(MVN) $(MVN_FLAGS) -q compile exec:java 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+
+# benches/jvm/Bench.java against ours (release native library) and the official Java SDK 4.17.0,
+# each in its own JVM against a release emulator. OFFICIAL_JAVA_SDK_SRC: a checkout of the
+# official SDK's source, built by benches/jvm/official-sdk/pom.xml when the registry has no 4.17.0.
+bench-jvm: jvm-tools ## release build, then benches/jvm/run.sh (ours vs the official Java SDK)
+	$(CARGO) build -q --release -p opentok-emulator
+	@set -o pipefail; cd $(JVM_DIR) && OPENTOK_UNIFFI_PROFILE=release $(MVN) $(MVN_FLAGS) -q -DskipTests install 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+	EMULATOR_BIN=$(CARGO_TARGET_DIR)/release/opentok-emulator MVN_FLAGS="$(MVN_FLAGS)" $(ROOT)/benches/jvm/run.sh
 
 TEST_TARGETS += test-jvm
 DEMO_TARGETS += demo-jvm

@@ -96,10 +96,10 @@ class Archive internal constructor(record: ArchiveRecord) {
     val password: String? = record.password
     /** The multi-archive tag. */
     val multiArchiveTag: String? = record.multiArchiveTag
-    /** Maximum bitrate, if set. */
-    val maxBitrate: Int? = record.maxBitrate?.toInt()
-    /** Quantization parameter, if set. */
-    val quantizationParameter: Int? = record.quantizationParameter?.toInt()
+    /** Maximum bitrate (0 when not set; an `int` as in the official SDK). */
+    val maxBitrate: Int = record.maxBitrate?.toInt() ?: 0
+    /** Quantization parameter (0 when not set; an `int` as in the official SDK). */
+    val quantizationParameter: Int = record.quantizationParameter?.toInt() ?: 0
     /** Whether the archive is transcribed (`false` when the service does not say). */
     @get:JvmName("hasTranscription")
     val hasTranscription: Boolean = record.hasTranscription ?: false
@@ -145,10 +145,15 @@ enum class ScreenShareLayoutType(internal val ffi: LayoutType, private val wire:
  */
 open class ArchiveLayout @JvmOverloads constructor(
     /** The layout type. */
-    val type: Type,
+    var type: Type,
     /** The CSS of a [Type.CUSTOM] layout. */
-    val stylesheet: String? = null,
+    var stylesheet: String? = null,
 ) {
+    /** A [Type.BESTFIT] layout with [screenshareType] for screen-sharing streams (official constructor). */
+    constructor(screenshareType: ScreenShareLayoutType) : this(Type.BESTFIT, null) {
+        this.screenshareType = screenshareType
+    }
+
     /** Layout types, shown with their API names. */
     enum class Type(internal val ffi: LayoutType, private val wire: String) {
         /** Best fit. */ BESTFIT(LayoutType.BEST_FIT, "bestFit"),
@@ -175,7 +180,11 @@ open class ArchiveLayout @JvmOverloads constructor(
  * combination before anything goes out (individual output with a layout or resolution,
  * maxBitrate range, ...).
  */
-class ArchiveProperties private constructor(private val options: ArchiveOptions, private val resolution: String?) {
+class ArchiveProperties private constructor(
+    private val options: ArchiveOptions,
+    private val resolution: String?,
+    private val archiveLayout: ArchiveLayout?,
+) {
     /** Builds [ArchiveProperties]. */
     class Builder {
         private var name: String? = null
@@ -204,6 +213,7 @@ class ArchiveProperties private constructor(private val options: ArchiveOptions,
         /** Resolution such as `1280x720` (composed archives only; read by the core when used). */
         fun resolution(resolution: String) = apply { this.resolution = resolution }
         /** Resolution (composed archives only). */
+        @JvmName("resolutionOf")
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
         /** Layout of a composed archive. */
         fun layout(layout: ArchiveLayout) = apply { this.layout = layout }
@@ -230,7 +240,47 @@ class ArchiveProperties private constructor(private val options: ArchiveOptions,
                 hasTranscription = hasTranscription, transcriptionProperties = transcription,
             ),
             resolution,
+            layout,
         )
+    }
+
+    /** The archive's name, or `null`. */
+    fun name(): String? = options.name
+    /** Whether audio is recorded (default true). */
+    fun hasAudio(): Boolean = options.hasAudio ?: true
+    /** Whether video is recorded (default true). */
+    fun hasVideo(): Boolean = options.hasVideo ?: true
+    /** The output mode, or `null` (composed). */
+    fun outputMode(): Archive.OutputMode? = options.outputMode?.let { m -> Archive.OutputMode.entries.first { it.ffi == m } }
+    /** The stream mode, or `null` (auto). */
+    fun streamMode(): Archive.StreamMode? = options.streamMode?.let { m -> Archive.StreamMode.entries.first { it.ffi == m } }
+    /** The resolution as set, or `null`. */
+    fun resolution(): String? = resolution
+    /** The layout, or `null`. */
+    fun layout(): ArchiveLayout? = archiveLayout
+    /** The multi-archive tag, or `null`. */
+    fun getMultiArchiveTag(): String? = options.multiArchiveTag
+    /** The maximum bitrate, or `null`. */
+    fun maxBitrate(): Int? = options.maxBitrate?.toInt()
+    /** The quantization parameter, or `null`. */
+    fun quantizationParameter(): Int? = options.quantizationParameter?.toInt()
+
+    /** The properties as the official SDK's form map (`name`, `hasAudio`, `outputMode`, ...; set values only). */
+    fun toMap(): Map<String, Collection<String>> {
+        val m = LinkedHashMap<String, Collection<String>>()
+        options.name?.let { m["name"] = listOf(it) }
+        m["hasVideo"] = listOf(hasVideo().toString())
+        m["hasAudio"] = listOf(hasAudio().toString())
+        outputMode()?.let { m["outputMode"] = listOf(it.toString()) }
+        streamMode()?.let { m["streamMode"] = listOf(it.toString()) }
+        resolution?.let { m["resolution"] = listOf(it) }
+        archiveLayout?.let { l ->
+            m["layout"] = listOfNotNull(l.type.toString(), l.stylesheet, l.screenshareType?.toString())
+        }
+        options.multiArchiveTag?.let { m["multiArchiveTag"] = listOf(it) }
+        options.maxBitrate?.let { m["maxBitrate"] = listOf(it.toString()) }
+        options.quantizationParameter?.let { m["quantizationParameter"] = listOf(it.toString()) }
+        return m
     }
 
     /** The core's options record (the resolution text read by the core). */

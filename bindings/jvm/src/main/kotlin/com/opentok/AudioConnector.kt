@@ -18,6 +18,15 @@ class AudioConnector internal constructor(record: AudioConnection) {
 
 /** Options of [OpenTok.connectAudioStream] ([AudioConnectorProperties.Builder]): the core's [AudioConnectorOptions] record. */
 class AudioConnectorProperties private constructor(internal val options: AudioConnectorOptions) {
+    /** The WebSocket URI. */
+    fun uri(): java.net.URI = java.net.URI.create(options.uri)
+    /** The streams sent (empty: every stream). */
+    fun streams(): Collection<String> = options.streams
+    /** The headers of the WebSocket request. */
+    fun headers(): Map<String, String> = options.headers
+    /** The connection type: `websocket`. */
+    fun type(): String = "websocket"
+
     /** Builds [AudioConnectorProperties] for the WebSocket [uri] (`ws://` or `wss://`). */
     class Builder(private val uri: String) {
         /** A builder for the WebSocket [uri]. */

@@ -14,6 +14,18 @@ import com.opentok.ffi.core.BroadcastList as BroadcastListRecord
  * from the core's record ([com.opentok.ffi.core.Broadcast]), which settles defaults and aliases.
  */
 class Broadcast internal constructor(record: BroadcastRecord) {
+    /** Whether streams are added automatically ([AUTO]) or through the API ([MANUAL]) (the official `Broadcast.StreamMode`). */
+    enum class StreamMode(internal val archive: Archive.StreamMode) {
+        /** Every stream of the session is included. */ AUTO(Archive.StreamMode.AUTO),
+        /** Only streams added through the API are included. */ MANUAL(Archive.StreamMode.MANUAL);
+
+        override fun toString(): String = name.lowercase()
+
+        internal companion object {
+            fun of(s: String?): StreamMode? = entries.firstOrNull { it.name.equals(s, ignoreCase = true) }
+        }
+    }
+
     /** Broadcast id. */
     val id: String = record.id
     /** The session broadcast. */
@@ -30,8 +42,8 @@ class Broadcast internal constructor(record: BroadcastRecord) {
     val updatedAt: Long = record.updatedAt ?: 0
     /** Maximum duration in seconds (0 when the service did not say). */
     val maxDuration: Int = (record.maxDuration ?: 0).toInt()
-    /** Maximum bitrate, if set. */
-    val maxBitrate: Int? = record.maxBitrate?.toInt()
+    /** Maximum bitrate (0 when not set; an `int` as in the official SDK). */
+    val maxBitrate: Int = record.maxBitrate?.toInt() ?: 0
     /** Resolution, e.g. `640x480`. */
     val resolution: String? = record.resolution
     /** Whether audio is included (the core's answer: `true` when the service does not say). */
@@ -41,7 +53,7 @@ class Broadcast internal constructor(record: BroadcastRecord) {
     @get:JvmName("hasVideo")
     val hasVideo: Boolean = record.hasVideo
     /** Auto or manual stream mode. */
-    val streamMode: Archive.StreamMode? = Archive.StreamMode.of(record.streamMode)
+    val streamMode: StreamMode? = StreamMode.of(record.streamMode)
     /** Streams included in manual stream mode. */
     val streams: List<IncludedStream> = record.streams.map(::IncludedStream)
     /** The multi-broadcast tag. */
@@ -74,7 +86,12 @@ class Rtmp internal constructor(record: RtmpStatus) {
 class BroadcastList internal constructor(page: BroadcastListRecord) : Page<Broadcast>(page.items.map(::Broadcast), page.count)
 
 /** The layout of a broadcast (same types and rules as [ArchiveLayout]). */
-class BroadcastLayout @JvmOverloads constructor(type: Type, stylesheet: String? = null) : ArchiveLayout(type, stylesheet)
+class BroadcastLayout @JvmOverloads constructor(type: Type, stylesheet: String? = null) : ArchiveLayout(type, stylesheet) {
+    /** A [Type.BESTFIT] layout with [screenshareType] for screen-sharing streams (official constructor). */
+    constructor(screenshareType: ScreenShareLayoutType) : this(Type.BESTFIT, null) {
+        this.screenshareType = screenshareType
+    }
+}
 
 /** HLS output settings ([Hls.Builder]): DVR or low latency (not both; the core checks). */
 class Hls private constructor(internal val options: HlsOptions) {
@@ -89,6 +106,11 @@ class Hls private constructor(internal val options: HlsOptions) {
         /** The settings. */
         fun build(): Hls = Hls(HlsOptions(dvr, lowLatency))
     }
+
+    /** Whether DVR is on. */
+    fun dvr(): Boolean = options.dvr ?: false
+    /** Whether low-latency HLS is on. */
+    fun lowLatency(): Boolean = options.lowLatency ?: false
 }
 
 /** One RTMP destination ([RtmpProperties.Builder]). */
@@ -107,6 +129,13 @@ class RtmpProperties private constructor(internal val output: RtmpOutput) {
         /** The destination. */
         fun build(): RtmpProperties = RtmpProperties(RtmpOutput(id, serverUrl, streamName))
     }
+
+    /** Your id for this output, or `null`. */
+    fun id(): String? = output.id
+    /** The server URL. */
+    fun serverUrl(): String = output.serverUrl
+    /** The stream name. */
+    fun streamName(): String = output.streamName
 }
 
 /**
@@ -114,7 +143,13 @@ class RtmpProperties private constructor(internal val output: RtmpOutput) {
  * core's [BroadcastOptions] record. The core checks outputs (HLS and/or 1–5 RTMP), maxDuration,
  * maxBitrate and layout rules.
  */
-class BroadcastProperties private constructor(private val options: BroadcastOptions, private val resolution: String?) {
+class BroadcastProperties private constructor(
+    private val options: BroadcastOptions,
+    private val resolution: String?,
+    private val hlsOutput: Hls?,
+    private val rtmpOutputs: List<RtmpProperties>,
+    private val broadcastLayout: ArchiveLayout?,
+) {
     /** Builds [BroadcastProperties]. */
     class Builder {
         private var hls: Hls? = null
@@ -130,9 +165,16 @@ class BroadcastProperties private constructor(private val options: BroadcastOpti
 
         /** Adds an HLS output. */
         fun addHlsProperties(hls: Hls) = apply { this.hls = hls }
+        /** The HLS output (official name). */
+        fun hls(hls: Hls) = apply { this.hls = hls }
+        /** Adds an HLS output with default settings, or removes it (official). */
+        fun hasHls(hasHls: Boolean) = apply { this.hls = if (hasHls) (this.hls ?: Hls.Builder().build()) else null }
         /** Adds an RTMP output (up to 5). */
         fun addRtmpProperties(rtmp: RtmpProperties) = apply { this.rtmp += rtmp }
         /** Layout of the broadcast. */
+        fun layout(layout: BroadcastLayout) = apply { this.layout = layout }
+        /** Layout of the broadcast, from an archive layout (Kotlin; Java takes [BroadcastLayout]). */
+        @JvmName("layoutOfArchiveLayout")
         fun layout(layout: ArchiveLayout) = apply { this.layout = layout }
         /** Maximum duration in seconds (60–36000). */
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
@@ -141,8 +183,12 @@ class BroadcastProperties private constructor(private val options: BroadcastOpti
         /** Resolution such as `1280x720` (read by the core when used). */
         fun resolution(resolution: String) = apply { this.resolution = resolution }
         /** Resolution. */
+        @JvmName("resolutionOf")
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
         /** Auto (default) or manual stream selection. */
+        fun streamMode(streamMode: Broadcast.StreamMode) = apply { this.streamMode = streamMode.archive }
+        /** Auto or manual stream selection, as the archive enum (Kotlin; Java takes [Broadcast.StreamMode]). */
+        @JvmName("streamModeOfArchive")
         fun streamMode(streamMode: Archive.StreamMode) = apply { this.streamMode = streamMode }
         /** Tag allowing several broadcasts of one session at a time. */
         fun multiBroadcastTag(tag: String) = apply { this.multiBroadcastTag = tag }
@@ -158,9 +204,36 @@ class BroadcastProperties private constructor(private val options: BroadcastOpti
                 maxDuration = maxDuration?.unsigned("maxDuration"), maxBitrate = maxBitrate?.unsigned("maxBitrate"), resolution = null,
                 streamMode = streamMode?.ffi, multiBroadcastTag = multiBroadcastTag, hasAudio = hasAudio, hasVideo = hasVideo,
             ),
-            resolution,
+            resolution, hls, rtmp.toList(), layout,
         )
     }
+
+    /** Whether an HLS output is set. */
+    fun hasHls(): Boolean = hlsOutput != null
+    /** The HLS output, or `null`. */
+    fun hls(): Hls? = hlsOutput
+    /** The RTMP outputs. */
+    fun rtmpList(): List<RtmpProperties> = rtmpOutputs
+    /** The layout, or `null`. */
+    fun layout(): BroadcastLayout? = when (val l = broadcastLayout) {
+        null -> null
+        is BroadcastLayout -> l
+        else -> BroadcastLayout(l.type, l.stylesheet).also { it.screenshareType = l.screenshareType }
+    }
+    /** The maximum duration in seconds (0 when not set). */
+    fun maxDuration(): Int = options.maxDuration?.toInt() ?: 0
+    /** The maximum bitrate (0 when not set). */
+    fun maxBitrate(): Int = options.maxBitrate?.toInt() ?: 0
+    /** The resolution as set, or `null`. */
+    fun resolution(): String? = resolution
+    /** The stream mode, or `null` (auto). */
+    fun streamMode(): Broadcast.StreamMode? = options.streamMode?.let { m -> Broadcast.StreamMode.entries.first { it.archive.ffi == m } }
+    /** The multi-broadcast tag, or `null`. */
+    fun getMultiBroadcastTag(): String? = options.multiBroadcastTag
+    /** Whether audio is included (default true). */
+    fun hasAudio(): Boolean = options.hasAudio ?: true
+    /** Whether video is included (default true). */
+    fun hasVideo(): Boolean = options.hasVideo ?: true
 
     /** The core's options record (the resolution text read by the core). */
     internal fun toOptions(): BroadcastOptions = options.copy(resolution = Resolution.ffiOf(resolution))

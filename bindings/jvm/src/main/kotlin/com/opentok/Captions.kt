@@ -60,4 +60,20 @@ class CaptionProperties private constructor(internal val options: CaptionOptions
         fun build(): CaptionProperties =
             CaptionProperties(CaptionOptions(languageCode, maxDuration?.unsigned("maxDuration"), partialCaptions, statusCallbackUrl))
     }
+
+    /** The language code (default `en-US`). */
+    fun getLanguageCode(): String = options.languageCode ?: "en-US"
+    /** The maximum duration in seconds (default 14400). */
+    fun getMaxDuration(): Int = options.maxDuration?.toInt() ?: 14400
+    /** Whether partial results are sent (default true). */
+    fun partialCaptions(): Boolean = options.partialCaptions ?: true
+    /** Where status changes are posted, or `null`. */
+    fun getStatusCallbackUrl(): String? = options.statusCallbackUrl
+
+    companion object {
+        /** A builder, as the official `CaptionProperties.Builder()` static method. */
+        @JvmStatic
+        @JvmName("Builder")
+        fun newBuilder(): Builder = Builder()
+    }
 }

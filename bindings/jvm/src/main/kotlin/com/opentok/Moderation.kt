@@ -19,6 +19,18 @@ class MuteAllProperties private constructor(internal val options: MuteAllOptions
 
 /** A signal ([SignalProperties.Builder]): a type (1–128 of `[A-Za-z0-9_~-]`) and data (≤ 8 kB, the service's 413). */
 class SignalProperties private constructor(internal val signal: Signal) {
+    /** The signal type, or `null`. */
+    fun type(): String? = signal.signalType
+    /** The signal data. */
+    fun data(): String = signal.data
+    /** The official SDK's form map: `type` (when set) and `data`. */
+    fun toMap(): Map<String, Collection<String>> {
+        val m = LinkedHashMap<String, Collection<String>>()
+        signal.signalType?.let { m["type"] = listOf(it) }
+        m["data"] = listOf(signal.data)
+        return m
+    }
+
     /** Builds [SignalProperties]. */
     class Builder {
         private var type: String? = null
@@ -46,6 +58,9 @@ class Connection internal constructor(record: ConnectionRecord) {
 
 /** The connections of a session. */
 class ConnectionList internal constructor(page: ConnectionListRecord) : Page<Connection>(page.items.map(::Connection), page.count) {
+    /** How many connections the session has (official name; same as [getTotalCount]). */
+    fun getCount(): Int = getTotalCount()
+
     /** The session. */
     val sessionId: String? = page.sessionId
     /** The project. */

@@ -80,8 +80,8 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Creates a session (blocking). */
     @Throws(OpenTokException::class)
-    fun createSession(properties: SessionProperties): Session =
-        Session(this, native { client.createSessionBlocking(properties.toSpec()) })
+    fun createSession(properties: SessionProperties?): Session =
+        Session(this, native { client.createSessionBlocking((properties ?: DEFAULT_SESSION_PROPERTIES).toSpec()) })
 
     /** Creates a session without blocking the calling thread (Kotlin coroutines). */
     @Throws(OpenTokException::class)
@@ -98,13 +98,18 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** A publisher token valid for 24 hours. */
     @Throws(OpenTokException::class)
-    fun generateToken(sessionId: String): String = generateToken(sessionId, DEFAULT_TOKEN_OPTIONS)
+    fun generateToken(sessionId: String?): String = generateToken(sessionId, DEFAULT_TOKEN_OPTIONS)
 
     /** A token with the given options (pure CPU, no I/O). */
     @Throws(OpenTokException::class)
-    fun generateToken(sessionId: String, tokenOptions: TokenOptions): String =
-        (if (tokenHandle != 0L) TokenFast.mint(tokenHandle, sessionId, tokenOptions) else null)
-            ?: native { client.generateToken(sessionId, tokenOptions.toSpec()) }
+    fun generateToken(sessionId: String?, tokenOptions: TokenOptions?): String {
+        // A null session id is refused as the official SDK refuses it (InvalidArgumentException
+        // naming the parameter), not with Kotlin's NullPointerException; null options are the defaults.
+        val id = sessionId ?: throw InvalidArgumentException("Session id must not be null", "sessionId")
+        val options = tokenOptions ?: DEFAULT_TOKEN_OPTIONS
+        return (if (tokenHandle != 0L) TokenFast.mint(tokenHandle, id, options) else null)
+            ?: native { client.generateToken(id, options.toSpec()) }
+    }
 
     // ---- REST API (official Java SDK 4.x names; blocking, with `suspend` twins named ...Async) ----
     // Each pair calls one typed method of the native client: `xBlocking(...)` / suspending `x(...)`,
@@ -144,20 +149,22 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Lists archives, newest first: all, or one session's; [offset] and [count] (1–1000) page. */
     @Throws(OpenTokException::class)
-    fun listArchives(sessionId: String?, offset: Int?, count: Int?): ArchiveList =
+    fun listArchives(sessionId: String?, offset: Int, count: Int): ArchiveList = listArchivesOf(sessionId, offset, count)
+
+    private fun listArchivesOf(sessionId: String?, offset: Int?, count: Int?): ArchiveList =
         native { ArchiveList(client.listArchivesBlocking(listOptions(sessionId, offset, count))) }
 
     /** The first page of all archives. */
     @Throws(OpenTokException::class)
-    fun listArchives(): ArchiveList = listArchives(null, null, null)
+    fun listArchives(): ArchiveList = listArchivesOf(null, null, null)
 
     /** The archives of one session. */
     @Throws(OpenTokException::class)
-    fun listArchives(sessionId: String): ArchiveList = listArchives(sessionId, null, null)
+    fun listArchives(sessionId: String): ArchiveList = listArchivesOf(sessionId, null, null)
 
     /** A page of all archives. */
     @Throws(OpenTokException::class)
-    fun listArchives(offset: Int, count: Int): ArchiveList = listArchives(null, offset, count)
+    fun listArchives(offset: Int, count: Int): ArchiveList = listArchivesOf(null, offset, count)
 
     /** Suspending [listArchives]. */
     @Throws(OpenTokException::class)
@@ -174,6 +181,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Changes the layout of a recording composed archive. */
     @Throws(OpenTokException::class)
+    @JvmName("setArchiveLayoutTo")
     fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) = native { client.setArchiveLayoutBlocking(archiveId, layout.toFfi()) }
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
@@ -243,6 +251,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Changes the layout of a running broadcast. */
     @Throws(OpenTokException::class)
+    @JvmName("setBroadcastLayoutTo")
     fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) = native { client.setBroadcastLayoutBlocking(broadcastId, layout.toFfi()) }
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
@@ -492,6 +501,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     private companion object {
         val HANDLES: java.lang.ref.Cleaner = java.lang.ref.Cleaner.create()
         val DEFAULT_TOKEN_OPTIONS: TokenOptions = TokenOptions.Builder().build()
+        val DEFAULT_SESSION_PROPERTIES: SessionProperties = SessionProperties.Builder().build()
     }
 
     /**
@@ -552,6 +562,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
         }
 
         /** A proxy URL: `http://host:port`, `https://host:port` or `socks5://host:port`. */
+        @JvmName("proxyUrl")
         fun proxy(url: String) = apply { config.proxyUrl = url }
 
         /** Text appended to the User-Agent (your app's name and version). */

@@ -38,7 +38,21 @@ class RenderList internal constructor(page: RenderListRecord) : Page<Render>(pag
 /** Options of [OpenTok.startRender] ([RenderProperties.Builder]): the core's [RenderOptions] record. */
 class RenderProperties private constructor(private val options: RenderOptions, private val resolution: String?) {
     /** Publisher properties of the composed stream: its [name] (1–200 characters). */
-    class Properties(val name: String)
+    class Properties(name: String) {
+        private val streamName = name
+        /** The stream's name. */
+        fun name(): String = streamName
+    }
+
+    /** Resolutions of a render (the official `RenderProperties.Resolution`). */
+    enum class Resolution(private val wire: String) {
+        /** 640x480. */ SD_HORIZONTAL("640x480"),
+        /** 480x640. */ SD_VERTICAL("480x640"),
+        /** 1280x720. */ HD_HORIZONTAL("1280x720"),
+        /** 720x1280. */ HD_VERTICAL("720x1280");
+
+        override fun toString(): String = wire
+    }
 
     /** Builds [RenderProperties]. */
     class Builder {
@@ -53,14 +67,18 @@ class RenderProperties private constructor(private val options: RenderOptions, p
         fun url(url: java.net.URI) = apply { this.url = url.toString() }
         /** Maximum duration in seconds (60–36000). */
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
-        /** Resolution such as `1280x720` (read by the core when used). */
+        /** Resolution such as `1280x720` (read by the core when used; Java: `resolutionText`). */
+        @JvmName("resolutionText")
         fun resolution(resolution: String) = apply { this.resolution = resolution }
-        /** Resolution. */
+        /** Resolution (official). */
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
+        /** Resolution, as the session/archive enum (Kotlin; Java takes [RenderProperties.Resolution]). */
+        @JvmName("resolutionOfArchive")
+        fun resolution(resolution: com.opentok.Resolution) = apply { this.resolution = resolution.toString() }
         /** Name of the published stream (`properties.name`, 1–200 characters). */
         fun name(name: String) = apply { this.name = name }
         /** Publisher properties of the composed stream (the official way to set [name]). */
-        fun properties(properties: Properties) = apply { this.name = properties.name }
+        fun properties(properties: Properties) = apply { this.name = properties.name() }
         /** Where status changes are posted. */
         fun statusCallbackUrl(url: String) = apply { this.statusCallbackUrl = url }
         /** The options. */
@@ -70,6 +88,22 @@ class RenderProperties private constructor(private val options: RenderOptions, p
         )
     }
 
+    /** The page rendered. */
+    fun url(): java.net.URI = java.net.URI.create(options.url)
+    /** The maximum duration in seconds (default 7200). */
+    fun maxDuration(): Int = options.maxDuration?.toInt() ?: 7200
+    /** The resolution, when it is one of [Resolution] (default 1280x720). */
+    fun resolution(): Resolution? = Resolution.entries.firstOrNull { it.toString() == (resolution ?: "1280x720") }
+    /** The publisher properties, or `null`. */
+    fun properties(): Properties? = options.name?.let { Properties(it) }
+
+    companion object {
+        /** A builder, as the official `RenderProperties.Builder()` static method. */
+        @JvmStatic
+        @JvmName("Builder")
+        fun newBuilder(): Builder = Builder()
+    }
+
     /** The core's options record (the resolution text read by the core). */
-    internal fun toOptions(): RenderOptions = options.copy(resolution = Resolution.ffiOf(resolution))
+    internal fun toOptions(): RenderOptions = options.copy(resolution = com.opentok.Resolution.ffiOf(resolution))
 }

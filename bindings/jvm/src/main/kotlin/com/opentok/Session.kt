@@ -195,6 +195,9 @@ class Session internal constructor(private val openTok: OpenTok, info: SessionIn
         .endToEndEncryption(info.e2ee)
         .build()
 
+    /** The application id with Vonage application credentials, else `null` (official getter). */
+    fun getApplicationId(): String? = if (apiKey.all { it.isDigit() }) null else apiKey
+
     /** Creation time as the server reported it, if it did. */
     val createDt: String? = info.createDt
 
@@ -207,7 +210,7 @@ class Session internal constructor(private val openTok: OpenTok, info: SessionIn
 
     /** A token with the given options. */
     @Throws(OpenTokException::class)
-    fun generateToken(tokenOptions: TokenOptions): String = openTok.generateToken(sessionId, tokenOptions)
+    fun generateToken(tokenOptions: TokenOptions?): String = openTok.generateToken(sessionId, tokenOptions)
 
     override fun toString(): String = "Session(sessionId=$sessionId, properties=$properties)"
 }

@@ -61,6 +61,7 @@ class SipProperties private constructor(
         /** Only these streams reach the SIP endpoint. */
         fun streams(vararg streams: String) = apply { this.streams = streams.toList() }
         /** Only these streams reach the SIP endpoint. */
+        @JvmName("streamsOf")
         fun streams(streams: List<String>) = apply { this.streams = streams.toList() }
 
         /** The options (validated by the core when used, headers JSON included). */

@@ -137,7 +137,8 @@ class OpenTokRestJavaTest {
         assertEquals("foo", broadcast.getRtmpList().get(0).getId());
         assertEquals(broadcast.getId(), opentok.getBroadcast(broadcast.getId()).getId());
         assertEquals(1, opentok.listBroadcasts(sessionId).size());
-        opentok.setBroadcastLayout(broadcast.getId(), new BroadcastLayout(BroadcastLayout.Type.VERTICAL));
+        opentok.setBroadcastLayout(broadcast.getId(), new BroadcastProperties.Builder()
+                .layout(new BroadcastLayout(BroadcastLayout.Type.VERTICAL)).build());
         assertEquals("stopped", opentok.stopBroadcast(broadcast.getId()).getStatus());
         InvalidArgumentException noOutputs = assertThrows(InvalidArgumentException.class,
                 () -> opentok.startBroadcast(sessionId, new BroadcastProperties.Builder().maxDuration(60).build()));
@@ -201,7 +202,7 @@ class OpenTokRestJavaTest {
         Render render = opentok.startRender(sessionId, token, new RenderProperties.Builder()
                 .url(java.net.URI.create("https://example.com/page"))
                 .maxDuration(1800)
-                .resolution(Resolution.HD_HORIZONTAL)
+                .resolution(RenderProperties.Resolution.HD_HORIZONTAL)
                 .properties(new RenderProperties.Properties("Composed stream"))
                 .build());
         assertEquals(render.getId(), opentok.getRender(render.getId()).getId());
