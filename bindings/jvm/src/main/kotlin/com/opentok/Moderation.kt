@@ -7,6 +7,9 @@ import com.opentok.ffi.core.ConnectionList as ConnectionListRecord
 
 /** Options of [OpenTok.forceMuteAll]: streams to leave unmuted ([MuteAllProperties.Builder]). */
 class MuteAllProperties private constructor(internal val options: MuteAllOptions) {
+    /** The streams left unmuted. */
+    fun getExcludedStreamIds(): List<String> = options.excludedStreamIds
+
     /** Builds [MuteAllProperties]. */
     class Builder {
         private var excluded: List<String> = emptyList()

@@ -27,6 +27,25 @@ class SipProperties private constructor(
     private val options: SipDialOptions,
     private val headersJson: String?,
 ) {
+    /** The SIP URI. */
+    fun sipUri(): String = sipUri
+    /** The caller id, or `null`. */
+    fun from(): String? = options.from
+    /** The custom headers as JSON, or `null`. */
+    fun headersJsonStartingWithXDash(): String? = headersJson
+    /** The user name, or `null`. */
+    fun userName(): String? = options.auth?.username
+    /** The password, or `null`. */
+    fun password(): String? = options.auth?.password
+    /** Whether the call is encrypted (default false). */
+    fun secure(): Boolean = options.secure ?: false
+    /** Whether video is included (default false). */
+    fun video(): Boolean = options.video ?: false
+    /** Whether the call follows force-mute (default false). */
+    fun observeForceMute(): Boolean = options.observeForceMute ?: false
+    /** The streams sent, or `null` for all. */
+    fun streams(): Array<String>? = options.streams.takeIf { it.isNotEmpty() }?.toTypedArray()
+
     /** Builds [SipProperties]. */
     class Builder {
         private var sipUri: String = ""

@@ -23,6 +23,11 @@ class StreamList internal constructor(page: StreamListRecord) : Page<Stream>(pag
 
 /** New layout classes for one stream ([StreamProperties.Builder]): the core's [StreamClassList]. */
 class StreamProperties private constructor(internal val item: StreamClassList) {
+    /** The stream id. */
+    fun id(): String = item.id
+    /** The layout classes. */
+    fun getLayoutClassList(): List<String> = item.layoutClassList
+
     /** Builds [StreamProperties]. */
     class Builder {
         private var id: String = ""
@@ -34,10 +39,17 @@ class StreamProperties private constructor(internal val item: StreamClassList) {
         /** The stream's classes. */
         fun build(): StreamProperties = StreamProperties(StreamClassList(id, classes.toList()))
     }
+
+    internal companion object {
+        fun of(item: StreamClassList) = StreamProperties(item)
+    }
 }
 
 /** The layout classes of several streams, set at once by [OpenTok.setStreamLayouts]. */
 class StreamListProperties private constructor(internal val items: List<StreamClassList>) {
+    /** The streams and their layout classes. */
+    fun getStreamList(): List<StreamProperties> = items.map { StreamProperties.of(it) }
+
     /** Builds [StreamListProperties]. */
     class Builder {
         private val items = mutableListOf<StreamClassList>()

@@ -43,14 +43,6 @@ class OfficialApiJavaTest {
         for (String c : new String[] {"ArchiveList", "Caption", "ConnectionList", "Rtmp", "StreamList"}) GAPS.put("K com.opentok." + c + "()", jackson);
         GAPS.put("F com.opentok.Rtmp id : java.lang.String", jackson);
         for (String f : new String[] {"Id", "ServerUrl", "Status", "StreamName"}) GAPS.put("M com.opentok.Rtmp set" + f + "(java.lang.String) : void", jackson);
-        String left = "not yet (issue #16 follow-up): read-back getters of this options class";
-        for (String m : new String[] {"from() : java.lang.String", "headersJsonStartingWithXDash() : java.lang.String", "observeForceMute() : boolean",
-                "password() : java.lang.String", "secure() : boolean", "sipUri() : java.lang.String", "streams() : java.lang.String[]",
-                "userName() : java.lang.String", "video() : boolean"}) GAPS.put("M com.opentok.SipProperties " + m, left);
-        GAPS.put("M com.opentok.MuteAllProperties getExcludedStreamIds() : java.util.List<java.lang.String>", left);
-        GAPS.put("M com.opentok.StreamListProperties getStreamList() : java.util.List<com.opentok.StreamProperties>", left);
-        GAPS.put("M com.opentok.StreamProperties getLayoutClassList() : java.util.List<java.lang.String>", left);
-        GAPS.put("M com.opentok.StreamProperties id() : java.lang.String", left);
         GAPS.put("M com.opentok.OpenTok$Builder proxy(java.net.Proxy,com.opentok.util.HttpClient$ProxyAuthScheme,java.lang.String,java.lang.String) : com.opentok.OpenTok$Builder",
                 "takes a class of the official SDK's com.opentok.util HTTP client; here proxy(Proxy, user, password)");
     }
