@@ -15,21 +15,24 @@
 //!
 //! Knobs (environment): `OPENTOK_FUZZ_CASES` cases per target (default 2000, what `cargo test`
 //! runs), `OPENTOK_FUZZ_SECS` time bound per target (default none), `OPENTOK_FUZZ_SEED` (default
-//! fixed, so `cargo test` is reproducible). `make fuzz` runs a million cases per target, bounded
+//! fixed, so `cargo test` is reproducible), `OPENTOK_FUZZ_EXPORT` (a directory: write each
+//! target's seeds there, for libFuzzer). The checks themselves are in `fuzz_support/checks.rs`,
+//! shared with the coverage-guided libFuzzer targets in `fuzz/` (`make fuzz-libfuzzer`). `make fuzz` runs a million cases per target, bounded
 //! in time. A panic saves its input as `core/tests/fuzz_corpus/<target>/crash-<hash>` and fails.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+#[path = "fuzz_support/checks.rs"]
+mod checks;
+
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use opentok::*;
 use serde_json::{json, Map, Value};
 
-const KEY: &str = "123456";
-const SECRET: &str = "1234567890abcdef1234567890abcdef1234567890";
-const NOW: i64 = 1_795_823_052;
+use checks::{minted_session_ids, project, NOW, SID};
 
 // ---------------------------------------------------------------------------------------------
 // The generator.
@@ -467,6 +470,14 @@ fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) 
     let mut rng = Rng(seed ^ fnv(target));
     let mut pool = seeds;
     pool.extend(corpus(target));
+    // `make fuzz-libfuzzer` seeds libFuzzer's corpus with the same inputs.
+    if let Some(dir) = std::env::var_os("OPENTOK_FUZZ_EXPORT") {
+        let dir = PathBuf::from(dir).join(target);
+        std::fs::create_dir_all(&dir).unwrap();
+        for input in &pool {
+            std::fs::write(dir.join(format!("seed-{:016x}", fnv(input))), input).unwrap();
+        }
+    }
     let start = Instant::now();
     let mut n = 0u64;
     let mut crashes = Vec::new();
@@ -529,12 +540,6 @@ fn json_mutating(rng: &mut Rng, pool: &[String]) -> String {
 // ---------------------------------------------------------------------------------------------
 // Seeds.
 
-fn project() -> Credentials {
-    Credentials::project(KEY, SECRET).unwrap()
-}
-
-const SID: &str = "1_MX4xMjM0NTZ-flNhdCBNYXIgMTUgMTQ6NDI6MjMgUERUIDIwMTR-MC40OTAxMzAyNX4";
-
 fn minted_tokens() -> Vec<String> {
     let mut out = Vec::new();
     for format in [TokenFormat::Jwt, TokenFormat::T1] {
@@ -551,17 +556,6 @@ fn minted_tokens() -> Vec<String> {
         out.push(generate_token_at(&project(), SID, &TokenOptions { format, ..Default::default() }, NOW, 7).unwrap());
     }
     out
-}
-
-fn minted_session_ids() -> Vec<String> {
-    vec![
-        SID.to_string(),
-        SessionId::mint(KEY, None, 1_700_000_000_000, "0.123", "").as_str().to_string(),
-        SessionId::mint(KEY, Some("10.1.2.3"), 1_700_000_000_000, "MC4xMjM", "MX4").as_str().to_string(),
-        SessionId::mint("c3a7e1d2-1234-4abc-9def-0123456789ab", None, 1, "r", "P2P").as_str().to_string(),
-        "2_MX4xMjM0NTZ-fjE3MDAwMDAwMDAwMDB-cn5-fg".into(),
-        String::new(),
-    ]
 }
 
 fn model_seeds() -> Vec<String> {
@@ -620,7 +614,6 @@ fn options_seeds() -> Vec<String> {
 
 #[test]
 fn token_decode() {
-    let key = VerifyKey::from_text(SECRET);
     let mut seeds = minted_tokens();
     seeds.extend(["", "T1==", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", "T1==cGFydG5lcl9pZD0xMjM0NTY6"].map(str::to_string));
     run(
@@ -634,25 +627,7 @@ fn token_decode() {
                 mutate_token(rng, &parent, pool)
             }
         },
-        |t| {
-            let decoded = decode_token(t);
-            let verified = verify_token_at(t, &key, NOW);
-            let _ = explain_token_at(t, Some(&key), NOW);
-            let _ = explain_token_at(t, None, NOW);
-            if let Ok(j) = jwt::Jwt::decode(t) {
-                let _ = (j.alg(), j.verify_hs256(SECRET.as_bytes()), j.int_claim("exp"), j.claim_or_header("kid"));
-            }
-            // Invariant: what verifies also decodes, to the same thing.
-            if let Ok(v) = &verified {
-                assert_eq!(decoded.as_ref().ok(), Some(v), "verify and decode disagree on {t:?}");
-            }
-            let why = |e: &Error| e.token_rejection().map_or(e.kind().as_str(), |r| r.as_str());
-            match (&decoded, &verified) {
-                (_, Ok(d)) => format!("verified {:?}", d.format),
-                (Ok(d), Err(e)) => format!("decoded {:?}, refused: {}", d.format, why(e)),
-                (Err(e), _) => format!("undecodable: {}", why(e)),
-            }
-        },
+        checks::token_decode,
     );
 }
 
@@ -666,53 +641,16 @@ fn session_id() {
             mutate_token(rng, &parent, pool)
         }
     };
-    run("session_id", minted_session_ids(), generate, |s| {
-        let owned = SessionId::check_belongs(s, KEY, "project").is_ok();
-        let owned_py = SessionId::check_belongs_python(s, KEY, "project").is_ok();
-        let label = format!("parses: {}, owned: {owned}/{owned_py}", SessionId::parse(s).is_ok());
-        if let Ok(id) = SessionId::parse(s) {
-            let _ = (id.prefix(), id.fields(), id.location(), id.create_time_field(), id.created_at_ms());
-            // Invariant: parsing is stable, and ownership agrees with the key field.
-            let again = SessionId::parse(id.as_str()).expect("a parsed id parses again");
-            assert_eq!(again.fields(), id.fields());
-            assert_eq!(id.belongs_to(id.api_key()), !id.api_key().is_empty() || id.belongs_to(""));
-        }
-        label
-    });
+    run("session_id", minted_session_ids(), generate, checks::session_id);
 }
 
 #[test]
 fn rest_models() {
-    run("rest_models", model_seeds(), json_mutating, |body| {
-        // Any answer reads as a model or as the client's complaint, never a panic.
-        let read: Vec<&str> =
-            fuzzing::MODELS.iter().copied().filter(|m| fuzzing::read_response(m, body).expect("a known model").is_ok()).collect();
-        format!("read as {} models", read.len())
-    });
-}
-
-type Reader = fn(&Value) -> Result<()>;
-
-fn readers() -> Vec<(&'static str, Reader)> {
-    vec![
-        ("layout", |v| Layout::from_json(v).map(drop)),
-        ("archive", |v| ArchiveOptions::from_json(v).map(drop)),
-        ("broadcast", |v| BroadcastOptions::from_json(v).map(drop)),
-        ("tracks", |v| StreamTracks::from_json(v).map(drop)),
-        ("list", |v| ListOptions::from_json(v).map(drop)),
-        ("signal", |v| Signal::from_json(v).map(drop)),
-        ("mute_all", |v| MuteAllOptions::from_json(v).map(drop)),
-        ("sip", |v| SipDialOptions::from_json(v).map(drop)),
-        ("captions", |v| CaptionOptions::from_json(v).map(drop)),
-        ("render", |v| RenderOptions::from_json(v).map(drop)),
-        ("audio_connector", |v| AudioConnectorOptions::from_json(v).map(drop)),
-        ("callback", |v| CallbackOptions::from_json(v).map(drop)),
-    ]
+    run("rest_models", model_seeds(), json_mutating, checks::rest_models);
 }
 
 #[test]
 fn from_json() {
-    let readers = readers();
     run(
         "from_json",
         options_seeds(),
@@ -723,21 +661,7 @@ fn from_json() {
                 json_mutating(rng, pool)
             }
         },
-        |text| {
-            let Ok(v) = serde_json::from_str::<Value>(text) else { return "not JSON".into() };
-            let mut accepted = 0;
-            for (name, read) in &readers {
-                // Invariant: a refusal names a field (the bindings show it).
-                match read(&v) {
-                    Ok(()) => accepted += 1,
-                    Err(e) => assert!(
-                        e.kind() != ErrorKind::InvalidArgument || e.field().is_some(),
-                        "{name}: an invalid argument without a field: {e}"
-                    ),
-                }
-            }
-            format!("accepted by {accepted} readers")
-        },
+        checks::from_json,
     );
 }
 
@@ -778,18 +702,6 @@ const FORM_VALUES: &[&str] = &[
     "relayed",
 ];
 
-/// A form body as `key=value&...` text (percent-decoding is the web framework's; pairs are what
-/// `from_form` reads), so the corpus files stay readable.
-fn form_pairs(text: &str) -> Vec<(String, String)> {
-    text.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.split_once('=') {
-            Some((k, v)) => (k.to_string(), v.to_string()),
-            None => (p.to_string(), String::new()),
-        })
-        .collect()
-}
-
 #[test]
 fn session_form() {
     let seeds = [
@@ -816,16 +728,7 @@ fn session_form() {
                 mutating(rng, pool)
             }
         },
-        |text| {
-            match SessionOptions::from_form(&form_pairs(text)) {
-                Ok(o) => {
-                    // Invariant: what the form parser accepts is valid options.
-                    assert!(o.validate().is_ok(), "from_form accepted invalid options from {text:?}");
-                    "accepted".into()
-                }
-                Err(e) => format!("refused: {}", e.field().unwrap_or("-")),
-            }
-        },
+        checks::session_form,
     );
 }
 
@@ -843,9 +746,6 @@ fn random_text(rng: &mut Rng, max: usize) -> String {
 
 #[test]
 fn token_roundtrip() {
-    let creds = project();
-    let key = VerifyKey::from_text(SECRET);
-    let roles = [Role::Publisher, Role::Subscriber, Role::Moderator, Role::PublisherOnly];
     run(
         "token_roundtrip",
         Vec::new(),
@@ -863,56 +763,7 @@ fn token_roundtrip() {
             })
             .to_string()
         },
-        |text| {
-            let v: Value = serde_json::from_str(text).unwrap();
-            let sids = minted_session_ids();
-            let sid = &sids[v["session"].as_u64().unwrap() as usize % 3];
-            let options = TokenOptions {
-                role: roles[v["role"].as_u64().unwrap() as usize % 4],
-                expire: v["expire_at"].as_i64().map(Expiry::At),
-                data: v["data"].as_str().map(str::to_string),
-                initial_layout_class_list: v["layout"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|c| c.as_str().unwrap().to_string())
-                    .filter(|c| !c.is_empty())
-                    .collect(),
-                format: if v["t1"].as_bool().unwrap() { TokenFormat::T1 } else { TokenFormat::Jwt },
-            };
-            let nonce = v["nonce"].as_u64().unwrap() as u32;
-            let token = match generate_token_at(&creds, sid, &options, NOW, nonce) {
-                Ok(t) => t,
-                // Layout lists longer than the limit are refused, by rule (and say so).
-                Err(e) => {
-                    assert_eq!(e.field(), Some("initial_layout_class_list"), "{e}");
-                    return "refused: initial_layout_class_list".into();
-                }
-            };
-            let d = verify_token_at(&token, &key, NOW).unwrap_or_else(|e| panic!("our token does not verify: {e}"));
-            assert_eq!(d.format, options.format);
-            assert_eq!(d.session_id.as_deref(), Some(sid.as_str()));
-            assert_eq!(d.project_id.as_deref(), Some(KEY));
-            assert_eq!(d.role.as_deref(), Some(options.role.as_str()));
-            assert_eq!(d.issued_at, Some(NOW));
-            let want_exp = match options.expire {
-                Some(Expiry::At(t)) => t,
-                _ => NOW + DEFAULT_TOKEN_TTL.as_secs() as i64,
-            };
-            assert_eq!(d.expires_at, Some(want_exp));
-            if let Some(data) = &options.data {
-                if !data.is_empty() {
-                    assert_eq!(d.connection_data.as_deref(), Some(data.as_str()));
-                }
-            }
-            if !options.initial_layout_class_list.is_empty() {
-                assert_eq!(d.initial_layout_class_list.as_deref(), Some(options.initial_layout_class_list.join(" ").as_str()));
-            }
-            assert_eq!(d.nonce.as_deref(), Some(nonce.to_string().as_str()));
-            // Another secret does not verify it.
-            assert!(verify_token_at(&token, &VerifyKey::from_text(format!("{SECRET}x")), NOW).is_err());
-            format!("verified {:?}", d.format)
-        },
+        checks::token_roundtrip,
     );
 }
 
@@ -936,21 +787,6 @@ fn session_id_roundtrip() {
             })
             .to_string()
         },
-        |text| {
-            let v: Value = serde_json::from_str(text).unwrap();
-            let key = v["key"].as_str().unwrap();
-            let location = v["location"].as_str();
-            let ms = v["ms"].as_i64().unwrap();
-            let id = SessionId::mint(key, location, ms, v["random"].as_str().unwrap(), v["flag"].as_str().unwrap());
-            let parsed = SessionId::parse(id.as_str()).unwrap_or_else(|e| panic!("our session id does not parse: {e}"));
-            assert_eq!(parsed.api_key(), key);
-            assert!(parsed.belongs_to(key));
-            assert!(SessionId::check_belongs(id.as_str(), key, "project").is_ok());
-            assert_eq!(parsed.location(), location);
-            assert_eq!(parsed.created_at_ms(), Some(ms));
-            let other = format!("{key}0");
-            assert!(!parsed.belongs_to(&other), "{} owned by {other}", id.as_str());
-            format!("verified, location: {}", location.is_some())
-        },
+        checks::session_id_roundtrip,
     );
 }
