@@ -264,7 +264,7 @@ export interface StreamClassInput {
   layoutClassList: Array<string>
 }
 
-/** What `explainToken` says about a token. */
+/** What `explainToken` says about a token: the core's `Explanation`, serialized (camelCase). */
 export interface TokenExplanation {
   /** The decoded token, when it decodes. */
   decoded?: TokenInfo
@@ -276,7 +276,7 @@ export interface TokenExplanation {
   verdict: string
 }
 
-/** A token read back. */
+/** A token read back: the core's `DecodedToken`, serialized (camelCase; unset fields absent). */
 export interface TokenInfo {
   /** `"JWT"` or `"T1"`. */
   format: string

@@ -84,7 +84,8 @@ impl fmt::Display for ErrorKind {
 }
 
 /// Why a token was refused by [`crate::verify_token`] or the emulator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TokenRejection {
     /// Not a T1 token nor a JWT, or its parts do not decode.

@@ -5,9 +5,10 @@ use std::time::Duration;
 
 use napi::bindgen_prelude::Either;
 use napi_derive::napi;
-use opentok::{DecodedToken, Expiry, Role, TokenOptions, VerifyKey};
+use opentok::{Expiry, Role, TokenOptions, VerifyKey};
 
-use crate::error::{outcome, NativeError, Outcome};
+use crate::error::{NativeError, Outcome};
+use crate::rest::{model, Model};
 
 /// `generateToken` options as the facade passes them.
 #[napi(object)]
@@ -49,64 +50,6 @@ impl TokenInput {
     }
 }
 
-/// A token read back.
-#[napi(object)]
-pub struct TokenInfo {
-    /// `"JWT"` or `"T1"`.
-    pub format: String,
-    /// JWT algorithm (`HS256`, `RS256`).
-    pub algorithm: Option<String>,
-    /// API key or application id the token was minted for.
-    pub project_id: Option<String>,
-    /// Session id.
-    pub session_id: Option<String>,
-    /// Role.
-    pub role: Option<String>,
-    /// Issue time, unix seconds.
-    pub issued_at: Option<i64>,
-    /// Expiry, unix seconds.
-    pub expires_at: Option<i64>,
-    /// Connection data.
-    pub connection_data: Option<String>,
-    /// Initial layout class list (space-separated).
-    pub initial_layout_class_list: Option<String>,
-    /// Nonce, as text.
-    pub nonce: Option<String>,
-    /// Every claim or field (T1 fields as strings).
-    pub claims: serde_json::Value,
-}
-
-impl From<DecodedToken> for TokenInfo {
-    fn from(d: DecodedToken) -> Self {
-        TokenInfo {
-            format: d.format.as_str().to_string(),
-            algorithm: d.algorithm,
-            project_id: d.project_id,
-            session_id: d.session_id,
-            role: d.role,
-            issued_at: d.issued_at,
-            expires_at: d.expires_at,
-            connection_data: d.connection_data,
-            initial_layout_class_list: d.initial_layout_class_list,
-            nonce: d.nonce,
-            claims: serde_json::Value::Object(d.claims),
-        }
-    }
-}
-
-/// What `explainToken` says about a token.
-#[napi(object)]
-pub struct TokenExplanation {
-    /// The decoded token, when it decodes.
-    pub decoded: Option<TokenInfo>,
-    /// Whether it verified (signature and expiry) with the key given.
-    pub valid: bool,
-    /// Why it is not valid (`"expired"`, `"bad_signature"`, ...), when it is not.
-    pub rejection: Option<String>,
-    /// A verdict in words: `"valid, expires in 23 h"`, `"expired 3 h ago"`, `"bad signature"`.
-    pub verdict: String,
-}
-
 /// An explicit key choice: `{secret}` or `{publicKey}` (exactly one).
 #[napi(object)]
 pub struct KeyChoice {
@@ -133,15 +76,15 @@ fn verify_key(key: Option<Either<String, KeyChoice>>) -> opentok::Result<Option<
 }
 
 /// Decodes a token without checking its signature.
-#[napi(catch_unwind)]
-pub fn decode_token(token: String) -> Outcome<TokenInfo> {
-    outcome(opentok::decode_token(&token), TokenInfo::from)
+#[napi(catch_unwind, ts_return_type = "Outcome<TokenInfo>")]
+pub fn decode_token(token: String) -> Outcome<Model> {
+    model(opentok::decode_token(&token))
 }
 
 /// Verifies a token's signature (constant time) and expiry with a secret or an RSA public key
 /// (key text, or `{secret}` / `{publicKey}`), at `now` (unix seconds) or the system clock.
-#[napi(catch_unwind)]
-pub fn verify_token(token: String, key: Option<Either<String, KeyChoice>>, now: Option<i64>) -> Outcome<TokenInfo> {
+#[napi(catch_unwind, ts_return_type = "Outcome<TokenInfo>")]
+pub fn verify_token(token: String, key: Option<Either<String, KeyChoice>>, now: Option<i64>) -> Outcome<Model> {
     let key = match verify_key(key) {
         Ok(Some(k)) => k,
         Ok(None) => {
@@ -157,25 +100,18 @@ pub fn verify_token(token: String, key: Option<Either<String, KeyChoice>>, now: 
         Some(t) => opentok::verify_token_at(&token, &key, t),
         None => opentok::verify_token(&token, &key),
     };
-    outcome(r, TokenInfo::from)
+    model(r)
 }
 
 /// Explains a token: what it holds and, with a key, whether it is valid and why not (at `now`
 /// unix seconds, or the system clock).
-#[napi(catch_unwind)]
-pub fn explain_token(token: String, key: Option<Either<String, KeyChoice>>, now: Option<i64>) -> Outcome<TokenExplanation> {
-    outcome(verify_key(key), |key| {
-        let e = match now {
-            Some(t) => opentok::explain_token_at(&token, key.as_ref(), t),
-            None => opentok::explain_token(&token, key.as_ref()),
-        };
-        TokenExplanation {
-            decoded: e.decoded.map(TokenInfo::from),
-            valid: e.valid,
-            rejection: e.rejection.map(|r| r.as_str().to_string()),
-            verdict: e.verdict,
-        }
-    })
+#[napi(catch_unwind, ts_return_type = "Outcome<TokenExplanation>")]
+pub fn explain_token(token: String, key: Option<Either<String, KeyChoice>>, now: Option<i64>) -> Outcome<Model> {
+    let explained = verify_key(key).map(|key| match now {
+        Some(t) => opentok::explain_token_at(&token, key.as_ref(), t),
+        None => opentok::explain_token(&token, key.as_ref()),
+    });
+    model(explained)
 }
 
 #[cfg(test)]

@@ -76,11 +76,12 @@ impl fmt::Display for Role {
 }
 
 /// The token format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TokenFormat {
     /// A JWT: HS256 with project credentials, RS256 with application credentials (the default).
     #[default]
+    #[serde(rename = "JWT")]
     Jwt,
     /// The legacy `T1==` format (project credentials only).
     T1,

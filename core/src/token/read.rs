@@ -44,41 +44,55 @@ impl std::fmt::Debug for VerifyKey {
     }
 }
 
-/// What a token says, read without checking its signature.
-#[derive(Debug, Clone, PartialEq)]
+/// What a token says, read without checking its signature. Serializes with camelCase keys (the
+/// shape the Node binding hands out).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DecodedToken {
     /// JWT or T1.
     pub format: TokenFormat,
     /// The JWT `alg` (`HS256`, `RS256`); `HMAC-SHA1` for T1.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub algorithm: Option<String>,
     /// The api key (`partner_id`, `iss`) or application id (`application_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The session the token admits to.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub session_id: Option<String>,
     /// The role it grants.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Issue time (`iat` / `create_time`), unix seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub issued_at: Option<i64>,
     /// Expiry (`exp` / `expire_time`), unix seconds; `None` when the token never expires.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<i64>,
     /// Connection data.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connection_data: Option<String>,
     /// Initial layout class list, space-joined.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub initial_layout_class_list: Option<String>,
     /// The nonce, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nonce: Option<String>,
     /// Every field: JWT claims as JSON, T1 fields as strings (plus `partner_id` and `sig`).
     pub claims: Map<String, Value>,
 }
 
 /// A human verdict on a token.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Explanation {
     /// The decoded token, when it decodes.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub decoded: Option<DecodedToken>,
     /// Whether it verified (when a key was given) and is within its validity window.
     pub valid: bool,
     /// Why it is not valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rejection: Option<TokenRejection>,
     /// One line: `"valid publisher token for session 1_MX4…, expires in 23 h"`, `"expired 3 h ago"`.
     pub verdict: String,
