@@ -474,7 +474,10 @@ fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) 
     if let Some(dir) = std::env::var_os("OPENTOK_FUZZ_EXPORT") {
         let dir = PathBuf::from(dir).join(target);
         std::fs::create_dir_all(&dir).unwrap();
-        for input in &pool {
+        // The seeds, the corpus and a few generated inputs (the properties have no seeds).
+        let mut rng = Rng(fnv(target));
+        let generated: Vec<String> = (0..32).map(|_| generate(&mut rng, &pool)).collect();
+        for input in pool.iter().chain(&generated) {
             std::fs::write(dir.join(format!("seed-{:016x}", fnv(input))), input).unwrap();
         }
     }
