@@ -1,44 +1,18 @@
 //! Live captions: `startCaptions`, `stopCaptions`, `getCaptions`.
 
-use napi::bindgen_prelude::Object;
-use napi::Env;
-use napi_derive::napi;
 use opentok::CaptionOptions;
 use serde_json::Value;
 
 use crate::client::NativeClient;
-use crate::rest::{model, options, try_outcome, unit_outcome};
-use crate::task::spawn;
+use crate::rest::{options, rest_operations};
 
-#[napi]
-impl NativeClient {
+rest_operations! {
     /// `POST /captions`; `options` is `{languageCode, maxDuration, partialCaptions, statusCallbackUrl}`.
-    #[napi(ts_return_type = "Promise<Outcome<Model>>")]
-    pub fn start_captions<'env>(
-        &self,
-        env: &'env Env,
-        session_id: String,
-        token: String,
-        options_: Option<Value>,
-    ) -> napi::Result<Object<'env>> {
-        let client = self.core();
-        spawn(env, async move {
-            let o = try_outcome!(options(options_, CaptionOptions::from_json));
-            model(client.start_captions(&session_id, &token, &o).await)
-        })
-    }
-
+    model fn start_captions(session_id: String, token: String, options_: Option<Value>) = |c| async move {
+        c.start_captions(&session_id, &token, &options(options_, CaptionOptions::from_json)?).await
+    };
     /// `POST /captions/{id}/stop`.
-    #[napi(ts_return_type = "Promise<NativeError | null>")]
-    pub fn stop_captions<'env>(&self, env: &'env Env, captions_id: String) -> napi::Result<Object<'env>> {
-        let client = self.core();
-        spawn(env, async move { unit_outcome(client.stop_captions(&captions_id).await) })
-    }
-
+    unit fn stop_captions(captions_id: String) = |c| async move { c.stop_captions(&captions_id).await };
     /// `GET /captions/{id}`.
-    #[napi(ts_return_type = "Promise<Outcome<Model>>")]
-    pub fn get_captions<'env>(&self, env: &'env Env, captions_id: String) -> napi::Result<Object<'env>> {
-        let client = self.core();
-        spawn(env, async move { model(client.get_captions(&captions_id).await) })
-    }
+    model fn get_captions(captions_id: String) = |c| async move { c.get_captions(&captions_id).await };
 }

@@ -1,19 +1,9 @@
-//! Connections: `listConnections` (no official Node name; the Java SDK's).
-
-use napi::bindgen_prelude::Object;
-use napi::Env;
-use napi_derive::napi;
+//! Connections: `listConnections`.
 
 use crate::client::NativeClient;
-use crate::rest::model;
-use crate::task::spawn;
+use crate::rest::rest_operations;
 
-#[napi]
-impl NativeClient {
+rest_operations! {
     /// `GET /session/{sid}/connection`: `{count, projectId, sessionId, items}`.
-    #[napi(ts_return_type = "Promise<Outcome<Model>>")]
-    pub fn list_connections<'env>(&self, env: &'env Env, session_id: String) -> napi::Result<Object<'env>> {
-        let client = self.core();
-        spawn(env, async move { model(client.list_connections(&session_id).await) })
-    }
+    model fn list_connections(session_id: String) = |c| async move { c.list_connections(&session_id).await };
 }

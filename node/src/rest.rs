@@ -56,27 +56,47 @@ pub fn unit_outcome(r: opentok::Result<()>) -> Option<NativeError> {
     r.err().map(NativeError::from)
 }
 
-/// Early return of a conversion error from a function returning [`Outcome`].
-macro_rules! try_outcome {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(e) => return napi::bindgen_prelude::Either::B($crate::error::NativeError::from(&e)),
+/// Declares REST operations of [`crate::client::NativeClient`], one entry each: `model fn` for
+/// operations answering a model (a promise of `Outcome<Model>`), `unit fn` for those without
+/// (a promise of `NativeError | null`). The body is an `async` block returning the core's
+/// `Result`, using the client bound by `|c|` and the arguments by name; it runs on the addon's
+/// runtime through [`crate::task::spawn`], which never settles into a torn-down environment.
+macro_rules! rest_operations {
+    () => {};
+    ($(#[doc = $doc:literal])* model fn $name:ident($($arg:ident: $ty:ty),* $(,)?) = |$c:ident| $body:expr; $($rest:tt)*) => {
+        #[napi_derive::napi]
+        impl NativeClient {
+            $(#[doc = $doc])*
+            #[napi(ts_return_type = "Promise<Outcome<Model>>")]
+            pub fn $name<'env>(
+                &self,
+                env: &'env napi::Env,
+                $($arg: $ty),*
+            ) -> napi::Result<napi::bindgen_prelude::Object<'env>> {
+                let $c = self.core();
+                $crate::task::spawn(env, async move { $crate::rest::model($body.await) })
+            }
         }
+        rest_operations!($($rest)*);
+    };
+    ($(#[doc = $doc:literal])* unit fn $name:ident($($arg:ident: $ty:ty),* $(,)?) = |$c:ident| $body:expr; $($rest:tt)*) => {
+        #[napi_derive::napi]
+        impl NativeClient {
+            $(#[doc = $doc])*
+            #[napi(ts_return_type = "Promise<NativeError | null>")]
+            pub fn $name<'env>(
+                &self,
+                env: &'env napi::Env,
+                $($arg: $ty),*
+            ) -> napi::Result<napi::bindgen_prelude::Object<'env>> {
+                let $c = self.core();
+                $crate::task::spawn(env, async move { $crate::rest::unit_outcome($body.await) })
+            }
+        }
+        rest_operations!($($rest)*);
     };
 }
-
-/// Early return of a conversion error from a function returning `Option<NativeError>`.
-macro_rules! try_unit {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(e) => return Some($crate::error::NativeError::from(&e)),
-        }
-    };
-}
-
-pub(crate) use {try_outcome, try_unit};
+pub(crate) use rest_operations;
 
 #[cfg(test)]
 mod tests {

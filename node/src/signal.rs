@@ -1,30 +1,14 @@
-//! Signaling: `signal` to a whole session or one connection.
+//! Signaling: `signal`.
 
-use napi::bindgen_prelude::Object;
-use napi::Env;
-use napi_derive::napi;
 use opentok::Signal;
 use serde_json::Value;
 
 use crate::client::NativeClient;
-use crate::rest::{try_unit, unit_outcome};
-use crate::task::spawn;
+use crate::rest::rest_operations;
 
-#[napi]
-impl NativeClient {
+rest_operations! {
     /// `POST /session/{sid}[/connection/{cid}]/signal`; `payload` is `{type?, data}`.
-    #[napi(ts_return_type = "Promise<NativeError | null>")]
-    pub fn signal<'env>(
-        &self,
-        env: &'env Env,
-        session_id: String,
-        connection_id: Option<String>,
-        payload: Value,
-    ) -> napi::Result<Object<'env>> {
-        let client = self.core();
-        spawn(env, async move {
-            let s = try_unit!(Signal::from_json(&payload));
-            unit_outcome(client.signal(&session_id, connection_id.as_deref(), &s).await)
-        })
-    }
+    unit fn signal(session_id: String, connection_id: Option<String>, payload: Value) = |c| async move {
+        c.signal(&session_id, connection_id.as_deref(), &Signal::from_json(&payload)?).await
+    };
 }
