@@ -38,10 +38,6 @@ class Archive internal constructor(record: ArchiveRecord) {
         /** One file per stream (in a zip). */ INDIVIDUAL(CoreOutputMode.INDIVIDUAL);
 
         override fun toString(): String = name.lowercase()
-
-        internal companion object {
-            fun of(s: String?): OutputMode? = entries.firstOrNull { it.name.equals(s, ignoreCase = true) }
-        }
     }
 
     /** Whether streams are added automatically ([AUTO], the default) or by [OpenTok.addArchiveStream] ([MANUAL]). */
@@ -50,10 +46,6 @@ class Archive internal constructor(record: ArchiveRecord) {
         /** Only streams added through the API are included. */ MANUAL(CoreStreamMode.MANUAL);
 
         override fun toString(): String = name.lowercase()
-
-        internal companion object {
-            fun of(s: String?): StreamMode? = entries.firstOrNull { it.name.equals(s, ignoreCase = true) }
-        }
     }
 
     /** Archive id (a UUID). */
@@ -85,9 +77,9 @@ class Archive internal constructor(record: ArchiveRecord) {
     @get:JvmName("hasVideo")
     val hasVideo: Boolean = record.hasVideo
     /** Composed or individual. */
-    val outputMode: OutputMode? = OutputMode.of(record.outputMode)
+    val outputMode: OutputMode? = enumNamed<OutputMode>(record.outputMode)
     /** Auto or manual stream mode. */
-    val streamMode: StreamMode? = StreamMode.of(record.streamMode)
+    val streamMode: StreamMode? = enumNamed<StreamMode>(record.streamMode)
     /** Resolution, e.g. `1280x720`. */
     val resolution: String? = record.resolution
     /** Why it stopped or failed. */

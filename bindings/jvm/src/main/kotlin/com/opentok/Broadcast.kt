@@ -20,10 +20,6 @@ class Broadcast internal constructor(record: BroadcastRecord) {
         /** Only streams added through the API are included. */ MANUAL(Archive.StreamMode.MANUAL);
 
         override fun toString(): String = name.lowercase()
-
-        internal companion object {
-            fun of(s: String?): StreamMode? = entries.firstOrNull { it.name.equals(s, ignoreCase = true) }
-        }
     }
 
     /** Broadcast id. */
@@ -53,7 +49,7 @@ class Broadcast internal constructor(record: BroadcastRecord) {
     @get:JvmName("hasVideo")
     val hasVideo: Boolean = record.hasVideo
     /** Auto or manual stream mode. */
-    val streamMode: StreamMode? = StreamMode.of(record.streamMode)
+    val streamMode: StreamMode? = enumNamed<StreamMode>(record.streamMode)
     /** Streams included in manual stream mode. */
     val streams: List<IncludedStream> = record.streams.map(::IncludedStream)
     /** The multi-broadcast tag. */

@@ -6,6 +6,7 @@ import com.opentok.exception.native
 import com.opentok.ffi.Client
 import com.opentok.ffi.ClientConfig
 import com.opentok.ffi.core.Dialect
+import com.opentok.ffi.core.Layout
 import com.opentok.ffi.core.StreamTracks
 import com.opentok.ffi.defaultLayout
 import kotlinx.coroutines.CoroutineScope
@@ -70,6 +71,20 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** The User-Agent sent with each request. */
     val userAgent: String = client.userAgent()
+
+    /** The layout and stream-selection operations of archives, over the client's archive methods. */
+    private val archives = Composition(
+        client::setArchiveLayoutBlocking, client::setArchiveLayout,
+        client::addArchiveStreamBlocking, client::addArchiveStream,
+        client::removeArchiveStreamBlocking, client::removeArchiveStream,
+    )
+
+    /** The same operations of broadcasts, over the client's broadcast methods. */
+    private val broadcasts = Composition(
+        client::setBroadcastLayoutBlocking, client::setBroadcastLayout,
+        client::addBroadcastStreamBlocking, client::addBroadcastStream,
+        client::removeBroadcastStreamBlocking, client::removeBroadcastStream,
+    )
 
     /** Where [createSessionFuture] runs its coroutines (no thread of its own: the native I/O is async). */
     private val futures = CoroutineScope(SupervisorJob() + Dispatchers.Default)
@@ -182,35 +197,34 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     /** Changes the layout of a recording composed archive. */
     @Throws(OpenTokException::class)
     @JvmName("setArchiveLayoutTo")
-    fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) = native { client.setArchiveLayoutBlocking(archiveId, layout.toFfi()) }
+    fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) = archives.setLayout(archiveId, layout)
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
-    fun setArchiveLayout(archiveId: String, properties: ArchiveProperties) =
-        native { client.setArchiveLayoutBlocking(archiveId, properties.layout ?: defaultLayout()) }
+    fun setArchiveLayout(archiveId: String, properties: ArchiveProperties) = archives.setLayoutOrDefault(archiveId, properties.layout)
 
     /** Suspending [setArchiveLayout]. */
     @Throws(OpenTokException::class)
-    suspend fun setArchiveLayoutAsync(archiveId: String, layout: ArchiveLayout) = native { client.setArchiveLayout(archiveId, layout.toFfi()) }
+    suspend fun setArchiveLayoutAsync(archiveId: String, layout: ArchiveLayout) = archives.setLayoutAsync(archiveId, layout)
 
     /** Adds a stream to an archive in manual stream mode. */
     @Throws(OpenTokException::class)
     @JvmOverloads
     fun addArchiveStream(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
-        native { client.addArchiveStreamBlocking(archiveId, streamId, StreamTracks(hasAudio, hasVideo)) }
+        archives.addStream(archiveId, streamId, hasAudio, hasVideo)
 
     /** Suspending [addArchiveStream]. */
     @Throws(OpenTokException::class)
     suspend fun addArchiveStreamAsync(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
-        native { client.addArchiveStream(archiveId, streamId, StreamTracks(hasAudio, hasVideo)) }
+        archives.addStreamAsync(archiveId, streamId, hasAudio, hasVideo)
 
     /** Removes a stream from an archive in manual stream mode. */
     @Throws(OpenTokException::class)
-    fun removeArchiveStream(archiveId: String, streamId: String) = native { client.removeArchiveStreamBlocking(archiveId, streamId) }
+    fun removeArchiveStream(archiveId: String, streamId: String) = archives.removeStream(archiveId, streamId)
 
     /** Suspending [removeArchiveStream]. */
     @Throws(OpenTokException::class)
-    suspend fun removeArchiveStreamAsync(archiveId: String, streamId: String) = native { client.removeArchiveStream(archiveId, streamId) }
+    suspend fun removeArchiveStreamAsync(archiveId: String, streamId: String) = archives.removeStreamAsync(archiveId, streamId)
 
     /** Starts a live-streaming broadcast (HLS and/or RTMP) of [sessionId]. */
     @Throws(OpenTokException::class)
@@ -252,35 +266,34 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     /** Changes the layout of a running broadcast. */
     @Throws(OpenTokException::class)
     @JvmName("setBroadcastLayoutTo")
-    fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) = native { client.setBroadcastLayoutBlocking(broadcastId, layout.toFfi()) }
+    fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) = broadcasts.setLayout(broadcastId, layout)
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
-    fun setBroadcastLayout(broadcastId: String, properties: BroadcastProperties) =
-        native { client.setBroadcastLayoutBlocking(broadcastId, properties.layout ?: defaultLayout()) }
+    fun setBroadcastLayout(broadcastId: String, properties: BroadcastProperties) = broadcasts.setLayoutOrDefault(broadcastId, properties.layout)
 
     /** Suspending [setBroadcastLayout]. */
     @Throws(OpenTokException::class)
-    suspend fun setBroadcastLayoutAsync(broadcastId: String, layout: ArchiveLayout) = native { client.setBroadcastLayout(broadcastId, layout.toFfi()) }
+    suspend fun setBroadcastLayoutAsync(broadcastId: String, layout: ArchiveLayout) = broadcasts.setLayoutAsync(broadcastId, layout)
 
     /** Adds a stream to a broadcast in manual stream mode. */
     @Throws(OpenTokException::class)
     @JvmOverloads
     fun addBroadcastStream(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
-        native { client.addBroadcastStreamBlocking(broadcastId, streamId, StreamTracks(hasAudio, hasVideo)) }
+        broadcasts.addStream(broadcastId, streamId, hasAudio, hasVideo)
 
     /** Suspending [addBroadcastStream]. */
     @Throws(OpenTokException::class)
     suspend fun addBroadcastStreamAsync(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
-        native { client.addBroadcastStream(broadcastId, streamId, StreamTracks(hasAudio, hasVideo)) }
+        broadcasts.addStreamAsync(broadcastId, streamId, hasAudio, hasVideo)
 
     /** Removes a stream from a broadcast in manual stream mode. */
     @Throws(OpenTokException::class)
-    fun removeBroadcastStream(broadcastId: String, streamId: String) = native { client.removeBroadcastStreamBlocking(broadcastId, streamId) }
+    fun removeBroadcastStream(broadcastId: String, streamId: String) = broadcasts.removeStream(broadcastId, streamId)
 
     /** Suspending [removeBroadcastStream]. */
     @Throws(OpenTokException::class)
-    suspend fun removeBroadcastStreamAsync(broadcastId: String, streamId: String) = native { client.removeBroadcastStream(broadcastId, streamId) }
+    suspend fun removeBroadcastStreamAsync(broadcastId: String, streamId: String) = broadcasts.removeStreamAsync(broadcastId, streamId)
 
     /** Reads one stream of a session. */
     @Throws(OpenTokException::class)
@@ -592,4 +605,36 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
             return "$scheme://${address.hostString}:${address.port}"
         }
     }
+}
+
+/**
+ * The layout and stream-selection operations that archives and broadcasts share (the
+ * `set...Layout`, `add...Stream` and `remove...Stream` groups of [OpenTok]), over one family of
+ * the FFI client's methods, blocking and suspending: the conversions (layout to the core's record,
+ * no layout to the core's default, audio/video flags to [StreamTracks]) live here once.
+ */
+private class Composition(
+    private val setLayoutBlocking: (String, Layout) -> Unit,
+    private val setLayoutSuspending: suspend (String, Layout) -> Unit,
+    private val addStreamBlocking: (String, String, StreamTracks) -> Unit,
+    private val addStreamSuspending: suspend (String, String, StreamTracks) -> Unit,
+    private val removeStreamBlocking: (String, String) -> Unit,
+    private val removeStreamSuspending: suspend (String, String) -> Unit,
+) {
+    fun setLayout(id: String, layout: ArchiveLayout) = native { setLayoutBlocking(id, layout.toFfi()) }
+
+    /** The layout of an options object, or without one the core's default (`bestFit`). */
+    fun setLayoutOrDefault(id: String, layout: Layout?) = native { setLayoutBlocking(id, layout ?: defaultLayout()) }
+
+    suspend fun setLayoutAsync(id: String, layout: ArchiveLayout) = native { setLayoutSuspending(id, layout.toFfi()) }
+
+    fun addStream(id: String, streamId: String, hasAudio: Boolean, hasVideo: Boolean) =
+        native { addStreamBlocking(id, streamId, StreamTracks(hasAudio, hasVideo)) }
+
+    suspend fun addStreamAsync(id: String, streamId: String, hasAudio: Boolean, hasVideo: Boolean) =
+        native { addStreamSuspending(id, streamId, StreamTracks(hasAudio, hasVideo)) }
+
+    fun removeStream(id: String, streamId: String) = native { removeStreamBlocking(id, streamId) }
+
+    suspend fun removeStreamAsync(id: String, streamId: String) = native { removeStreamSuspending(id, streamId) }
 }

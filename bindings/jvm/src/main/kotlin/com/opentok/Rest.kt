@@ -1,6 +1,7 @@
 package com.opentok
 
 import com.opentok.exception.InvalidArgumentException
+import com.opentok.exception.native
 import com.opentok.ffi.core.ListOptions
 
 /*
@@ -32,6 +33,20 @@ open class Page<T> internal constructor(items: List<T>, private val total: Long)
 /** The core's list options (`sessionId`, `offset`, `count`; the core checks the ranges). */
 internal fun listOptions(sessionId: String?, offset: Int?, count: Int?) =
     ListOptions(offset = offset?.unsigned("offset"), count = count?.unsigned("count"), sessionId = sessionId)
+
+/** The entry of [E] named [s] in any case (the core's wire spelling is lower case), or `null`. */
+internal inline fun <reified E : Enum<E>> enumNamed(s: String?): E? =
+    enumValues<E>().firstOrNull { it.name.equals(s, ignoreCase = true) }
+
+/**
+ * The entry whose wire [text] is the core's canonical spelling of [value]: [parse] (a core parser,
+ * called through [native], so bad input throws its exception) canonicalises it; `null` when no
+ * entry has that spelling.
+ */
+internal inline fun <E> List<E>.parsedBy(value: String, parse: (String) -> String, text: (E) -> String): E? {
+    val canonical = native { parse(value) }
+    return firstOrNull { text(it) == canonical }
+}
 
 /**
  * A Java `int` as the record's unsigned field. A negative value cannot be represented at all

@@ -68,11 +68,9 @@ enum class Resolution(private val dimensions: String, internal val ffi: ArchiveR
         /** Parses `1280x720` and friends with the core's rules. */
         @JvmStatic
         @Throws(InvalidArgumentException::class)
-        fun fromString(value: String): Resolution {
-            val canonical = native { parseArchiveResolution(value) }
-            return entries.firstOrNull { it.dimensions == canonical }
+        fun fromString(value: String): Resolution =
+            entries.parsedBy(value, ::parseArchiveResolution) { it.dimensions }
                 ?: throw InvalidArgumentException("invalid archiveResolution: unsupported by this SDK (got \"$value\")", "archiveResolution")
-        }
 
         /** The core's resolution for a text such as `1280x720` (read by the core), or `null`. */
         internal fun ffiOf(text: String?): ArchiveResolution? = text?.let { fromString(it).ffi }

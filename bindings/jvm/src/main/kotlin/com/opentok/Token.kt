@@ -32,10 +32,9 @@ enum class Role(private val wire: String) {
         /** Parses a role name (case-insensitive) with the core's rules; unknown roles throw. */
         @JvmStatic
         @Throws(InvalidArgumentException::class)
-        fun fromString(value: String): Role {
-            val canonical = native { parseRole(value) }
-            return entries.first { it.wire == canonical }
-        }
+        fun fromString(value: String): Role =
+            entries.parsedBy(value, ::parseRole) { it.wire }
+                ?: throw NoSuchElementException("Collection contains no element matching the predicate.")
     }
 }
 

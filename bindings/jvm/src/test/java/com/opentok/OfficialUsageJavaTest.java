@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +22,7 @@ import org.junit.jupiter.api.Test;
  * the options classes' read-back and toMap(), the layout and broadcast classes as the official
  * ones take them, and null arguments refused with InvalidArgumentException.
  */
-class OfficialUsageJavaTest {
-    private static Emulator emulator;
-    private static OpenTok opentok;
-
-    @BeforeAll
-    static void start() {
-        emulator = Emulator.start();
-        opentok = new OpenTok.Builder(123456, Emulator.API_SECRET).apiUrl(emulator.getUrl()).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        opentok.close();
-        emulator.close();
-    }
-
+class OfficialUsageJavaTest extends EmulatorJavaTest {
     // No `throws` on the test methods and no try/catch: as in an app on the official SDK.
     @Test
     void sessionsAndTokensWithoutCheckedExceptions() {

@@ -8,26 +8,19 @@ import com.opentok.exception.InvalidArgumentException;
 import com.opentok.exception.OpenTokException;
 import com.opentok.testing.Emulator;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Application credentials from plain Java, as an app on the official Java SDK 4.x writes them. */
-class OpenTokApplicationJavaTest {
-    private static Emulator emulator;
-    private static OpenTok opentok;
-
-    @BeforeAll
-    static void start() throws OpenTokException {
-        emulator = Emulator.startWithApplication();
-        Path privateKeyPath = Emulator.keyFile("app_private.pem");
-        opentok = new OpenTok.Builder(Emulator.APP_ID, privateKeyPath).apiUrl(emulator.getUrl()).build();
+class OpenTokApplicationJavaTest extends EmulatorJavaTest {
+    @Override
+    protected Emulator startEmulator() {
+        return Emulator.startWithApplication();
     }
 
-    @AfterAll
-    static void stop() {
-        opentok.close();
-        emulator.close();
+    @Override
+    protected OpenTok.Builder builder() {
+        Path privateKeyPath = Emulator.keyFile("app_private.pem");
+        return new OpenTok.Builder(Emulator.APP_ID, privateKeyPath);
     }
 
     @Test

@@ -22,27 +22,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same API from plain Java, the way an app using the official Java SDK writes it. */
-class OpenTokJavaTest {
-    private static Emulator emulator;
-    private static OpenTok opentok;
-
-    @BeforeAll
-    static void start() throws OpenTokException {
-        emulator = Emulator.start();
-        opentok = new OpenTok.Builder(123456, Emulator.API_SECRET).apiUrl(emulator.getUrl()).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        opentok.close();
-        emulator.close();
-    }
-
+class OpenTokJavaTest extends EmulatorJavaTest {
     @Test
     void createSessionWithBuilderOptions() throws OpenTokException {
         SessionProperties props = new SessionProperties.Builder()

@@ -18,38 +18,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The REST API from plain Java, written the way an app on the official Java SDK 4.x writes it:
  * builders, getters, checked OpenTokExceptions told apart by class and getStatus().
  */
-class OpenTokRestJavaTest {
-    private static Emulator emulator;
-    private static OpenTok opentok;
-
-    @BeforeAll
-    static void start() throws OpenTokException {
-        emulator = Emulator.start();
-        opentok = new OpenTok.Builder(123456, Emulator.API_SECRET).apiUrl(emulator.getUrl()).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        opentok.close();
-        emulator.close();
-    }
-
-    private static String routedSessionWithClient() throws OpenTokException {
+class OpenTokRestJavaTest extends EmulatorJavaTest {
+    private String routedSessionWithClient() throws OpenTokException {
         String sessionId = opentok.createSession(new SessionProperties.Builder().mediaMode(MediaMode.ROUTED).build()).getSessionId();
         emulator.connectNew(opentok, sessionId, Role.PUBLISHER);
         return sessionId;
     }
 
     /** A stream published in [sessionId] by a fresh simulated client. */
-    private static String streamOf(String sessionId) throws OpenTokException {
+    private String streamOf(String sessionId) throws OpenTokException {
         return emulator.publish(sessionId, emulator.connectNew(opentok, sessionId, Role.PUBLISHER));
     }
 

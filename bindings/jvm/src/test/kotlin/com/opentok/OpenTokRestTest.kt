@@ -56,6 +56,17 @@ class OpenTokRestTest {
         return Live(sid, cid, emulator.publish(sid, cid))
     }
 
+    /**
+     * Stops [id] with [stop]: [statusOf] then reads `stopped`; and for [unknownId] both reading
+     * and stopping answer 404 ([NotFoundException]).
+     */
+    private fun stopsThenUnknown(id: String, unknownId: String, stop: (String) -> Unit, statusOf: (String) -> String?) {
+        stop(id)
+        assertEquals("stopped", statusOf(id))
+        status<NotFoundException>(404) { statusOf(unknownId) }
+        status<NotFoundException>(404) { stop(unknownId) }
+    }
+
     private fun moderatorToken(sessionId: String) = opentok.generateToken(sessionId, TokenOptions.Builder().role(Role.MODERATOR).build())
 
     private inline fun invalid(field: String, block: () -> Unit): InvalidArgumentException {
@@ -340,10 +351,7 @@ class OpenTokRestTest {
         status<AuthenticationException>(403) { opentok.startCaptions(live().sessionId, opentok.generateToken(s.sessionId)) }
         invalid("languageCode") { opentok.startCaptions(s.sessionId, token, CaptionProperties.Builder().languageCode("english").build()) }
 
-        opentok.stopCaptions(caption.captionsId)
-        assertEquals("stopped", opentok.getCaptions(caption.captionsId).status)
-        status<NotFoundException>(404) { opentok.getCaptions("no-such-captions") }
-        status<NotFoundException>(404) { opentok.stopCaptions("no-such-captions") }
+        stopsThenUnknown(caption.captionsId, "no-such-captions", opentok::stopCaptions) { opentok.getCaptions(it).status }
     }
 
     // ---- renders ----
@@ -365,10 +373,7 @@ class OpenTokRestTest {
         invalid("count") { opentok.listRenders(0, 1001) }
         invalid("url") { opentok.startRender(s.sessionId, token, RenderProperties.Builder().url("ftp://example.com/x").build()) }
 
-        opentok.stopRender(render.id)
-        assertEquals("stopped", opentok.getRender(render.id).status)
-        status<NotFoundException>(404) { opentok.getRender("no-such-render") }
-        status<NotFoundException>(404) { opentok.stopRender("no-such-render") }
+        stopsThenUnknown(render.id, "no-such-render", opentok::stopRender) { opentok.getRender(it).status }
     }
 
     // ---- Audio Connector ----
