@@ -63,37 +63,28 @@ pub fn unit_outcome(r: opentok::Result<()>) -> Option<NativeError> {
 /// runtime through [`crate::task::spawn`], which never settles into a torn-down environment.
 macro_rules! rest_operations {
     () => {};
-    ($(#[doc = $doc:literal])* model fn $name:ident($($arg:ident: $ty:ty),* $(,)?) = |$c:ident| $body:expr; $($rest:tt)*) => {
-        #[napi_derive::napi]
-        impl NativeClient {
-            $(#[doc = $doc])*
-            #[napi(ts_return_type = "Promise<Outcome<Model>>")]
-            pub fn $name<'env>(
-                &self,
-                env: &'env napi::Env,
-                $($arg: $ty),*
-            ) -> napi::Result<napi::bindgen_prelude::Object<'env>> {
-                let $c = self.core();
-                $crate::task::spawn(env, async move { $crate::rest::model($body.await) })
-            }
-        }
+    ($(#[doc = $doc:literal])* model fn $name:ident $args:tt = |$c:ident| $body:expr; $($rest:tt)*) => {
+        rest_operations!(@op "Promise<Outcome<Model>>", model, [$(#[doc = $doc])*] $name $args $c $body);
         rest_operations!($($rest)*);
     };
-    ($(#[doc = $doc:literal])* unit fn $name:ident($($arg:ident: $ty:ty),* $(,)?) = |$c:ident| $body:expr; $($rest:tt)*) => {
+    ($(#[doc = $doc:literal])* unit fn $name:ident $args:tt = |$c:ident| $body:expr; $($rest:tt)*) => {
+        rest_operations!(@op "Promise<NativeError | null>", unit_outcome, [$(#[doc = $doc])*] $name $args $c $body);
+        rest_operations!($($rest)*);
+    };
+    (@op $ts:literal, $answer:ident, [$($doc:tt)*] $name:ident ($($arg:ident: $ty:ty),* $(,)?) $c:ident $body:expr) => {
         #[napi_derive::napi]
         impl NativeClient {
-            $(#[doc = $doc])*
-            #[napi(ts_return_type = "Promise<NativeError | null>")]
+            $($doc)*
+            #[napi(ts_return_type = $ts)]
             pub fn $name<'env>(
                 &self,
                 env: &'env napi::Env,
                 $($arg: $ty),*
             ) -> napi::Result<napi::bindgen_prelude::Object<'env>> {
                 let $c = self.core();
-                $crate::task::spawn(env, async move { $crate::rest::unit_outcome($body.await) })
+                $crate::task::spawn(env, async move { $crate::rest::$answer($body.await) })
             }
         }
-        rest_operations!($($rest)*);
     };
 }
 pub(crate) use rest_operations;
