@@ -85,6 +85,7 @@ class ArchiveTest < Minitest::Test
       @opentok.archives.create(session_id, output_mode: :individual, resolution: "1280x720")
     end
     assert_includes e.message, "resolution"
+    assert_equal "resolution", e.field
     e = assert_api_error(OpenTok::OpenTokArgumentError, "invalid_argument") { @opentok.archives.create(session_id, colour: "blue") }
     assert_equal "colour", e.field
     e = assert_api_error(OpenTok::OpenTokArgumentError, "invalid_argument") { @opentok.archives.create("", name: "x") }
