@@ -485,16 +485,22 @@ fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) 
     let mut n = 0u64;
     let mut crashes = Vec::new();
     let mut outcomes: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    let mut try_one = |input: &str, n: &mut u64| {
+    // Returns whether the input reached an outcome not seen before.
+    let mut try_one = |input: &str, n: &mut u64| -> bool {
         *n += 1;
         match catch_unwind(AssertUnwindSafe(|| check(input))) {
-            Ok(label) => *outcomes.entry(label).or_default() += 1,
+            Ok(label) => {
+                let seen = outcomes.entry(label).or_default();
+                *seen += 1;
+                *seen == 1
+            }
             Err(_) => {
                 let dir = corpus_dir(target);
                 let _ = std::fs::create_dir_all(&dir);
                 let path = dir.join(format!("crash-{:016x}", fnv(input)));
                 let _ = std::fs::write(&path, input);
                 crashes.push(path.display().to_string());
+                false
             }
         }
     };
@@ -503,9 +509,10 @@ fn run(target: &str, seeds: Vec<String>, generate: impl Fn(&mut Rng, &[String]) 
     }
     while n < cases && limit.map_or(true, |l| start.elapsed() < l) {
         let input = generate(&mut rng, &pool);
-        try_one(&input, &mut n);
-        // Keep some generated inputs as parents: mutations stack up into deeper changes.
-        if rng.chance(64) && pool.len() < 4096 && input.len() < 16_384 {
+        let novel = try_one(&input, &mut n);
+        // Keep inputs that reached a new outcome as parents, and a few others: mutations stack
+        // up into deeper changes without drifting into mostly-malformed parents.
+        if (novel || rng.chance(4096)) && pool.len() < 4096 && input.len() < 16_384 {
             pool.push(input);
         }
     }
