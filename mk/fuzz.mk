@@ -22,7 +22,7 @@ fuzz-libfuzzer: ## cargo fuzz (libFuzzer, -s none) of the same checks, FUZZ_SECS
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	OPENTOK_FUZZ_EXPORT=$(ROOT)/fuzz/corpus OPENTOK_FUZZ_CASES=0 $(CARGO) test -q -p opentok --test fuzz
 	cd $(ROOT)/fuzz && export CARGO_TARGET_DIR=$(ROOT)/fuzz/target && for t in $(LIBFUZZER_TARGETS); do \
-	  mkdir -p corpus/$$t artifacts/$$t ../core/tests/fuzz_corpus/$$t; \
+	  mkdir -p corpus/$$t artifacts/$$t ../core/tests/fuzz_corpus/$$t; rm -f artifacts/$$t/*; \
 	  $(CARGO) fuzz run -s none $$t corpus/$$t -- -max_total_time=$(FUZZ_SECS) -print_final_stats=1 2>&1 \
 	    | grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|Done|==[0-9]+== ERROR|SUMMARY)' | sed "s/^/$$t: /"; \
 	  status=$${PIPESTATUS[0]}; \
