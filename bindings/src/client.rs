@@ -75,7 +75,7 @@ impl std::fmt::Debug for ClientConfig {
 
 impl ClientConfig {
     /// The core's options for these knobs (the core decides every default).
-    fn into_options(self) -> ClientOptions {
+    fn into_options(self) -> opentok::Result<ClientOptions> {
         ClientSettings {
             api_url: self.api_url,
             timeout: self.request_timeout_ms.map(Duration::from_millis),
@@ -91,7 +91,7 @@ impl ClientConfig {
             fixed_nonce: self.fixed_nonce,
             ..ClientSettings::default()
         }
-        .to_options()
+        .to_checked_options()
     }
 }
 
@@ -151,21 +151,21 @@ impl Client {
     #[uniffi::constructor]
     pub fn new(api_key: String, api_secret: String, config: ClientConfig) -> Result<Arc<Self>> {
         let credentials = Credentials::from_secret_or_key(api_key, &api_secret)?;
-        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
+        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options()?)? }))
     }
 
     /// A client with Vonage application credentials (application id and private key PEM).
     #[uniffi::constructor]
     pub fn with_application(application_id: String, private_key_pem: String, config: ClientConfig) -> Result<Arc<Self>> {
         let credentials = Credentials::application(application_id, &private_key_pem)?;
-        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
+        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options()?)? }))
     }
 
     /// A client with Vonage application credentials whose private key is the PEM file at `path`.
     #[uniffi::constructor]
     pub fn with_key_file(application_id: String, path: String, config: ClientConfig) -> Result<Arc<Self>> {
         let credentials = Credentials::from_key_file(application_id, std::path::Path::new(&path))?;
-        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options())? }))
+        Ok(Arc::new(Client { inner: opentok::Client::new(credentials, config.into_options()?)? }))
     }
 
     /// The api key (or application id).

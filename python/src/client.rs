@@ -26,7 +26,7 @@ pub(crate) struct Settings {
 
 impl Settings {
     fn build(&self) -> opentok::Result<opentok::Client> {
-        opentok::Client::new(self.credentials.clone(), self.core_settings().to_options())
+        opentok::Client::new(self.credentials.clone(), self.core_settings().to_checked_options()?)
     }
 
     /// The settings as the core takes them. The official `append_to_user_agent` is plain
@@ -137,6 +137,9 @@ fn credentials(py: Python<'_>, api_key: &Bound<'_, PyAny>, api_secret: &Bound<'_
 fn timeouts(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Option<Duration>, Option<Duration>)> {
     let Some(o) = obj.filter(|o| !o.is_none()) else { return Ok((None, None)) };
     let secs = |v: &Bound<'_, PyAny>| -> PyResult<Duration> {
+        if v.is_instance_of::<pyo3::types::PyBool>() {
+            return Err(invalid(py, "timeout", "must be a positive, finite number of seconds", v));
+        }
         let f = v.extract::<f64>().map_err(|_| invalid(py, "timeout", "must be a positive, finite number of seconds", v))?;
         opentok::seconds("timeout", f).py_err(py)
     };
@@ -148,6 +151,18 @@ fn timeouts(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<(Option<
         return Ok((Some(connect + read), Some(connect)));
     }
     Ok((Some(secs(o)?), None))
+}
+
+/// `max_retries=`: `None` (the core's default) or an integer the core accepts (0 to 10; 0 turns
+/// retries off); a bool or anything else is an invalid argument naming the field.
+fn retries(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<u32>> {
+    let Some(o) = obj.filter(|o| !o.is_none()) else { return Ok(None) };
+    let rule = "must be an integer from 0 to 10";
+    if o.is_instance_of::<pyo3::types::PyBool>() || !o.is_instance_of::<pyo3::types::PyInt>() {
+        return Err(invalid(py, "max_retries", rule, o));
+    }
+    let n = o.extract::<f64>().map_err(|_| invalid(py, "max_retries", rule, o))?;
+    opentok::retries("max_retries", n).map(Some).py_err(py)
 }
 
 /// `proxies=`: a `requests`-style dict (`{"https": url, "http": url}`) or one URL for every scheme.
@@ -222,7 +237,7 @@ impl ClientBase {
         timeout: Option<&Bound<'_, PyAny>>,
         app_version: Option<&Bound<'_, PyAny>>,
         proxies: Option<&Bound<'_, PyAny>>,
-        max_retries: Option<u32>,
+        max_retries: Option<&Bound<'_, PyAny>>,
         _now: Option<i64>,
         _nonce: Option<u32>,
     ) -> PyResult<ClientBase> {
@@ -247,7 +262,7 @@ impl ClientBase {
             app_version: convert::opt_string(py, "app_version", app_version)?,
             binding: Some(crate::binding_name().to_string()),
             dialect: opentok::Dialect::Python,
-            max_retries,
+            max_retries: retries(py, max_retries)?,
             fixed_now: _now,
             fixed_nonce: _nonce,
             ..ClientSettings::default()
