@@ -42,6 +42,7 @@ mod clock;
 mod connection;
 mod credentials;
 mod error;
+mod events;
 mod from_json;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -76,6 +77,10 @@ pub use clock::{unix_seconds, Clock, FixedClock, FixedNonce, NonceSource, Random
 pub use connection::{Connection, ConnectionList};
 pub use credentials::{ApplicationCredentials, Credentials, ProjectCredentials};
 pub use error::{ApiFailure, Error, ErrorKind, Result, TokenRejection};
+pub use events::{
+    parse_event, ArchiveEvent, BroadcastEvent, CallEvent, CallInfo, CaptionsEvent, ConnectionEvent, ConnectionInfo, Event,
+    RenderEvent, SessionEvent, StreamEvent, StreamInfo, EVENT_NAMES,
+};
 pub use layout::{IncludedStream, Layout, LayoutType, StreamMode, StreamTracks, TrackChoice};
 pub use moderation::MuteAllOptions;
 pub use options::{retries, seconds, ClientOptions, ClientSettings, Dialect, Proxy, RetryPolicy, MAX_RETRIES, MAX_TIMEOUT};
