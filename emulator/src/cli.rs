@@ -1,6 +1,7 @@
 //! Command line: `opentok-emulator [--bind ADDR] [--port N] [--data-dir DIR | --in-memory]
 //! [--project KEY:SECRET]... [--application APP_ID:PUBLIC_KEY_PEM_FILE]...
-//! [--allow-host NAME]... [--allow-any-host] [--header-read-timeout SECS] [--idle-timeout SECS]`
+//! [--allow-host NAME]... [--allow-any-host] [--header-read-timeout SECS] [--idle-timeout SECS]
+//! [--callback-attempts N] [--callback-timeout-ms MS] [--callback-backoff-ms MS]`
 
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -64,12 +65,34 @@ pub struct Cli {
     /// before it is closed.
     #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub idle_timeout: u64,
+
+    /// Attempts per event delivery to a callback URL (the first included) before it is marked
+    /// failed in the delivery log.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub callback_attempts: u32,
+
+    /// Milliseconds one delivery attempt may take (connect, send, answer).
+    #[arg(long, value_name = "MS", default_value_t = 5000, value_parser = clap::value_parser!(u64).range(10..=600_000))]
+    pub callback_timeout_ms: u64,
+
+    /// Milliseconds before the first retry of a failed delivery; doubled before each further one.
+    #[arg(long, value_name = "MS", default_value_t = 250, value_parser = clap::value_parser!(u64).range(0..=600_000))]
+    pub callback_backoff_ms: u64,
 }
 
 impl Cli {
     /// `--bind 127.0.0.1 --port 0 --in-memory` with the development project.
     pub fn in_memory_on_free_port() -> Cli {
         Cli::parse_from(["opentok-emulator", "--bind", "127.0.0.1", "--port", "0", "--in-memory"])
+    }
+
+    /// How events are delivered to callback URLs.
+    pub fn delivery(&self) -> crate::sim::delivery::DeliveryConfig {
+        crate::sim::delivery::DeliveryConfig {
+            attempts: self.callback_attempts,
+            timeout: std::time::Duration::from_millis(self.callback_timeout_ms),
+            backoff: std::time::Duration::from_millis(self.callback_backoff_ms),
+        }
     }
 
     /// Builds the credential registry; falls back to the development project when no

@@ -23,10 +23,12 @@ pub mod cli;
 pub mod clock;
 pub mod conn;
 pub mod dashboard;
+pub mod fields;
 pub mod guard;
 pub mod projects;
 pub mod routes;
 pub mod server;
+pub mod sim;
 pub mod state;
 pub mod store;
 

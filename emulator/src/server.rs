@@ -26,7 +26,7 @@ impl Server {
     pub async fn bind(cli: &Cli) -> Result<(Server, bool), StartError> {
         let (registry, dev) = cli.registry();
         let store = if cli.in_memory { Store::in_memory()? } else { Store::open(&cli.data_dir)? };
-        let state = AppState::new(registry, store)?;
+        let state = AppState::new(registry, store, cli.delivery())?;
         let want = SocketAddr::new(cli.bind, cli.port);
         let listener =
             TcpListener::bind(want).await.map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {want}: {e}")))?;
@@ -46,11 +46,18 @@ impl Server {
         &self.state
     }
 
-    /// Serves until `shutdown` resolves.
+    /// Serves until `shutdown` resolves. Also runs the `maxDuration` timer task and resumes the
+    /// deliveries a previous run left pending.
     pub async fn serve(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let timer = tokio::spawn(crate::sim::recordings::run_timer(self.state.clone()));
+        if let Err(e) = crate::sim::delivery::resume(&self.state) {
+            eprintln!("opentok-emulator: cannot resume deliveries: {e}");
+        }
         let app = crate::routes::router(self.state)
             .layer(axum::middleware::from_fn_with_state(Arc::new(self.hosts), crate::guard::guard));
-        crate::conn::serve(self.listener, app, self.timeouts, shutdown).await
+        let served = crate::conn::serve(self.listener, app, self.timeouts, shutdown).await;
+        timer.abort();
+        served
     }
 }
 

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use opentok::{Client, ClientOptions, Credentials};
 
 use crate::projects::Registry;
+use crate::sim::clock::SimClock;
+use crate::sim::delivery::{Deliverer, DeliveryConfig};
 use crate::store::Store;
 
 /// Everything a request handler needs; cheap to clone.
@@ -18,6 +20,8 @@ struct Inner {
     registry: Registry,
     store: Store,
     clients: HashMap<String, Client>,
+    clock: SimClock,
+    deliverer: Deliverer,
     /// Serializes read-check-write sequences of the REST state machines (one archive per
     /// session, ...). Never held across an await.
     ops: std::sync::Mutex<()>,
@@ -26,13 +30,30 @@ struct Inner {
 impl AppState {
     /// Builds the state; creates a core [`Client`] per project (used to mint tokens for the
     /// dashboard; it never sends a request).
-    pub fn new(registry: Registry, store: Store) -> opentok::Result<AppState> {
+    pub fn new(registry: Registry, store: Store, delivery: DeliveryConfig) -> Result<AppState, crate::StartError> {
         let mut clients = HashMap::new();
         for p in registry.projects() {
             let creds = Credentials::project(p.api_key.clone(), p.api_secret.clone())?;
             clients.insert(p.api_key.clone(), Client::new(creds, ClientOptions::default())?);
         }
-        Ok(AppState { inner: Arc::new(Inner { registry, store, clients, ops: std::sync::Mutex::new(()) }) })
+        let clock = SimClock::load(&store)?;
+        let deliverer = Deliverer::new(delivery)?;
+        Ok(AppState { inner: Arc::new(Inner { registry, store, clients, clock, deliverer, ops: std::sync::Mutex::new(()) }) })
+    }
+
+    /// The simulated clock.
+    pub fn clock(&self) -> &SimClock {
+        &self.inner.clock
+    }
+
+    /// Emulated now, unix milliseconds (see [`SimClock`]).
+    pub fn now_ms(&self) -> i64 {
+        self.inner.clock.now_ms()
+    }
+
+    /// Callback delivery.
+    pub fn deliverer(&self) -> &Deliverer {
+        &self.inner.deliverer
     }
 
     /// The projects and applications served.

@@ -145,6 +145,27 @@ CREATE TABLE IF NOT EXISTS resources (
 );
 CREATE INDEX IF NOT EXISTS resources_by_session ON resources (kind, session_id, created_at_ms);
 CREATE INDEX IF NOT EXISTS resources_by_parent ON resources (kind, parent_id);
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    queue TEXT NOT NULL,
+    project_id TEXT NOT NULL,
+    session_id TEXT,
+    url TEXT NOT NULL,
+    event TEXT NOT NULL,
+    body TEXT NOT NULL,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    status_code INTEGER,
+    last_error TEXT,
+    replay_of INTEGER,
+    created_at_ms INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deliveries_pending ON deliveries (state, queue, id);
 ";
 
 /// A REST resource (archive, broadcast, stream, signal, SIP call, captions, render, Audio
@@ -348,6 +369,171 @@ row_record!(SessionRecord in "sessions":
 
 row_record!(ConnectionRecord in "connections":
     connection_id, session_id, project_id, role, data, token_format, created_at_ms);
+
+/// A callback delivery: one event for one URL, with its outcome so far.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveryRecord {
+    /// Sequence number (deliveries of a queue go out in this order).
+    pub id: i64,
+    /// Ordering key: deliveries with the same queue go out one at a time, in order.
+    pub queue: String,
+    /// API key or application id whose event it is.
+    pub project_id: String,
+    /// The session of the event, if any.
+    pub session_id: Option<String>,
+    /// Where it is posted.
+    pub url: String,
+    /// What happened, e.g. `connectionCreated`, `archive.started`.
+    pub event: String,
+    /// The JSON body posted.
+    pub body: String,
+    /// `pending`, `delivered` or `failed` (attempts used up).
+    pub state: String,
+    /// Attempts made.
+    pub attempts: i64,
+    /// HTTP status of the last attempt, if it got an answer.
+    pub status_code: Option<i64>,
+    /// Why the last attempt failed, if it did.
+    pub last_error: Option<String>,
+    /// The delivery this one replays, if it is a replay.
+    pub replay_of: Option<i64>,
+    /// When it was queued, unix milliseconds (real time).
+    pub created_at_ms: i64,
+    /// Last change, unix milliseconds (real time).
+    pub updated_at_ms: i64,
+}
+
+impl DeliveryRecord {
+    const COLS: &'static str = "id, queue, project_id, session_id, url, event, body, state, attempts, status_code, \
+                                last_error, replay_of, created_at_ms, updated_at_ms";
+
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(DeliveryRecord {
+            id: r.get(0)?,
+            queue: r.get(1)?,
+            project_id: r.get(2)?,
+            session_id: r.get(3)?,
+            url: r.get(4)?,
+            event: r.get(5)?,
+            body: r.get(6)?,
+            state: r.get(7)?,
+            attempts: r.get(8)?,
+            status_code: r.get(9)?,
+            last_error: r.get(10)?,
+            replay_of: r.get(11)?,
+            created_at_ms: r.get(12)?,
+            updated_at_ms: r.get(13)?,
+        })
+    }
+}
+
+impl Store {
+    /// A setting (`None` when never set).
+    pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
+        Ok(self.lock().query_row("SELECT value FROM settings WHERE key = ?1", params![key], |r| r.get(0)).optional()?)
+    }
+
+    /// Sets a setting; `None` removes it.
+    pub fn set_setting(&self, key: &str, value: Option<&str>) -> StoreResult<()> {
+        let conn = self.lock();
+        match value {
+            Some(v) => conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![key, v])?,
+            None => conn.execute("DELETE FROM settings WHERE key = ?1", params![key])?,
+        };
+        Ok(())
+    }
+
+    /// Queues a delivery (its `id` is ignored); gives its sequence number.
+    pub fn insert_delivery(&self, d: &DeliveryRecord) -> StoreResult<i64> {
+        let conn = self.lock();
+        conn.execute(
+            "INSERT INTO deliveries (queue, project_id, session_id, url, event, body, state, attempts, status_code,
+               last_error, replay_of, created_at_ms, updated_at_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                d.queue,
+                d.project_id,
+                d.session_id,
+                d.url,
+                d.event,
+                d.body,
+                d.state,
+                d.attempts,
+                d.status_code,
+                d.last_error,
+                d.replay_of,
+                d.created_at_ms,
+                d.updated_at_ms
+            ],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// One delivery.
+    pub fn delivery(&self, id: i64) -> StoreResult<Option<DeliveryRecord>> {
+        Ok(self
+            .lock()
+            .query_row(
+                &format!("SELECT {} FROM deliveries WHERE id = ?1", DeliveryRecord::COLS),
+                params![id],
+                DeliveryRecord::from_row,
+            )
+            .optional()?)
+    }
+
+    /// The oldest pending delivery of a queue.
+    pub fn next_pending_delivery(&self, queue: &str) -> StoreResult<Option<DeliveryRecord>> {
+        Ok(self
+            .lock()
+            .query_row(
+                &format!(
+                    "SELECT {} FROM deliveries WHERE state = 'pending' AND queue = ?1 ORDER BY id LIMIT 1",
+                    DeliveryRecord::COLS
+                ),
+                params![queue],
+                DeliveryRecord::from_row,
+            )
+            .optional()?)
+    }
+
+    /// Queues that have pending deliveries (after a restart: the work left).
+    pub fn pending_queues(&self) -> StoreResult<Vec<String>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare("SELECT DISTINCT queue FROM deliveries WHERE state = 'pending'")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records the outcome of an attempt.
+    pub fn update_delivery(
+        &self,
+        id: i64,
+        state: &str,
+        attempts: i64,
+        status_code: Option<i64>,
+        last_error: Option<&str>,
+        now_ms: i64,
+    ) -> StoreResult<()> {
+        self.lock().execute(
+            "UPDATE deliveries SET state = ?2, attempts = ?3, status_code = ?4, last_error = ?5, updated_at_ms = ?6
+             WHERE id = ?1",
+            params![id, state, attempts, status_code, last_error, now_ms],
+        )?;
+        Ok(())
+    }
+
+    /// The latest deliveries, newest first, optionally only a session's.
+    pub fn deliveries(&self, session_id: Option<&str>, limit: u32) -> StoreResult<Vec<DeliveryRecord>> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {} FROM deliveries WHERE (?1 IS NULL OR session_id = ?1) ORDER BY id DESC LIMIT ?2",
+            DeliveryRecord::COLS
+        ))?;
+        let rows = stmt.query_map(params![session_id, limit], DeliveryRecord::from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -10,13 +10,11 @@ use axum::response::Response;
 use serde_json::{json, Map, Value};
 
 use crate::api_error::ApiError;
-use crate::clock;
-use crate::routes::clients::uuid_v4;
-use crate::routes::rest::{
-    authorize, new_resource, opt_bool, opt_int, opt_str_list, owned_resource, reply, req_str, routed_session, session_request,
-    Answer,
-};
-use crate::routes::sip::service_connection;
+use crate::fields::{opt_bool, opt_int, opt_str_list, req_str};
+use crate::routes::http::{authorize, reply, session_request, Answer};
+use crate::sim::connections::{self, reasons, service_connection};
+use crate::sim::resources::{new_resource, owned_resource, uuid_v4};
+use crate::sim::sessions::routed_session;
 use crate::state::AppState;
 
 /// Resource kind of Audio Connector connections.
@@ -79,7 +77,7 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
         "bidirectional": bidirectional,
         "audioTransport": transport,
         "status": "connected",
-        "createdAt": clock::now_ms(),
+        "createdAt": state.now_ms(),
     });
     state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), Some(&conn.connection_id), doc))?;
     Ok((StatusCode::OK, json!({"id": id, "connectionId": conn.connection_id})))
@@ -95,7 +93,7 @@ pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((proje
             return Err(ApiError::new(StatusCode::CONFLICT, "not_connected", format!("Audio Connector {id} is already stopped")));
         }
         if let (Some(sid), Some(cid)) = (r.session_id.clone(), r.parent_id.clone()) {
-            state.store().delete_connection(&sid, &cid)?;
+            connections::disconnect(&state, &sid, &cid, reasons::FORCED)?;
         }
         r.doc["status"] = json!("stopped");
         state.store().put_resource(&r)?;

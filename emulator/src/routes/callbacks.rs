@@ -1,5 +1,6 @@
 //! Callback registration: `GET /callback` (a JSON array), `POST /callback` `{group, event,
-//! url}`, `DELETE /callback/{id}` (204). The emulator stores them; it does not call them.
+//! url}`, `DELETE /callback/{id}` (204). The events of the registered group and event are
+//! posted to the URL ([`crate::sim::events`]).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -8,13 +9,11 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::clock;
-use crate::routes::clients::uuid_v4;
-use crate::routes::rest::{authorize, body_object, new_resource, owned_resource, reply, req_str};
+use crate::fields::{body_object, req_str};
+use crate::routes::http::{authorize, reply};
+use crate::sim::events::CALLBACK_KIND as KIND;
+use crate::sim::resources::{new_resource, owned_resource, uuid_v4};
 use crate::state::AppState;
-
-/// Resource kind of callbacks.
-pub const KIND: &str = "callback";
 
 /// Handles `GET /v2/project/{projectId}/callback`.
 pub async fn list(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>) -> Response {
@@ -46,7 +45,7 @@ pub async fn register(
             "group": options.group,
             "event": options.event,
             "url": options.url,
-            "createdAt": clock::now_ms(),
+            "createdAt": state.now_ms(),
         });
         state.store().put_resource(&new_resource(KIND, &id, &project_id, None, None, doc.clone()))?;
         Ok((StatusCode::OK, doc))

@@ -1,19 +1,18 @@
-//! The `/v2/project/{projectId}/...` REST operations the emulator serves so far: list a
-//! session's connections and force-disconnect one. Auth as for every REST call, and the project
-//! in the path must be the credential's.
+//! A session's connections over REST: `GET /v2/project/{projectId}/session/{sessionId}/connection`
+//! lists them and `DELETE .../connection/{connectionId}` force-disconnects one (its
+//! `streamDestroyed` and `connectionDestroyed` say `forceDisconnected`). Auth as for every REST
+//! call, and the project in the path must be the credential's.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde_json::json;
+use axum::response::Response;
+use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::auth;
-use crate::clock;
-use crate::routes::clients::require_session;
+use crate::routes::http::{authorize, reply, Answer};
+use crate::sim::connections::{self, reasons};
+use crate::sim::sessions::project_session;
 use crate::state::AppState;
-use crate::store::SessionRecord;
 
 /// Handles `GET /v2/project/{projectId}/session/{sessionId}/connection`.
 pub async fn list_connections(
@@ -21,7 +20,9 @@ pub async fn list_connections(
     headers: HeaderMap,
     Path((project_id, session_id)): Path<(String, String)>,
 ) -> Response {
-    let result = owned_session(&state, &headers, &project_id, &session_id).and_then(|s| {
+    reply((|| -> Answer {
+        authorize(&state, &headers, &project_id)?;
+        let s = project_session(&state, &project_id, &session_id)?;
         let items: Vec<_> = state
             .store()
             .connections(&s.session_id)?
@@ -34,17 +35,16 @@ pub async fn list_connections(
                 })
             })
             .collect();
-        Ok(json!({
-            "count": items.len(),
-            "projectId": s.project_id,
-            "sessionId": s.session_id,
-            "items": items,
-        }))
-    });
-    match result {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_response(),
-    }
+        Ok((
+            StatusCode::OK,
+            json!({
+                "count": items.len(),
+                "projectId": s.project_id,
+                "sessionId": s.session_id,
+                "items": items,
+            }),
+        ))
+    })())
 }
 
 /// Handles `DELETE /v2/project/{projectId}/session/{sessionId}/connection/{connectionId}`.
@@ -53,29 +53,17 @@ pub async fn force_disconnect(
     headers: HeaderMap,
     Path((project_id, session_id, connection_id)): Path<(String, String, String)>,
 ) -> Response {
-    let result = owned_session(&state, &headers, &project_id, &session_id).and_then(|s| {
-        if state.store().delete_connection(&s.session_id, &connection_id)? {
-            Ok(())
+    reply((|| -> Answer {
+        authorize(&state, &headers, &project_id)?;
+        let _guard = state.ops_lock();
+        let s = project_session(&state, &project_id, &session_id)?;
+        if connections::disconnect(&state, &s.session_id, &connection_id, reasons::FORCED)? {
+            Ok((StatusCode::NO_CONTENT, Value::Null))
         } else {
             Err(ApiError::not_found(
                 "not_connected",
                 format!("connection {connection_id} is not connected to session {session_id}"),
             ))
         }
-    });
-    match result {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => e.into_response(),
-    }
-}
-
-/// Authenticates, checks the path's project is the caller's and that the session is theirs.
-fn owned_session(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &str) -> Result<SessionRecord, ApiError> {
-    let principal = auth::authenticate(headers, state.registry(), clock::now_secs())?;
-    principal.require_owner(project_id)?;
-    let session = require_session(state, session_id)?;
-    if session.project_id != project_id {
-        return Err(ApiError::not_found("unknown_session", format!("no session with id {session_id} in project {project_id}")));
-    }
-    Ok(session)
+    })())
 }

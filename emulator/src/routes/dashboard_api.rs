@@ -16,8 +16,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::routes::clients::require_session;
-use crate::routes::session::create_session;
+use crate::sim::sessions::{create_session, require_session};
 use crate::state::AppState;
 
 /// Handles `GET /emulator/v1/info`: version, projects (keys only) and applications.
@@ -112,7 +111,7 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Response {
 /// as their JSON text; `null` = absent).
 fn json_fields(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
     let mut pairs = Vec::new();
-    for (k, v) in crate::routes::rest::body_object(body)? {
+    for (k, v) in crate::fields::body_object(body)? {
         let text = match v {
             Value::Null => continue,
             Value::String(s) => s,

@@ -10,9 +10,10 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::clock;
-use crate::routes::clients::{require_session, uuid_v4};
-use crate::routes::rest::{authorize, body_object, new_resource, opt_str, project_session, reply, Answer};
+use crate::fields::{body_object, opt_str};
+use crate::routes::http::{authorize, reply, Answer};
+use crate::sim::resources::{new_resource, uuid_v4};
+use crate::sim::sessions::{project_session, require_session};
 use crate::state::AppState;
 
 /// Resource kind of received signals (parent: the receiving connection).
@@ -72,7 +73,7 @@ fn send(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
         })?],
         None => state.store().connections(session_id)?,
     };
-    let now = clock::now_ms();
+    let now = state.now_ms();
     for c in recipients {
         let id = uuid_v4()?;
         let doc = json!({

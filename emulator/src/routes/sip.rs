@@ -1,5 +1,6 @@
 //! SIP interconnect. REST: `POST /dial` (also PHP's `/call`) creates a SIP participant — a
-//! connection publishing an audio stream — and answers `{id, connectionId, streamId}`;
+//! connection publishing an audio stream, [`connections::dial`] — and answers `{id,
+//! connectionId, streamId}`;
 //! `POST /session/{sid}/play-dtmf` and `POST /session/{sid}/connection/{cid}/play-dtmf`.
 //! Emulator-only: `GET /emulator/v1/sessions/{sid}/dtmf` lists the digits played.
 
@@ -10,41 +11,15 @@ use axum::response::Response;
 use serde_json::{json, Map, Value};
 
 use crate::api_error::ApiError;
-use crate::clock;
-use crate::routes::clients::{require_session, uuid_v4, verify_connect_token};
-use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_str, opt_str_list, project_session, reply, req_str, routed_session,
-    session_request, Answer,
-};
+use crate::fields::{body_object, opt_bool, opt_str, opt_str_list, req_str};
+use crate::routes::http::{authorize, reply, session_request, Answer};
+use crate::sim::connections;
+use crate::sim::resources::{new_resource, uuid_v4};
+use crate::sim::sessions::{project_session, require_session};
 use crate::state::AppState;
-use crate::store::{ConnectionRecord, SessionRecord};
 
-/// Resource kind of SIP calls.
-pub const KIND: &str = "sip";
 /// Resource kind of played DTMF digits.
 pub const DTMF_KIND: &str = "dtmf";
-
-/// Adds a connection made by the service itself (SIP, render, Audio Connector) with `token`,
-/// verified as a client's would be.
-pub fn service_connection(
-    state: &AppState,
-    session: &SessionRecord,
-    token: &str,
-    data: &str,
-) -> Result<ConnectionRecord, ApiError> {
-    let decoded = verify_connect_token(state, session, token)?;
-    let record = ConnectionRecord {
-        connection_id: uuid_v4()?,
-        session_id: session.session_id.clone(),
-        project_id: session.project_id.clone(),
-        role: decoded.role.clone().unwrap_or_else(|| "publisher".into()),
-        data: Some(decoded.connection_data.clone().unwrap_or_else(|| data.to_string())),
-        token_format: decoded.format.as_str().to_ascii_lowercase(),
-        created_at_ms: clock::now_ms(),
-    };
-    state.store().insert_connection(&record)?;
-    Ok(record)
-}
 
 /// Handles `POST /v2/project/{projectId}/dial`.
 pub async fn dial(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
@@ -84,29 +59,16 @@ fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u
     let observe = opt_bool(&sip, "observeForceMute")?.unwrap_or(false);
     let streams = opt_str_list(&sip, "streams")?;
     let from = opt_str(&sip, "from")?;
-    let _guard = state.ops_lock();
-    let session = routed_session(state, project_id, &session_id, "SIP dial")?;
-    let conn = service_connection(state, &session, &token, "sip")?;
-    let mut props = Map::new();
-    props.insert("name".into(), json!(from.clone().unwrap_or_else(|| "SIP".into())));
-    props.insert("hasVideo".into(), json!(video));
-    let stream = crate::routes::streams::publish(state, &session_id, &conn.connection_id, &props)?;
-    let id = uuid_v4()?;
-    let doc = json!({
-        "id": id,
-        "connectionId": conn.connection_id,
-        "streamId": stream["id"],
-        "sessionId": session_id,
+    let call = json!({
         "uri": uri,
         "from": from,
         "secure": secure,
         "video": video,
         "observeForceMute": observe,
         "streams": streams,
-        "createdAt": clock::now_ms(),
     });
-    state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), Some(&conn.connection_id), doc))?;
-    Ok((StatusCode::OK, json!({"id": id, "connectionId": conn.connection_id, "streamId": stream["id"]})))
+    let doc = connections::dial(state, project_id, &session_id, &token, call)?;
+    Ok((StatusCode::OK, json!({"id": doc["id"], "connectionId": doc["connectionId"], "streamId": doc["streamId"]})))
 }
 
 /// Handles `POST /v2/project/{projectId}/session/{sessionId}/play-dtmf`.
@@ -144,7 +106,7 @@ fn dtmf(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
         }
     }
     let id = uuid_v4()?;
-    let doc = json!({"id": id, "digits": digits, "connectionId": to, "createdAt": clock::now_ms()});
+    let doc = json!({"id": id, "digits": digits, "connectionId": to, "createdAt": state.now_ms()});
     state.store().put_resource(&new_resource(DTMF_KIND, &id, project_id, Some(session_id), to, doc))?;
     Ok((StatusCode::OK, Value::Null))
 }

@@ -4,7 +4,8 @@
 //! connection publishes a stream with `POST /emulator/v1/sessions/{sid}/connections/{cid}/streams`
 //! and unpublishes it with `DELETE .../streams/{streamId}`; `GET /emulator/v1/sessions/{sid}/streams`
 //! lists streams with their emulator-only fields (`connectionId`, `hasAudio`, `hasVideo`,
-//! `forceMuted`). Publishing into an `archiveMode=always` session starts its automatic archive.
+//! `forceMuted`). Publishing and unpublishing are [`crate::sim::connections`]'s (with their
+//! events; publishing into an `archiveMode=always` session starts its automatic archive).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -13,18 +14,12 @@ use axum::response::Response;
 use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::clock;
-use crate::routes::clients::{require_session, uuid_v4};
-use crate::routes::rest::{
-    authorize, body_object, new_resource, opt_bool, opt_str, opt_str_list, project_session, reply, Answer,
-};
+use crate::fields::{body_object, opt_bool, opt_str, opt_str_list};
+use crate::routes::http::{authorize, reply, Answer};
+use crate::sim::connections::{self, session_stream, MUTE_KIND, STREAM_KIND as KIND};
+use crate::sim::resources::new_resource;
+use crate::sim::sessions::{project_session, require_session};
 use crate::state::AppState;
-use crate::store::Resource;
-
-/// Resource kind of streams in the store (parent: the publishing connection).
-pub const KIND: &str = "stream";
-/// Resource kind of a session's mute-all state (id: the session id).
-pub const MUTE_KIND: &str = "mute";
 
 /// The stream as the REST API shows it (plus the emulator's `forceMuted`).
 pub fn rest_view(doc: &Value) -> Value {
@@ -35,29 +30,6 @@ pub fn rest_view(doc: &Value) -> Value {
         "layoutClassList": doc["layoutClassList"],
         "forceMuted": doc["forceMuted"],
     })
-}
-
-fn session_stream(state: &AppState, session_id: &str, stream_id: &str) -> Result<Resource, ApiError> {
-    match state.store().resource(KIND, stream_id)? {
-        Some(r) if r.session_id.as_deref() == Some(session_id) => Ok(r),
-        _ => Err(ApiError::not_found("unknown_stream", format!("no stream {stream_id} in session {session_id}"))),
-    }
-}
-
-/// Whether a mute-all is active for the session, and its exclusions.
-fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<String>>, ApiError> {
-    Ok(state.store().resource(MUTE_KIND, session_id)?.and_then(|r| {
-        if r.doc["active"].as_bool() == Some(true) {
-            Some(
-                r.doc["excludedStreamIds"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-                    .unwrap_or_default(),
-            )
-        } else {
-            None
-        }
-    }))
 }
 
 /// Handles `GET /v2/project/{projectId}/session/{sessionId}/stream/{streamId}`.
@@ -172,59 +144,6 @@ pub async fn mute_all(
     })())
 }
 
-/// Publishes a stream for a connection (emulator-only and SIP/render/Audio Connector use).
-pub fn publish(
-    state: &AppState,
-    session_id: &str,
-    connection_id: &str,
-    m: &serde_json::Map<String, Value>,
-) -> Result<Value, ApiError> {
-    let session = require_session(state, session_id)?;
-    let conn = state.store().connection(session_id, connection_id)?.ok_or_else(|| {
-        ApiError::not_found("not_connected", format!("connection {connection_id} is not connected to session {session_id}"))
-    })?;
-    if conn.role == "subscriber" {
-        return Err(ApiError::forbidden(
-            "not_publisher",
-            format!("connection {connection_id} has role subscriber and cannot publish"),
-        ));
-    }
-    let video_type = opt_str(m, "videoType")?.unwrap_or_else(|| "camera".into());
-    if !matches!(video_type.as_str(), "camera" | "screen" | "custom") {
-        return Err(ApiError::bad_request(
-            "invalid_argument",
-            format!("videoType must be camera, screen or custom (got {video_type:?})"),
-        ));
-    }
-    let id = uuid_v4()?;
-    let muted = match mute_state(state, session_id)? {
-        Some(excluded) => !excluded.contains(&id),
-        None => false,
-    };
-    let doc = json!({
-        "id": id,
-        "sessionId": session_id,
-        "connectionId": connection_id,
-        "name": opt_str(m, "name")?.unwrap_or_default(),
-        "videoType": video_type,
-        "layoutClassList": opt_str_list(m, "layoutClassList")?,
-        "hasAudio": opt_bool(m, "hasAudio")?.unwrap_or(true),
-        "hasVideo": opt_bool(m, "hasVideo")?.unwrap_or(true),
-        "forceMuted": muted,
-        "createdAt": clock::now_ms(),
-    });
-    state.store().put_resource(&new_resource(
-        KIND,
-        &id,
-        &session.project_id,
-        Some(session_id),
-        Some(connection_id),
-        doc.clone(),
-    ))?;
-    crate::routes::archives::auto_start(state, &session)?;
-    Ok(doc)
-}
-
 /// Handles `POST /emulator/v1/sessions/{sessionId}/connections/{connectionId}/streams`
 /// `{"name"?, "videoType"?, "layoutClassList"?, "hasAudio"?, "hasVideo"?}` → 201 stream.
 pub async fn emulator_publish(
@@ -235,7 +154,7 @@ pub async fn emulator_publish(
     reply((|| -> Answer {
         let m = body_object(&body)?;
         let _guard = state.ops_lock();
-        Ok((StatusCode::CREATED, publish(&state, &session_id, &connection_id, &m)?))
+        Ok((StatusCode::CREATED, connections::publish(&state, &session_id, &connection_id, &m)?))
     })())
 }
 
@@ -245,14 +164,8 @@ pub async fn emulator_unpublish(
     Path((session_id, connection_id, stream_id)): Path<(String, String, String)>,
 ) -> Response {
     reply((|| -> Answer {
-        let r = session_stream(&state, &session_id, &stream_id)?;
-        if r.parent_id.as_deref() != Some(connection_id.as_str()) {
-            return Err(ApiError::not_found(
-                "unknown_stream",
-                format!("connection {connection_id} does not publish stream {stream_id}"),
-            ));
-        }
-        state.store().delete_resource(KIND, &stream_id)?;
+        let _guard = state.ops_lock();
+        connections::unpublish(&state, &session_id, &connection_id, &stream_id)?;
         Ok((StatusCode::NO_CONTENT, Value::Null))
     })())
 }

@@ -1,0 +1,277 @@
+//! Connections and streams: simulated clients connect with a token (checked as the service
+//! does, expiry against the simulated clock), the service's own participants (SIP, Experience
+//! Composer, Audio Connector) join the same way, connections publish and unpublish streams,
+//! and leave. Each change emits its session-monitoring event. Callers hold the state-machine
+//! lock ([`AppState::ops_lock`]).
+
+use std::str::FromStr;
+
+use axum::http::StatusCode;
+use opentok::{DecodedToken, Role};
+use serde_json::{json, Map, Value};
+
+use crate::api_error::ApiError;
+use crate::fields::{opt_bool, opt_str, opt_str_list};
+use crate::sim::events::{self, emit};
+use crate::sim::recordings::archives;
+use crate::sim::resources::{new_resource, uuid_v4};
+use crate::sim::sessions::require_session;
+use crate::state::AppState;
+use crate::store::{ConnectionRecord, Resource, SessionRecord};
+
+/// Resource kind of streams in the store (parent: the publishing connection).
+pub const STREAM_KIND: &str = "stream";
+/// Resource kind of a session's mute-all state (id: the session id).
+pub const MUTE_KIND: &str = "mute";
+/// Resource kind of SIP calls (parent: the SIP participant's connection).
+pub const SIP_KIND: &str = "sip";
+
+/// Why a connection left or a stream ended, as session monitoring says it.
+pub mod reasons {
+    /// The client disconnected or unpublished.
+    pub const CLIENT: &str = "clientDisconnected";
+    /// A moderator (REST force disconnect) or the service removed it.
+    pub const FORCED: &str = "forceDisconnected";
+}
+
+/// Connects a simulated client to `session_id` with `token` (`session.connect()` after the
+/// service checked the token).
+pub fn connect(state: &AppState, session_id: &str, token: &str) -> Result<ConnectionRecord, ApiError> {
+    let session = require_session(state, session_id)?;
+    let decoded = verify_connect_token(state, &session, token)?;
+    let role = Role::from_str(decoded.role.as_deref().unwrap_or("publisher"))
+        .map_err(|e| ApiError::forbidden("bad_role", format!("token refused: {e}")))?;
+    let record = ConnectionRecord {
+        connection_id: uuid_v4()?,
+        session_id: session.session_id.clone(),
+        project_id: session.project_id.clone(),
+        role: role.as_str().to_string(),
+        data: decoded.connection_data.clone(),
+        token_format: decoded.format.as_str().to_ascii_lowercase(),
+        created_at_ms: state.now_ms(),
+    };
+    joined(state, record)
+}
+
+/// Adds a connection made by the service itself (SIP, render, Audio Connector) with `token`,
+/// verified as a client's would be; `data` when the token has no connection data.
+pub fn service_connection(
+    state: &AppState,
+    session: &SessionRecord,
+    token: &str,
+    data: &str,
+) -> Result<ConnectionRecord, ApiError> {
+    let decoded = verify_connect_token(state, session, token)?;
+    let record = ConnectionRecord {
+        connection_id: uuid_v4()?,
+        session_id: session.session_id.clone(),
+        project_id: session.project_id.clone(),
+        role: decoded.role.clone().unwrap_or_else(|| "publisher".into()),
+        data: Some(decoded.connection_data.clone().unwrap_or_else(|| data.to_string())),
+        token_format: decoded.format.as_str().to_ascii_lowercase(),
+        created_at_ms: state.now_ms(),
+    };
+    joined(state, record)
+}
+
+fn joined(state: &AppState, record: ConnectionRecord) -> Result<ConnectionRecord, ApiError> {
+    state.store().insert_connection(&record)?;
+    emit(state, events::connection_created(state, &record))?;
+    Ok(record)
+}
+
+/// Checks a client token as the service does before `session.connect()` succeeds: the core
+/// verifies signature and expiry (against the simulated clock); the token must name this
+/// session and the session's project.
+pub fn verify_connect_token(state: &AppState, session: &SessionRecord, token: &str) -> Result<DecodedToken, ApiError> {
+    let unverified = opentok::decode_token(token).map_err(|e| refuse(&e))?;
+    let owner = unverified.project_id.clone().ok_or_else(|| {
+        ApiError::forbidden("malformed", "token refused: it names no project (partner_id, iss or application_id)")
+    })?;
+    if owner != session.project_id {
+        return Err(ApiError::forbidden(
+            "wrong_project",
+            format!("token refused: it was minted for project {owner:?} but session belongs to project {:?}", session.project_id),
+        ));
+    }
+    let key = state
+        .registry()
+        .verify_key(&owner)
+        .ok_or_else(|| ApiError::forbidden("wrong_project", format!("token refused: project {owner:?} is not served here")))?;
+    let decoded = opentok::verify_token_at(token, &key, state.clock().now_secs()).map_err(|e| refuse(&e))?;
+    match decoded.session_id.as_deref() {
+        Some(sid) if sid == session.session_id => {}
+        Some(sid) => {
+            return Err(ApiError::forbidden(
+                "wrong_session",
+                format!("token refused: it was minted for session {sid} not {}", session.session_id),
+            ))
+        }
+        None => return Err(ApiError::forbidden("malformed", "token refused: it names no session_id")),
+    }
+    if let Some(scope) = decoded.claims.get("scope").and_then(|v| v.as_str()) {
+        if scope != "session.connect" {
+            return Err(ApiError::forbidden(
+                "bad_scope",
+                format!("token refused: scope is {scope:?}, must be \"session.connect\""),
+            ));
+        }
+    }
+    Ok(decoded)
+}
+
+fn refuse(e: &opentok::Error) -> ApiError {
+    let mut err = ApiError::from_core(e);
+    if err.status == StatusCode::BAD_REQUEST {
+        // Anything unreadable in a token is a refusal of the token, not a bad request.
+        err.status = StatusCode::FORBIDDEN;
+        err.reason = "malformed".to_string();
+    }
+    err.message = format!("token refused: {}", err.message);
+    err
+}
+
+/// Disconnects a connection: its streams end (`streamDestroyed`), a SIP call hangs up
+/// (`callDestroyed`), then `connectionDestroyed`, each with `reason`. False when it was not
+/// connected to that session.
+pub fn disconnect(state: &AppState, session_id: &str, connection_id: &str, reason: &str) -> Result<bool, ApiError> {
+    let Some(conn) = state.store().connection(session_id, connection_id)? else { return Ok(false) };
+    let mut streams = state.store().resources(STREAM_KIND, None, Some(session_id), Some(connection_id))?;
+    streams.reverse();
+    if !state.store().delete_connection(session_id, connection_id)? {
+        return Ok(false);
+    }
+    for s in &streams {
+        emit(state, events::stream_destroyed(state, &conn, &s.doc, reason))?;
+    }
+    for call in state.store().resources(SIP_KIND, None, Some(session_id), Some(connection_id))? {
+        emit(state, events::sip_call(state, &conn, &call.doc, "callDestroyed"))?;
+    }
+    emit(state, events::connection_destroyed(state, &conn, reason))?;
+    Ok(true)
+}
+
+/// Dials out: a SIP participant joins the session with `token` (`connectionCreated`), publishes
+/// its audio stream (`streamCreated`), and the call is recorded (`callCreated`). `call` holds the
+/// call's fields (`uri`, `from`, `video`...); gives the stored call. Takes the state-machine lock.
+pub fn dial(state: &AppState, project_id: &str, session_id: &str, token: &str, call: Value) -> Result<Value, ApiError> {
+    let _guard = state.ops_lock();
+    let session = crate::sim::sessions::routed_session(state, project_id, session_id, "SIP dial")?;
+    let conn = service_connection(state, &session, token, "sip")?;
+    let mut props = Map::new();
+    props.insert("name".into(), json!(call["from"].as_str().unwrap_or("SIP")));
+    props.insert("hasVideo".into(), json!(call["video"].as_bool().unwrap_or(false)));
+    let stream = publish(state, session_id, &conn.connection_id, &props)?;
+    let id = uuid_v4()?;
+    let mut doc = call;
+    doc["id"] = json!(id);
+    doc["connectionId"] = json!(conn.connection_id);
+    doc["streamId"] = stream["id"].clone();
+    doc["sessionId"] = json!(session_id);
+    doc["createdAt"] = json!(state.now_ms());
+    state.store().put_resource(&new_resource(
+        SIP_KIND,
+        &id,
+        project_id,
+        Some(session_id),
+        Some(&conn.connection_id),
+        doc.clone(),
+    ))?;
+    emit(state, events::sip_call(state, &conn, &doc, "callCreated"))?;
+    Ok(doc)
+}
+
+/// The connection, or 404 naming it.
+pub fn require_connection(state: &AppState, session_id: &str, connection_id: &str) -> Result<ConnectionRecord, ApiError> {
+    state.store().connection(session_id, connection_id)?.ok_or_else(|| {
+        ApiError::not_found("not_connected", format!("connection {connection_id} is not connected to session {session_id}"))
+    })
+}
+
+/// The stream of the session, or 404 naming it.
+pub fn session_stream(state: &AppState, session_id: &str, stream_id: &str) -> Result<Resource, ApiError> {
+    match state.store().resource(STREAM_KIND, stream_id)? {
+        Some(r) if r.session_id.as_deref() == Some(session_id) => Ok(r),
+        _ => Err(ApiError::not_found("unknown_stream", format!("no stream {stream_id} in session {session_id}"))),
+    }
+}
+
+/// Whether a mute-all is active for the session, and its exclusions.
+fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<String>>, ApiError> {
+    Ok(state.store().resource(MUTE_KIND, session_id)?.and_then(|r| {
+        if r.doc["active"].as_bool() == Some(true) {
+            Some(
+                r.doc["excludedStreamIds"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                    .unwrap_or_default(),
+            )
+        } else {
+            None
+        }
+    }))
+}
+
+/// Publishes a stream for a connection (`{name?, videoType?, layoutClassList?, hasAudio?,
+/// hasVideo?}`): `streamCreated`, then, in an `archiveMode=always` session, its automatic archive
+/// starts when none runs.
+pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<String, Value>) -> Result<Value, ApiError> {
+    let session = require_session(state, session_id)?;
+    let conn = require_connection(state, session_id, connection_id)?;
+    if conn.role == "subscriber" {
+        return Err(ApiError::forbidden(
+            "not_publisher",
+            format!("connection {connection_id} has role subscriber and cannot publish"),
+        ));
+    }
+    let video_type = opt_str(m, "videoType")?.unwrap_or_else(|| "camera".into());
+    if !matches!(video_type.as_str(), "camera" | "screen" | "custom") {
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("videoType must be camera, screen or custom (got {video_type:?})"),
+        ));
+    }
+    let id = uuid_v4()?;
+    let muted = match mute_state(state, session_id)? {
+        Some(excluded) => !excluded.contains(&id),
+        None => false,
+    };
+    let doc = json!({
+        "id": id,
+        "sessionId": session_id,
+        "connectionId": connection_id,
+        "name": opt_str(m, "name")?.unwrap_or_default(),
+        "videoType": video_type,
+        "layoutClassList": opt_str_list(m, "layoutClassList")?,
+        "hasAudio": opt_bool(m, "hasAudio")?.unwrap_or(true),
+        "hasVideo": opt_bool(m, "hasVideo")?.unwrap_or(true),
+        "forceMuted": muted,
+        "createdAt": state.now_ms(),
+    });
+    state.store().put_resource(&new_resource(
+        STREAM_KIND,
+        &id,
+        &session.project_id,
+        Some(session_id),
+        Some(connection_id),
+        doc.clone(),
+    ))?;
+    emit(state, events::stream_created(state, &conn, &doc))?;
+    archives::auto_start(state, &session)?;
+    Ok(doc)
+}
+
+/// Unpublishes a stream of a connection (`streamDestroyed`).
+pub fn unpublish(state: &AppState, session_id: &str, connection_id: &str, stream_id: &str) -> Result<(), ApiError> {
+    let r = session_stream(state, session_id, stream_id)?;
+    if r.parent_id.as_deref() != Some(connection_id) {
+        return Err(ApiError::not_found(
+            "unknown_stream",
+            format!("connection {connection_id} does not publish stream {stream_id}"),
+        ));
+    }
+    let conn = require_connection(state, session_id, connection_id)?;
+    state.store().delete_resource(STREAM_KIND, stream_id)?;
+    emit(state, events::stream_destroyed(state, &conn, &r.doc, reasons::CLIENT))?;
+    Ok(())
+}
