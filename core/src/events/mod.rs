@@ -233,13 +233,17 @@ impl Event {
         }
     }
 
-    /// The event as bindings show it: `{"type": name, ...}` with the fields of its struct in the
-    /// wire's camelCase (resource events hold `status` and the resource document, e.g.
-    /// `{"type": "archive", "status": "available", "archive": {...}}`); an unknown event is
-    /// `{"type": "unknown", "raw": body}`.
+    /// The event as bindings show it: `{"type": name, "sessionId": ..., ...}` with the fields of
+    /// its struct in the wire's camelCase (resource events hold `status` and the resource
+    /// document, e.g. `{"type": "archive", "sessionId": "...", "status": "available", "archive":
+    /// {...}}`); an unknown event is `{"type": "unknown", "raw": body}` (with `sessionId` when the
+    /// body has one). `sessionId` is [`Event::session_id`], absent when `None`.
     pub fn to_typed_json(&self) -> Value {
         let mut m = Map::new();
         m.insert("type".into(), Value::from(self.name()));
+        if let Some(id) = self.session_id() {
+            m.insert("sessionId".into(), Value::from(id));
+        }
         let body = match self {
             Event::SessionCreated { event } | Event::SessionDestroyed { event } | Event::SessionNotification { event } => {
                 serde_json::to_value(event)

@@ -153,6 +153,8 @@ fn unknown_events_serialize_as_received() {
     let e = parse_event(body).unwrap();
     assert_eq!(e.to_json(), serde_json::from_str::<Value>(body).unwrap());
     assert_eq!(e.to_typed_json(), json!({"type": "unknown", "raw": e_raw(&e)}));
+    let typed = parse_event(json!({"id": "a", "sessionId": SID, "status": "started"}).to_string()).unwrap().to_typed_json();
+    assert_eq!((typed["sessionId"].as_str(), typed["archive"]["sessionId"].as_str()), (Some(SID), Some(SID)));
     assert_eq!((e.session_id(), e.status(), e.resource_id()), (None, None, None));
     let with_session = parse_event(json!({"event": "new", "sessionId": SID}).to_string()).unwrap();
     assert_eq!(with_session.session_id().as_deref(), Some(SID));
