@@ -10,7 +10,7 @@ module OpenTok
     text = value.is_a?(String) || value.is_a?(Symbol) ? value.to_s.strip.downcase : nil
     return text == "true" if %w[true false].include?(text)
 
-    raise OpenTokArgumentError.new("invalid #{path}: must be true or false (got #{value.inspect})",
+    raise OpenTokArgumentError.new("invalid #{path}: must be true or false (got #{Options.shown(value)})",
                                    kind: "invalid_argument", field: path)
   end
 
@@ -36,7 +36,24 @@ module OpenTok
 
     # Raises the argument error of a key or value (the core's message shape).
     def self.invalid(path, rule, value)
-      raise OpenTokArgumentError.new("invalid #{path}: #{rule} (got #{value.inspect})", kind: "invalid_argument", field: path)
+      raise OpenTokArgumentError.new("invalid #{path}: #{rule} (got #{shown(value)})", kind: "invalid_argument", field: path)
+    end
+
+    # `value` as an error message shows it: containers by class and size (their #inspect recurses
+    # without limit: a Hash nested 100,000 deep overflows the stack), anything else by #inspect
+    # cut to 80 characters (an #inspect that raises shows the class).
+    def self.shown(value)
+      case value
+      when Hash then "a Hash of #{value.size} #{value.size == 1 ? 'key' : 'keys'}"
+      when Array then "an Array of #{value.size} #{value.size == 1 ? 'item' : 'items'}"
+      else
+        text = begin
+          value.inspect.to_s
+        rescue StandardError
+          "#<#{value.class}>"
+        end
+        text.length > 80 ? "#{text[0, 77]}..." : text
+      end
     end
 
     def self.text?(value)
