@@ -2,6 +2,8 @@
 //! line for the URL, and kills it on drop. Also crafts REST JWTs (test-only, to produce bad ones).
 #![allow(dead_code)]
 
+pub mod receiver;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};

@@ -1,0 +1,401 @@
+//! Events delivered to callbacks, against the real binary and a real HTTP receiver: the order of
+//! a session's events, what registrations get, retries and the delivery log, that a dead
+//! receiver never slows the API, the simulated clock (maxDuration, token expiry), simulation
+//! controls (fail an archive, replay), and a `kill -9` in the middle of a delivery.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::receiver::{label, Mode, Receiver};
+use common::*;
+use opentok::{BroadcastOptions, BroadcastOutputs, CallbackOptions, HlsOptions, Role, TokenOptions};
+use serde_json::{json, Value};
+
+/// Fast delivery settings so failures show within a test's patience.
+const FAST: [&str; 6] = ["--callback-attempts", "3", "--callback-backoff-ms", "50", "--callback-timeout-ms", "400"];
+
+async fn post_json(url: &str, path: &str, body: Value) -> (u16, Value) {
+    let res = http().post(format!("{url}{path}")).json(&body).send().await.unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+async fn set_project_url(url: &str, callback: &str) {
+    let res = http()
+        .put(format!("{url}/emulator/v1/projects/{KEY}/callback-url"))
+        .json(&json!({ "url": callback }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+}
+
+async fn deliveries(url: &str) -> Vec<Value> {
+    let (status, body) = emulator_get(url, "/emulator/v1/deliveries").await;
+    assert_eq!(status, 200, "{body}");
+    body["items"].as_array().cloned().unwrap()
+}
+
+/// Waits until every delivery of the log is settled (delivered or failed); gives the log.
+async fn settled_log(url: &str, within: Duration) -> Vec<Value> {
+    let start = Instant::now();
+    loop {
+        let log = deliveries(url).await;
+        if !log.is_empty() && log.iter().all(|d| d["state"] != "pending") {
+            return log;
+        }
+        assert!(start.elapsed() < within, "deliveries still pending after {within:?}: {log:#?}");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+fn hls() -> BroadcastOptions {
+    BroadcastOptions {
+        outputs: BroadcastOutputs { hls: Some(HlsOptions::default()), rtmp: Vec::new() },
+        max_duration: Some(60),
+        ..Default::default()
+    }
+}
+
+async fn advance(url: &str, seconds: f64) -> Value {
+    let (status, body) = post_json(url, "/emulator/v1/clock", json!({ "advance": seconds })).await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+#[tokio::test]
+async fn a_session_s_events_arrive_in_order() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (sid, conns) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let stream = publish(&emu.url, &sid, &conns[0], json!({"name": "cam", "videoType": "screen"})).await;
+    let archive = client.start_archive(&sid, &Default::default()).await.unwrap();
+    client.stop_archive(&archive.id).await.unwrap();
+    let broadcast = client.start_broadcast(&sid, &hls()).await.unwrap();
+    let moved = advance(&emu.url, 61.0).await;
+    assert_eq!(moved["stopped"], 1, "{moved}");
+    assert_eq!(client.get_broadcast(&broadcast.id).await.unwrap().status.as_deref(), Some("stopped"));
+
+    let got = hook.wait_for(7, Duration::from_secs(10)).await;
+    let labels: Vec<String> = got.iter().map(label).collect();
+    assert_eq!(
+        labels,
+        [
+            "connectionCreated",
+            "streamCreated",
+            "archive.started",
+            "archive.stopped",
+            "archive.available",
+            "broadcast.started",
+            "broadcast.stopped"
+        ]
+    );
+    for body in &got {
+        assert_eq!(body["sessionId"], sid.as_str(), "{body}");
+    }
+    assert_eq!(got[0]["connection"]["id"], conns[0].as_str());
+    assert_eq!(got[0]["projectId"], KEY);
+    assert_eq!(got[1]["stream"]["id"], stream["id"]);
+    assert_eq!(got[1]["stream"]["videoType"], "screen");
+    assert_eq!(got[1]["stream"]["name"], "cam");
+    assert_eq!(got[1]["stream"]["connection"]["id"], conns[0].as_str());
+    assert_eq!(got[2]["id"], archive.id.as_str());
+    assert_eq!(got[4]["reason"], "user initiated");
+    assert!(got[4]["size"].as_i64().unwrap() > 0);
+    assert_eq!(got[6]["id"], broadcast.id.as_str());
+
+    let log = settled_log(&emu.url, Duration::from_secs(5)).await;
+    assert_eq!(log.len(), 7);
+    for d in &log {
+        assert_eq!(
+            (d["state"].as_str(), d["attempts"].as_i64(), d["statusCode"].as_i64()),
+            (Some("delivered"), Some(1), Some(200))
+        );
+        assert_eq!(d["url"], hook.url.as_str());
+    }
+    assert_eq!(log[0]["event"], "broadcast.stopped", "newest first");
+}
+
+#[tokio::test]
+async fn registrations_get_their_group_and_event() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    let client = project_client(&emu.url);
+    for (group, event) in [("connection", "connectionDestroyed"), ("stream", "streamCreated"), ("archive", "status")] {
+        client
+            .register_callback(&CallbackOptions { group: group.into(), event: event.into(), url: hook.url.clone() })
+            .await
+            .unwrap();
+    }
+    let (sid, conns) = session_with_clients(&emu.url, &client, false, 2, Role::Publisher).await;
+    let s = publish(&emu.url, &sid, &conns[1], json!({})).await;
+    let a = client.start_archive(&sid, &Default::default()).await.unwrap();
+    client.force_disconnect(&sid, &conns[1]).await.unwrap();
+    client.stop_archive(&a.id).await.unwrap();
+    let got = hook.wait_for(5, Duration::from_secs(10)).await;
+    let labels: Vec<String> = got.iter().map(label).collect();
+    // No connectionCreated, no streamDestroyed: not registered.
+    assert_eq!(labels, ["streamCreated", "archive.started", "connectionDestroyed", "archive.stopped", "archive.available"]);
+    assert_eq!(got[0]["stream"]["id"], s["id"]);
+    assert_eq!(got[2]["reason"], "forceDisconnected");
+    assert_eq!(got[2]["connection"]["id"], conns[1].as_str());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(hook.received().len(), 5, "nothing else arrives");
+}
+
+#[tokio::test]
+async fn unreachable_or_failing_urls_are_retried_in_the_background() {
+    // One second a try: an API call that waited for a delivery would take that long.
+    let emu =
+        Emulator::start_in_memory(&["--callback-attempts", "3", "--callback-backoff-ms", "50", "--callback-timeout-ms", "1000"]);
+    let hanging = Receiver::start(Mode::Hang).await;
+    let failing = Receiver::start(Mode::Status(500)).await;
+    // Nothing listens on the port of a listener just closed.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/gone", l.local_addr().unwrap())
+    };
+    let client = project_client(&emu.url);
+    for url in [&hanging.url, &failing.url, &closed] {
+        client
+            .register_callback(&CallbackOptions {
+                group: "connection".into(),
+                event: "connectionCreated".into(),
+                url: url.clone(),
+            })
+            .await
+            .unwrap();
+    }
+    // Each API call answers at once though every receiver fails or never answers.
+    for _ in 0..3 {
+        let s = client.create_session(&Default::default()).await.unwrap();
+        let token = client.generate_token(&s.session_id, &TokenOptions::default()).unwrap();
+        let started = Instant::now();
+        let (status, body) = connect(&emu.url, &s.session_id, &token).await;
+        assert_eq!(status, 201, "{body}");
+        assert!(started.elapsed() < Duration::from_millis(800), "connect took {:?}", started.elapsed());
+    }
+    let log = settled_log(&emu.url, Duration::from_secs(20)).await;
+    assert_eq!(log.len(), 9, "3 connections x 3 URLs: {log:#?}");
+    // Retries ran in the background: a hanging receiver's 3 attempts took their timeouts.
+    for d in log.iter().filter(|d| d["url"] == hanging.url.as_str()) {
+        let spent = d["updatedAt"].as_i64().unwrap() - d["createdAt"].as_i64().unwrap();
+        assert!(spent >= 3000, "3 attempts of 1 s, got {spent} ms");
+    }
+    for d in &log {
+        assert_eq!((d["state"].as_str(), d["attempts"].as_i64()), (Some("failed"), Some(3)), "{d}");
+        let error = d["lastError"].as_str().unwrap();
+        if d["url"] == hanging.url.as_str() {
+            assert_eq!(error, "no answer within 1000 ms");
+            assert!(d["statusCode"].is_null());
+        } else if d["url"] == failing.url.as_str() {
+            assert_eq!(error, "the receiver answered HTTP 500");
+            assert_eq!(d["statusCode"], 500);
+        } else {
+            assert!(error.starts_with("cannot connect"), "{error}");
+        }
+    }
+    assert_eq!(failing.received().len(), 9, "3 attempts of each of 3 events");
+    assert_eq!(hanging.received().len(), 9);
+}
+
+#[tokio::test]
+async fn replay_posts_an_event_again() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Status(503)).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (_sid, _) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let log = settled_log(&emu.url, Duration::from_secs(10)).await;
+    assert_eq!(log[0]["state"], "failed");
+    hook.set_mode(Mode::Ok);
+    let id = log[0]["id"].as_i64().unwrap();
+    let (status, replayed) = post_json(&emu.url, &format!("/emulator/v1/deliveries/{id}/replay"), json!({})).await;
+    assert_eq!(status, 202, "{replayed}");
+    assert_eq!(replayed["replayOf"], id);
+    let log = settled_log(&emu.url, Duration::from_secs(10)).await;
+    assert_eq!((log[0]["state"].as_str(), log[0]["replayOf"].as_i64()), (Some("delivered"), Some(id)));
+    let got = hook.received();
+    assert_eq!(got.last(), Some(&log[0]["body"]));
+    assert_eq!(got[0], got[got.len() - 1], "the same body again");
+    let (status, _) = post_json(&emu.url, "/emulator/v1/deliveries/999999/replay", json!({})).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn archives_fail_on_demand_and_stop_at_max_duration() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    let client = project_client(&emu.url);
+    client
+        .register_callback(&CallbackOptions { group: "archive".into(), event: "status".into(), url: hook.url.clone() })
+        .await
+        .unwrap();
+    let (sid, _) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let a = client.start_archive(&sid, &Default::default()).await.unwrap();
+    let (status, failed) =
+        post_json(&emu.url, &format!("/emulator/v1/archives/{}/fail", a.id), json!({"reason": "disk full"})).await;
+    assert_eq!(status, 200, "{failed}");
+    assert_eq!((failed["status"].as_str(), failed["reason"].as_str()), (Some("failed"), Some("disk full")));
+    assert_eq!(client.get_archive(&a.id).await.unwrap().status.as_str(), "failed");
+    let (status, again) = post_json(&emu.url, &format!("/emulator/v1/archives/{}/fail", a.id), json!({})).await;
+    assert_eq!((status, again["reason"].as_str()), (409, Some("not_recording")));
+
+    // maxDuration (a REST field the core's options leave out): raw call.
+    let res = http()
+        .post(format!("{}/v2/project/{KEY}/archive", emu.url))
+        .header("X-OPENTOK-AUTH", rest_jwt())
+        .json(&json!({"sessionId": sid, "maxDuration": 120}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let b: Value = res.json().await.unwrap();
+    assert_eq!(advance(&emu.url, 119.0).await["stopped"], 0);
+    assert_eq!(client.get_archive(b["id"].as_str().unwrap()).await.unwrap().status.as_str(), "started");
+    assert_eq!(advance(&emu.url, 2.0).await["stopped"], 1);
+    let done = client.get_archive(b["id"].as_str().unwrap()).await.unwrap();
+    assert_eq!((done.status.as_str(), done.duration), ("available", Some(120)));
+
+    let got = hook.wait_for(5, Duration::from_secs(10)).await;
+    let labels: Vec<String> = got.iter().map(label).collect();
+    assert_eq!(labels, ["archive.started", "archive.failed", "archive.started", "archive.stopped", "archive.available"]);
+    assert_eq!(got[1]["reason"], "disk full");
+    assert_eq!(got[3]["reason"], "maximum duration exceeded");
+    assert_eq!(got[3]["duration"], 120);
+}
+
+#[tokio::test]
+async fn token_expiry_follows_the_moved_clock() {
+    let emu = Emulator::start_in_memory(&[]);
+    let client = project_client(&emu.url);
+    let s = client.create_session(&Default::default()).await.unwrap();
+    let token = client
+        .generate_token(
+            &s.session_id,
+            &TokenOptions { expire: Some(opentok::Expiry::In(Duration::from_secs(3600))), ..Default::default() },
+        )
+        .unwrap();
+    let (status, _) = connect(&emu.url, &s.session_id, &token).await;
+    assert_eq!(status, 201);
+    let moved = advance(&emu.url, 7200.0).await;
+    assert!(moved["offsetMs"].as_i64().unwrap() >= 7_200_000, "{moved}");
+    let (status, body) = connect(&emu.url, &s.session_id, &token).await;
+    assert_eq!(status, 403, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("expired"), "{body}");
+    // REST auth keeps real time: the SDK signs with the machine's clock.
+    client.create_session(&Default::default()).await.unwrap();
+    let (status, clock) = emulator_get(&emu.url, "/emulator/v1/clock").await;
+    assert_eq!(status, 200);
+    assert!(clock["now"].as_i64().unwrap() - now() * 1000 >= 7_199_000, "{clock}");
+    for bad in [json!({"advance": -1}), json!({"advance": "10"}), json!({})] {
+        let (status, body) = post_json(&emu.url, "/emulator/v1/clock", bad).await;
+        assert_eq!(status, 400, "{body}");
+        assert!(body["message"].as_str().unwrap().contains("advance"), "{body}");
+    }
+}
+
+#[tokio::test]
+async fn sip_captions_and_render_events() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    let own = Receiver::start(Mode::Ok).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (sid, _) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let moderator = client.generate_token(&sid, &TokenOptions { role: Role::Moderator, ..Default::default() }).unwrap();
+    let call = client.dial(&sid, &moderator, "sip:alice@example.com", &Default::default()).await.unwrap();
+    client.force_disconnect(&sid, &call.connection_id).await.unwrap();
+    let captions = client
+        .start_captions(
+            &sid,
+            &moderator,
+            &opentok::CaptionOptions { status_callback_url: Some(own.url.clone()), ..Default::default() },
+        )
+        .await
+        .unwrap();
+    client.stop_captions(&captions.captions_id).await.unwrap();
+    let render = client
+        .start_render(
+            &sid,
+            &moderator,
+            &opentok::RenderOptions {
+                url: "https://app.example.com/composer".into(),
+                status_callback_url: Some(own.url.clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    client.get_render(&render.id).await.unwrap();
+    client.stop_render(&render.id).await.unwrap();
+
+    let labels: Vec<String> = hook.wait_for(16, Duration::from_secs(10)).await.iter().map(label).collect();
+    assert_eq!(
+        labels,
+        [
+            "connectionCreated",
+            // the SIP participant
+            "connectionCreated",
+            "streamCreated",
+            "callCreated",
+            "streamDestroyed",
+            "callDestroyed",
+            "connectionDestroyed",
+            "captions.started",
+            "captions.stopped",
+            // the Experience Composer
+            "connectionCreated",
+            "render.starting",
+            "streamCreated",
+            "render.started",
+            "streamDestroyed",
+            "connectionDestroyed",
+            "render.stopped",
+        ]
+    );
+    let own_labels: Vec<String> = own.wait_for(5, Duration::from_secs(10)).await.iter().map(label).collect();
+    assert_eq!(own_labels, ["captions.started", "captions.stopped", "render.starting", "render.started", "render.stopped"]);
+}
+
+#[tokio::test]
+async fn kill_9_in_the_middle_of_a_delivery_loses_no_state() {
+    let dir = std::env::temp_dir().join(format!("otemu-deliver-{}-{}", std::process::id(), now()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let dir_arg = dir.to_str().unwrap().to_string();
+    let hook = Receiver::start(Mode::Hang).await;
+    let args = ["--data-dir", &dir_arg, "--callback-timeout-ms", "60000", "--callback-backoff-ms", "50"];
+    let emu = Emulator::start(&args);
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (sid, conns) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let archive = client.start_archive(&sid, &Default::default()).await.unwrap();
+    // The first event (connectionCreated) is being delivered: the receiver holds the request.
+    hook.wait_for(1, Duration::from_secs(5)).await;
+    let log = deliveries(&emu.url).await;
+    assert_eq!(log.len(), 2);
+    assert!(log.iter().all(|d| d["state"] == "pending"), "{log:#?}");
+    emu.kill();
+
+    hook.set_mode(Mode::Ok);
+    let emu = Emulator::start(&args);
+    // Every change answered before the kill is there.
+    assert_eq!(client_for(&emu.url).get_archive(&archive.id).await.unwrap().status.as_str(), "started");
+    let (_, listed) = emulator_get(&emu.url, &format!("/emulator/v1/sessions/{sid}/connections")).await;
+    assert_eq!(listed["items"][0]["connectionId"], conns[0].as_str());
+    // And the deliveries left pending go out after the restart, in order.
+    let log = settled_log(&emu.url, Duration::from_secs(10)).await;
+    assert_eq!(log.iter().map(|d| d["state"].as_str().unwrap()).collect::<Vec<_>>(), ["delivered", "delivered"]);
+    let got = hook.wait_for(3, Duration::from_secs(5)).await;
+    let labels: Vec<String> = got.iter().map(label).collect();
+    assert_eq!(labels, ["connectionCreated", "connectionCreated", "archive.started"], "the held one is posted again");
+    drop(emu);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn client_for(url: &str) -> opentok::Client {
+    project_client(url)
+}
