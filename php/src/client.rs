@@ -121,6 +121,23 @@ fn object(field_values: &[(&str, Option<&Zval>)]) -> PhpResult<Value> {
     Ok(Value::Object(m))
 }
 
+/// The official SDK broadcasts to HLS when no `outputs` are given, and `'hls' => []` (an empty
+/// PHP array, read as `null`) asks for HLS with its defaults.
+fn official_outputs(options: &mut Value) {
+    if options.is_null() {
+        *options = Value::Object(Map::new());
+    }
+    let Some(m) = options.as_object_mut() else { return };
+    let outputs = m.entry("outputs").or_insert(Value::Null);
+    if outputs.is_null() {
+        *outputs = json!({"hls": {}});
+    } else if let Some(o) = outputs.as_object_mut() {
+        if let Some(hls) = o.get_mut("hls").filter(|h| h.is_null()) {
+            *hls = json!({});
+        }
+    }
+}
+
 /// `createSession`'s options array: the official keys (others are ignored, as the official SDK
 /// does); `archiveMode` always without a `mediaMode` means routed, as there.
 fn session_options(options: Option<&Zval>) -> PhpResult<SessionOptions> {
@@ -241,7 +258,12 @@ impl OpenTok {
     /// `POST /broadcast`.
     pub fn start_broadcast(&self, session_id: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
         let sid = id("sessionId", session_id)?;
-        let options = read(Family::Broadcast, "options", options, BroadcastOptions::from_json)?;
+        let mut value = match options {
+            Some(o) => to_json("options", o).or_throw_in(Family::Broadcast)?,
+            None => Value::Null,
+        };
+        official_outputs(&mut value);
+        let options = read(Family::Broadcast, "options", None, |_| BroadcastOptions::from_json(&value))?;
         let broadcast = self.call(Family::Broadcast, |c| async move { c.start_broadcast(&sid, &options).await })?;
         from_model("OpenTok\\Broadcast", &broadcast)
     }

@@ -164,8 +164,9 @@ pub fn list<T: Serialize>(list_name: &str, page: &T) -> Result<Zval, PhpExceptio
 fn copy_property(ex: &mut ExecuteData, retval: &mut Zval, name: &str) {
     let Some(this) = ex.get_self() else { return };
     if let Ok(props) = this.get_properties() {
+        // Declared properties are INDIRECT entries pointing at the object's slots.
         if let Some(v) = props.get(name) {
-            *retval = v.shallow_clone();
+            *retval = v.indirect().unwrap_or(v).dereference().shallow_clone();
         }
     }
 }
