@@ -7,9 +7,9 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::receiver::{label, Mode, Receiver};
+use common::receiver::{label, parsed, Mode, Receiver};
 use common::*;
-use opentok::{BroadcastOptions, BroadcastOutputs, CallbackOptions, HlsOptions, Role, TokenOptions};
+use opentok::{BroadcastOptions, BroadcastOutputs, CallbackOptions, Event, HlsOptions, Role, TokenOptions};
 use serde_json::{json, Value};
 
 /// Fast delivery settings so failures show within a test's patience.
@@ -94,18 +94,44 @@ async fn a_session_s_events_arrive_in_order() {
         ]
     );
     for body in &got {
-        assert_eq!(body["sessionId"], sid.as_str(), "{body}");
+        assert_eq!(parsed(body).session_id().as_deref(), Some(sid.as_str()), "{body}");
     }
-    assert_eq!(got[0]["connection"]["id"], conns[0].as_str());
-    assert_eq!(got[0]["projectId"], KEY);
-    assert_eq!(got[1]["stream"]["id"], stream["id"]);
-    assert_eq!(got[1]["stream"]["videoType"], "screen");
-    assert_eq!(got[1]["stream"]["name"], "cam");
-    assert_eq!(got[1]["stream"]["connection"]["id"], conns[0].as_str());
-    assert_eq!(got[2]["id"], archive.id.as_str());
-    assert_eq!(got[4]["reason"], "user initiated");
-    assert!(got[4]["size"].as_i64().unwrap() > 0);
-    assert_eq!(got[6]["id"], broadcast.id.as_str());
+    match parsed(&got[0]) {
+        Event::ConnectionCreated { event } => {
+            assert_eq!(event.connection.id, conns[0]);
+            assert_eq!(event.project_id.as_deref(), Some(KEY));
+            assert!(event.timestamp.is_some() && event.connection.created_at.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    match parsed(&got[1]) {
+        Event::StreamCreated { event } => {
+            assert_eq!(event.stream.id, stream["id"].as_str().unwrap());
+            assert_eq!((event.stream.video_type.as_deref(), event.stream.name.as_deref()), (Some("screen"), Some("cam")));
+            assert_eq!(event.stream.connection.unwrap().id, conns[0]);
+        }
+        other => panic!("{other:?}"),
+    }
+    match parsed(&got[2]) {
+        Event::ArchiveChanged { event } => {
+            assert_eq!((event.archive.id.as_str(), event.status.as_str()), (archive.id.as_str(), "started"))
+        }
+        other => panic!("{other:?}"),
+    }
+    match parsed(&got[4]) {
+        Event::ArchiveChanged { event } => {
+            assert_eq!(event.archive.status.as_str(), "available");
+            assert_eq!(event.archive.reason.as_deref(), Some("user initiated"));
+            assert!(event.archive.size.unwrap() > 0);
+        }
+        other => panic!("{other:?}"),
+    }
+    match parsed(&got[6]) {
+        Event::BroadcastChanged { event } => {
+            assert_eq!((event.broadcast.id.as_str(), event.status.as_str()), (broadcast.id.as_str(), "stopped"))
+        }
+        other => panic!("{other:?}"),
+    }
 
     let log = settled_log(&emu.url, Duration::from_secs(5)).await;
     assert_eq!(log.len(), 7);
@@ -139,9 +165,13 @@ async fn registrations_get_their_group_and_event() {
     let labels: Vec<String> = got.iter().map(label).collect();
     // No connectionCreated, no streamDestroyed: not registered.
     assert_eq!(labels, ["streamCreated", "archive.started", "connectionDestroyed", "archive.stopped", "archive.available"]);
-    assert_eq!(got[0]["stream"]["id"], s["id"]);
-    assert_eq!(got[2]["reason"], "forceDisconnected");
-    assert_eq!(got[2]["connection"]["id"], conns[1].as_str());
+    assert_eq!(parsed(&got[0]).resource_id(), s["id"].as_str());
+    match parsed(&got[2]) {
+        Event::ConnectionDestroyed { event } => {
+            assert_eq!((event.reason.as_deref(), event.connection.id.as_str()), (Some("forceDisconnected"), conns[1].as_str()))
+        }
+        other => panic!("{other:?}"),
+    }
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(hook.received().len(), 5, "nothing else arrives");
 }
@@ -333,7 +363,8 @@ async fn sip_captions_and_render_events() {
     client.get_render(&render.id).await.unwrap();
     client.stop_render(&render.id).await.unwrap();
 
-    let labels: Vec<String> = hook.wait_for(16, Duration::from_secs(10)).await.iter().map(label).collect();
+    let got = hook.wait_for(16, Duration::from_secs(10)).await;
+    let labels: Vec<String> = got.iter().map(label).collect();
     assert_eq!(
         labels,
         [
@@ -357,8 +388,35 @@ async fn sip_captions_and_render_events() {
             "render.stopped",
         ]
     );
-    let own_labels: Vec<String> = own.wait_for(5, Duration::from_secs(10)).await.iter().map(label).collect();
+    match (parsed(&got[3]), parsed(&got[5])) {
+        (Event::CallCreated { event: created }, Event::CallDestroyed { event: destroyed }) => {
+            assert_eq!(created.call.id, call.id);
+            assert_eq!(created.call.connection_id.as_deref(), Some(call.connection_id.as_str()));
+            assert_eq!(created.call.stream_id, call.stream_id);
+            assert_eq!(created.call.sip_uri.as_deref(), Some("sip:alice@example.com"));
+            assert_eq!((destroyed.call.id, destroyed.reason.as_deref()), (call.id.clone(), Some("forceDisconnected")));
+        }
+        other => panic!("{other:?}"),
+    }
+    let own_got = own.wait_for(5, Duration::from_secs(10)).await;
+    let own_labels: Vec<String> = own_got.iter().map(label).collect();
     assert_eq!(own_labels, ["captions.started", "captions.stopped", "render.starting", "render.started", "render.stopped"]);
+    match parsed(&own_got[1]) {
+        Event::CaptionsChanged { event } => {
+            assert_eq!(
+                (event.caption_id.as_str(), event.reason.as_deref()),
+                (captions.captions_id.as_str(), Some("user initiated"))
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    match parsed(&own_got[3]) {
+        Event::RenderChanged { event } => {
+            assert_eq!(event.render.id, render.id);
+            assert!(event.render.stream_id.as_deref().is_some_and(|s| !s.is_empty()));
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]

@@ -145,7 +145,7 @@ pub fn disconnect(state: &AppState, session_id: &str, connection_id: &str, reaso
         emit(state, events::stream_destroyed(state, &conn, &s.doc, reason))?;
     }
     for call in state.store().resources(SIP_KIND, None, Some(session_id), Some(connection_id))? {
-        emit(state, events::sip_call(state, &conn, &call.doc, "callDestroyed"))?;
+        emit(state, events::sip_call(state, &conn, &call.doc, Some(reason)))?;
     }
     emit(state, events::connection_destroyed(state, &conn, reason))?;
     Ok(true)
@@ -177,7 +177,7 @@ pub fn dial(state: &AppState, project_id: &str, session_id: &str, token: &str, c
         Some(&conn.connection_id),
         doc.clone(),
     ))?;
-    emit(state, events::sip_call(state, &conn, &doc, "callCreated"))?;
+    emit(state, events::sip_call(state, &conn, &doc, None))?;
     Ok(doc)
 }
 

@@ -1,6 +1,8 @@
-//! The events the service posts to an app, and where they go. Each state change of the
-//! simulation calls [`emit`] with one event; it is queued for every URL that wants it, in the
-//! order the changes happened ([`crate::sim::delivery`] posts them):
+//! The events the service posts to an app, and where they go. The bodies are the core's typed
+//! events ([`opentok::Event`], serialized by [`Event::to_json`]), so what the emulator sends is
+//! what every binding's `parse_event` reads. Each state change of the simulation calls [`emit`]
+//! with one event; it is queued for every URL that wants it, in the order the changes happened
+//! ([`crate::sim::delivery`] posts them):
 //!
 //! - callbacks registered with `POST /v2/project/{projectId}/callback` for the event's group
 //!   (`connection` + `connectionCreated`/`connectionDestroyed`, `stream` +
@@ -9,7 +11,11 @@
 //!   account page sets on the real service): every event of the project;
 //! - the resource's own `statusCallbackUrl` (captions, Experience Composer renders).
 
-use serde_json::{json, Value};
+use opentok::{
+    ArchiveEvent, BroadcastEvent, CallEvent, CallInfo, CaptionsEvent, ConnectionEvent, ConnectionInfo, Event, RenderEvent,
+    StreamEvent, StreamInfo,
+};
+use serde_json::Value;
 
 use crate::sim::delivery::{enqueue, queue_key};
 use crate::state::AppState;
@@ -62,8 +68,8 @@ pub struct Emission {
     pub registration_event: &'static str,
     /// The delivery log's label, e.g. `archive.available`.
     pub label: String,
-    /// The JSON body posted.
-    pub body: Value,
+    /// The event, typed by the core; its [`Event::to_json`] is the body posted.
+    pub event: Event,
     /// The resource's own `statusCallbackUrl`, if any.
     pub status_url: Option<String>,
 }
@@ -96,7 +102,7 @@ pub fn emit(state: &AppState, e: Emission) -> StoreResult<()> {
         urls.push(u.clone());
     }
     let mut seen = std::collections::HashSet::new();
-    let body = e.body.to_string();
+    let body = e.event.to_json().to_string();
     for url in urls.into_iter().filter(|u| seen.insert(u.clone())) {
         enqueue(
             state,
@@ -130,146 +136,157 @@ pub fn replay(state: &AppState, id: i64) -> StoreResult<Option<i64>> {
     Ok(Some(enqueue(state, d)?))
 }
 
-/// A connection as session monitoring shows it.
-fn connection_json(c: &ConnectionRecord) -> Value {
-    json!({"id": c.connection_id, "createdAt": c.created_at_ms, "data": c.data.clone().unwrap_or_default()})
+/// A connection as session monitoring shows it (`data` is `""` without connection data).
+fn connection_info(c: &ConnectionRecord) -> ConnectionInfo {
+    ConnectionInfo {
+        id: c.connection_id.clone(),
+        created_at: Some(c.created_at_ms),
+        data: Some(c.data.clone().unwrap_or_default()),
+    }
+}
+
+fn connection_event(state: &AppState, c: &ConnectionRecord, reason: Option<&str>) -> ConnectionEvent {
+    ConnectionEvent {
+        session_id: c.session_id.clone(),
+        project_id: Some(c.project_id.clone()),
+        timestamp: Some(state.now_ms()),
+        reason: reason.map(str::to_string),
+        connection: connection_info(c),
+    }
 }
 
 /// `connectionCreated`.
 pub fn connection_created(state: &AppState, c: &ConnectionRecord) -> Emission {
-    monitoring(state, c, Group::Connection, "connectionCreated", None, json!({"connection": connection_json(c)}))
+    let event = Event::ConnectionCreated { event: connection_event(state, c, None) };
+    monitoring(c, Group::Connection, event)
 }
 
 /// `connectionDestroyed` with `reason` (`clientDisconnected`, `forceDisconnected`).
 pub fn connection_destroyed(state: &AppState, c: &ConnectionRecord, reason: &str) -> Emission {
-    monitoring(state, c, Group::Connection, "connectionDestroyed", Some(reason), json!({"connection": connection_json(c)}))
+    let event = Event::ConnectionDestroyed { event: connection_event(state, c, Some(reason)) };
+    monitoring(c, Group::Connection, event)
+}
+
+fn stream_event(state: &AppState, c: &ConnectionRecord, stream: &Value, reason: Option<&str>) -> StreamEvent {
+    StreamEvent {
+        session_id: c.session_id.clone(),
+        project_id: Some(c.project_id.clone()),
+        timestamp: Some(state.now_ms()),
+        reason: reason.map(str::to_string),
+        stream: StreamInfo {
+            id: stream["id"].as_str().unwrap_or_default().to_string(),
+            connection: Some(connection_info(c)),
+            created_at: stream["createdAt"].as_i64(),
+            name: Some(stream["name"].as_str().unwrap_or_default().to_string()),
+            video_type: stream["videoType"].as_str().map(str::to_string),
+        },
+    }
 }
 
 /// `streamCreated` of `stream` (the emulator's stream document) published by `c`.
 pub fn stream_created(state: &AppState, c: &ConnectionRecord, stream: &Value) -> Emission {
-    monitoring(state, c, Group::Stream, "streamCreated", None, json!({"stream": stream_json(c, stream)}))
+    let event = Event::StreamCreated { event: stream_event(state, c, stream, None) };
+    monitoring(c, Group::Stream, event)
 }
 
 /// `streamDestroyed` with `reason` (`clientDisconnected`, `forceDisconnected`...).
 pub fn stream_destroyed(state: &AppState, c: &ConnectionRecord, stream: &Value, reason: &str) -> Emission {
-    monitoring(state, c, Group::Stream, "streamDestroyed", Some(reason), json!({"stream": stream_json(c, stream)}))
+    let event = Event::StreamDestroyed { event: stream_event(state, c, stream, Some(reason)) };
+    monitoring(c, Group::Stream, event)
 }
 
-fn stream_json(c: &ConnectionRecord, stream: &Value) -> Value {
-    json!({
-        "id": stream["id"],
-        "connection": connection_json(c),
-        "createdAt": stream["createdAt"],
-        "name": stream["name"],
-        "videoType": stream["videoType"],
-    })
+/// `callCreated` (no `reason`) or `callDestroyed` (`reason`: why its connection left) of the SIP
+/// participant `c`, with `call` the stored call document.
+pub fn sip_call(state: &AppState, c: &ConnectionRecord, call: &Value, reason: Option<&str>) -> Emission {
+    let event = CallEvent {
+        session_id: c.session_id.clone(),
+        project_id: Some(c.project_id.clone()),
+        timestamp: Some(state.now_ms()),
+        reason: reason.map(str::to_string),
+        call: CallInfo {
+            id: call["id"].as_str().unwrap_or_default().to_string(),
+            connection_id: Some(c.connection_id.clone()),
+            stream_id: call["streamId"].as_str().map(str::to_string),
+            created_at: call["createdAt"].as_i64(),
+            sip_uri: call["uri"].as_str().map(str::to_string),
+            state: None,
+        },
+    };
+    let event = match reason {
+        None => Event::CallCreated { event },
+        Some(_) => Event::CallDestroyed { event },
+    };
+    monitoring(c, Group::Sip, event)
 }
 
-fn monitoring(
-    state: &AppState,
-    c: &ConnectionRecord,
-    group: Group,
-    event: &'static str,
-    reason: Option<&str>,
-    extra: Value,
-) -> Emission {
-    let mut body = json!({
-        "sessionId": c.session_id,
-        "projectId": c.project_id,
-        "event": event,
-        "timestamp": state.now_ms(),
-    });
-    if let Some(r) = reason {
-        body["reason"] = json!(r);
-    }
-    merge(&mut body, extra);
+fn monitoring(c: &ConnectionRecord, group: Group, event: Event) -> Emission {
+    let name = event.name();
     Emission {
         project_id: c.project_id.clone(),
         session_id: Some(c.session_id.clone()),
         group,
-        registration_event: event,
-        label: event.to_string(),
-        body,
+        registration_event: name,
+        label: name.to_string(),
+        event,
         status_url: None,
     }
 }
 
-/// SIP call event `callCreated`/`callDestroyed` of the SIP participant `c` (the call document).
-pub fn sip_call(state: &AppState, c: &ConnectionRecord, call: &Value, event: &'static str) -> Emission {
-    let mut e = monitoring(
-        state,
-        c,
-        Group::Sip,
-        event,
-        None,
-        json!({"connection": connection_json(c), "call": {"id": call["id"], "createdAt": call["createdAt"]}}),
-    );
-    if event == "callDestroyed" {
-        e.body["reason"] = json!("hangup");
-    }
-    e
+/// The status of a resource document (empty when missing).
+fn status_of(doc: &Value) -> String {
+    doc["status"].as_str().unwrap_or_default().to_string()
 }
 
 /// An archive status event: the archive as the REST API shows it, in its new status.
 pub fn archive_status(project_id: &str, archive: &Value) -> Emission {
-    let mut body = archive.clone();
-    body["event"] = json!("archive");
-    resource_status(project_id, Group::Archive, "archive", body, None)
+    let event = ArchiveEvent { status: status_of(archive), archive: serde_json::from_value(archive.clone()).unwrap_or_default() };
+    resource_status(project_id, Group::Archive, archive, Event::ArchiveChanged { event }, None)
 }
 
 /// A broadcast status event.
 pub fn broadcast_status(project_id: &str, broadcast: &Value) -> Emission {
-    let mut body = broadcast.clone();
-    body["event"] = json!("broadcast");
-    resource_status(project_id, Group::Broadcast, "broadcast", body, None)
+    let event =
+        BroadcastEvent { status: status_of(broadcast), broadcast: serde_json::from_value(broadcast.clone()).unwrap_or_default() };
+    resource_status(project_id, Group::Broadcast, broadcast, Event::BroadcastChanged { event }, None)
 }
 
-/// A live captions status event (to its `statusCallbackUrl` too).
+/// A live captions status event (to its `statusCallbackUrl` too); `duration` is counted up to
+/// `now_ms`.
 pub fn captions_status(project_id: &str, captions: &Value, now_ms: i64) -> Emission {
     let created = captions["createdAt"].as_i64().unwrap_or(now_ms);
-    let body = json!({
-        "captionId": captions["captionsId"],
-        "applicationId": captions["applicationId"],
-        "sessionId": captions["sessionId"],
-        "status": captions["status"],
-        "createdAt": created,
-        "updatedAt": captions["updatedAt"],
-        "duration": (now_ms - created).max(0) / 1000,
-        "languageCode": captions["languageCode"],
-        "provider": captions["provider"],
-        "reason": captions["reason"],
-        "group": "captions",
-    });
+    let text = |k: &str| captions[k].as_str().filter(|s| !s.is_empty()).map(str::to_string);
+    let event = CaptionsEvent {
+        caption_id: captions["captionsId"].as_str().unwrap_or_default().to_string(),
+        session_id: captions["sessionId"].as_str().unwrap_or_default().to_string(),
+        application_id: text("applicationId"),
+        project_id: text("projectId"),
+        status: status_of(captions),
+        created_at: Some(created),
+        updated_at: captions["updatedAt"].as_i64(),
+        duration: Some((now_ms - created).max(0) / 1000),
+        language_code: text("languageCode"),
+        provider: text("provider"),
+        reason: text("reason"),
+    };
     let url = captions["statusCallbackUrl"].as_str().map(str::to_string);
-    resource_status(project_id, Group::Captions, "captions", body, url)
+    resource_status(project_id, Group::Captions, captions, Event::CaptionsChanged { event }, url)
 }
 
 /// An Experience Composer status event (to its `statusCallbackUrl` too).
 pub fn render_status(project_id: &str, render: &Value) -> Emission {
-    let mut body = render.clone();
-    if let Some(o) = body.as_object_mut() {
-        o.remove("statusCallbackUrl");
-        o.remove("connectionId");
-    }
+    let event = RenderEvent { status: status_of(render), render: serde_json::from_value(render.clone()).unwrap_or_default() };
     let url = render["statusCallbackUrl"].as_str().map(str::to_string);
-    resource_status(project_id, Group::Render, "render", body, url)
+    resource_status(project_id, Group::Render, render, Event::RenderChanged { event }, url)
 }
 
-fn resource_status(project_id: &str, group: Group, what: &str, body: Value, status_url: Option<String>) -> Emission {
-    let status = body["status"].as_str().unwrap_or("unknown").to_string();
+fn resource_status(project_id: &str, group: Group, doc: &Value, event: Event, status_url: Option<String>) -> Emission {
     Emission {
         project_id: project_id.to_string(),
-        session_id: body["sessionId"].as_str().map(str::to_string),
+        session_id: doc["sessionId"].as_str().map(str::to_string),
         group,
         registration_event: "status",
-        label: format!("{what}.{status}"),
-        body,
+        label: format!("{}.{}", event.name(), event.status().unwrap_or("unknown")),
+        event,
         status_url,
-    }
-}
-
-fn merge(into: &mut Value, extra: Value) {
-    if let (Some(a), Value::Object(b)) = (into.as_object_mut(), extra) {
-        a.extend(b);
     }
 }

@@ -95,12 +95,20 @@ impl Drop for Receiver {
     }
 }
 
-/// A short name of an event body: `connectionCreated`, `archive.started`, `broadcast.stopped`...
+/// The body read by the core's `parse_event` (panics on a body it cannot type: every body the
+/// emulator sends must read back as a known event).
+pub fn parsed(body: &Value) -> opentok::Event {
+    let event = opentok::parse_event(body.to_string()).unwrap();
+    assert!(!matches!(event, opentok::Event::Unknown { .. }), "not a known event: {body}");
+    event
+}
+
+/// A short name of an event body, from its parsed event: `connectionCreated`,
+/// `archive.started`, `captions.stopped`...
 pub fn label(body: &Value) -> String {
-    match body["event"].as_str() {
-        Some(e @ ("archive" | "broadcast" | "render")) => format!("{e}.{}", body["status"].as_str().unwrap_or("?")),
-        Some(e) => e.to_string(),
-        None if body["captionId"].is_string() => format!("captions.{}", body["status"].as_str().unwrap_or("?")),
-        None => "?".to_string(),
+    let event = parsed(body);
+    match event.status() {
+        Some(status) => format!("{}.{status}", event.name()),
+        None => event.name().to_string(),
     }
 }

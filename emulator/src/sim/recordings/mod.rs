@@ -167,7 +167,7 @@ pub fn expire(state: &AppState) -> Result<usize, ApiError> {
             let emissions: Vec<Emission> = match kind {
                 archives::KIND => archives::finish(&mut r, end, "maximum duration exceeded").1,
                 broadcasts::KIND => vec![broadcasts::finish(&mut r, end)],
-                captions::KIND => vec![captions::finish(&mut r, end, "maximum duration exceeded")],
+                captions::KIND => vec![captions::finish(&mut r, end, "Max duration exceeded")],
                 _ => vec![renders::finish(state, &mut r, end, "Max Duration Exceeded")?],
             };
             state.store().put_resource(&r)?;
