@@ -110,7 +110,7 @@ impl Shared {
 /// is a key file (`Credentials::from_key_file`).
 fn credentials(py: Python<'_>, api_key: &Bound<'_, PyAny>, api_secret: &Bound<'_, PyAny>) -> PyResult<Credentials> {
     let id: String = if let Ok(s) = api_key.cast::<PyString>() {
-        s.to_cow()?.into_owned()
+        crate::convert::text(py, "api_key", s)?.into_owned()
     } else if api_key.is_instance_of::<PyInt>() {
         api_key.str()?.to_cow()?.into_owned()
     } else {
@@ -122,7 +122,10 @@ fn credentials(py: Python<'_>, api_key: &Bound<'_, PyAny>, api_secret: &Bound<'_
         return Credentials::from_secret_or_key(id, text).py_err(py);
     }
     if let Ok(s) = api_secret.cast::<PyString>() {
-        return Credentials::from_secret_or_key(id, &s.to_cow()?).py_err(py);
+        let secret = s.to_cow().map_err(|_| {
+            crate::error::to_py(py, opentok::Error::invalid("api_secret", crate::convert::UNICODE_RULE, "<redacted>"))
+        })?;
+        return Credentials::from_secret_or_key(id, &secret).py_err(py);
     }
     match py.import("os")?.call_method1("fspath", (api_secret,)).and_then(|p| p.extract::<std::path::PathBuf>()) {
         Ok(path) => Credentials::from_key_file(id, &path).py_err(py),
@@ -206,7 +209,7 @@ pub struct ClientBase {
 impl ClientBase {
     pub(crate) fn token(&self, py: Python<'_>, session_id: &Bound<'_, PyAny>, options: &TokenOptions) -> PyResult<String> {
         let sid = match session_id.cast::<PyString>() {
-            Ok(s) => s.to_cow()?,
+            Ok(s) => crate::convert::text(py, "session_id", s)?,
             Err(_) => return Err(invalid(py, "session_id", "must be a string", session_id)),
         };
         self.shared.generate_token(&sid, options).py_err(py)

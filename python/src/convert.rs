@@ -51,13 +51,24 @@ pub fn archive_mode(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<
     }
 }
 
+/// The text of a `str` argument; a string Rust cannot hold (a lone surrogate such as `"\\ud800"`)
+/// is an invalid argument naming `field`, not a bare `UnicodeEncodeError`.
+pub fn text<'a>(py: Python<'_>, field: &str, s: &'a Bound<'_, PyString>) -> PyResult<std::borrow::Cow<'a, str>> {
+    s.to_cow().map_err(|_| {
+        crate::error::to_py(py, opentok::Error::invalid(field, UNICODE_RULE, crate::error::Shown(shown(s.as_any()))))
+    })
+}
+
+/// The rule a `str` with a lone surrogate breaks.
+pub const UNICODE_RULE: &str = "must be valid Unicode text (no lone surrogates)";
+
 /// An optional string argument; anything but `str`/`None` is an invalid argument naming `field`.
 pub fn opt_string(py: Python<'_>, field: &str, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
     match obj {
         None => Ok(None),
         Some(o) if o.is_none() => Ok(None),
         Some(o) => match o.cast::<PyString>() {
-            Ok(s) => Ok(Some(s.to_cow()?.into_owned())),
+            Ok(s) => Ok(Some(text(py, field, s)?.into_owned())),
             Err(_) => Err(invalid(py, field, "must be a string", o)),
         },
     }
@@ -85,7 +96,7 @@ pub fn expiry(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         return Expiry::from_unix_f64(f.value()).map(Some).py_err(py);
     }
     if let Ok(s) = o.cast::<PyString>() {
-        return Expiry::parse(&s.to_cow()?).map(Some).py_err(py);
+        return Expiry::parse(&text(py, "expire_time", s)?).map(Some).py_err(py);
     }
     if o.is_instance_of::<PyDateTime>() {
         // calendar.timegm(dt.utctimetuple()): naive datetimes are UTC, aware ones are converted
@@ -120,7 +131,7 @@ pub fn layout_classes(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResul
     for item in iter {
         let item = item?;
         match item.cast::<PyString>() {
-            Ok(s) => out.push(s.to_cow()?.into_owned()),
+            Ok(s) => out.push(text(py, "initial_layout_class_list", s)?.into_owned()),
             Err(_) => return Err(invalid(py, "initial_layout_class_list", "every item must be a string", &item)),
         }
     }
@@ -302,7 +313,10 @@ fn walk<'py>(obj: &Bound<'py, PyAny>, open: &mut Vec<usize>) -> Result<serde_jso
         };
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+        return match s.to_cow() {
+            Ok(t) => Ok(Value::String(t.into_owned())),
+            Err(_) => bad(UNICODE_RULE, obj),
+        };
     }
     let is_dict = obj.is_instance_of::<PyDict>();
     if is_dict || obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
@@ -337,7 +351,10 @@ fn walk_dict<'py>(d: &Bound<'py, pyo3::types::PyDict>, open: &mut Vec<usize>) ->
     let mut map = serde_json::Map::new();
     for (k, v) in d.iter() {
         let key = match k.cast::<PyString>() {
-            Ok(s) => s.to_cow()?.into_owned(),
+            Ok(s) => match s.to_cow() {
+                Ok(t) => t.into_owned(),
+                Err(_) => return bad(UNICODE_RULE, &k),
+            },
             Err(_) => return bad("keys must be strings", &k),
         };
         let value = walk(&v, open).map_err(|w| w.under(|| key.clone()))?;

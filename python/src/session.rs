@@ -58,7 +58,7 @@ impl Session {
         kwargs: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Session> {
         let id = match session_id.cast::<PyString>() {
-            Ok(s) => s.to_cow()?.into_owned(),
+            Ok(s) => crate::convert::text(py, "session_id", s)?.into_owned(),
             Err(_) if !session_id.is_none() => session_id.str()?.to_cow()?.into_owned(),
             Err(_) => String::new(),
         };

@@ -31,3 +31,6 @@ def test_hostile_inputs_never_crash_the_interpreter(emulator: Emulator) -> None:
                  "nan expire", "surrogate data", "nul in session id", "huge data", "timeout nan"):
         assert lines[name] != "answered", f"{name} was accepted"
     assert "panicked" not in run.stderr and "PanicException" not in run.stdout, run.stderr[-4000:]
+    # text Rust cannot hold is an argument error naming the field, not a bare UnicodeEncodeError
+    for name in ("surrogate data", "surrogate session id", "surrogate secret"):
+        assert lines[name] == "InvalidArgumentError", f"{name}: {lines[name]}"
