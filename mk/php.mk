@@ -25,6 +25,7 @@ php-ext: php-tools ## build the extension (debug): target/debug/libopentok_php.s
 
 test-php: php-ext emulator-bin ## PHPUnit suite against a real emulator (started by the bootstrap)
 	cd $(PHP_DIR) && EMULATOR_BIN=$(EMULATOR_BIN) $(PHP) -d extension=$(PHP_EXT) $(PHPUNIT) -c phpunit.xml
+	cd $(PHP_DIR) && composer validate -q --no-check-publish
 
 demo-php: php-ext ## the seed snippet and the quickstart (examples/php) against $OPENTOK_API_URL
 	@test -n "$$OPENTOK_API_URL" || { echo "demo-php: set OPENTOK_API_URL to a running emulator (make demo starts one)"; exit 1; }
@@ -37,3 +38,4 @@ bench-php: php-tools ## release builds, then benches/php_bench.php (absolute rat
 	EMULATOR_BIN=$(CARGO_TARGET_DIR)/release/opentok-emulator $(PHP) -d extension=$(PHP_EXT_RELEASE) $(ROOT)/benches/php_bench.php
 
 TEST_TARGETS += test-php
+DEMO_TARGETS += demo-php

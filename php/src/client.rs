@@ -3,6 +3,9 @@
 //! official name and parameter order. Arguments become the core's option types through the
 //! core's `from_json` readers; the core's typed answers become the model classes ([`crate::model`]).
 
+// PHP sees the Rust parameter names (named arguments): they are the official camelCase ones.
+#![allow(non_snake_case)]
+
 use std::future::Future;
 
 use ext_php_rs::prelude::*;
@@ -187,14 +190,14 @@ fn session_options(options: Option<&Zval>) -> PhpResult<SessionOptions> {
 impl OpenTok {
     /// `new OpenTok($apiKey, $apiSecret, ['apiUrl' => ..., 'timeout' => seconds])`. With a Vonage
     /// application id and its private key (PEM text or file path), tokens and REST calls use it.
-    pub fn __construct(api_key: &Zval, api_secret: &Zval, options: Option<&Zval>) -> PhpResult<Self> {
-        OpenTok::build(api_key, api_secret, options)
+    pub fn __construct(apiKey: &Zval, apiSecret: &Zval, options: Option<&Zval>) -> PhpResult<Self> {
+        OpenTok::build(apiKey, apiSecret, options)
     }
 
     /// Mints a client token (JWT; a legacy T1 token when `$legacy`). `$payload`: `role`,
     /// `expireTime` (unix seconds), `data`, `initialLayoutClassList`.
-    pub fn generate_token(&self, session_id: &Zval, payload: Option<&Zval>, legacy: Option<bool>) -> PhpResult<String> {
-        let sid = id("sessionId", session_id)?;
+    pub fn generate_token(&self, sessionId: &Zval, payload: Option<&Zval>, legacy: Option<bool>) -> PhpResult<String> {
+        let sid = id("sessionId", sessionId)?;
         let options = crate::token::options(payload, legacy.unwrap_or(false))?;
         self.client.generate_token(&sid, &options).or_throw()
     }
@@ -207,8 +210,8 @@ impl OpenTok {
     }
 
     /// `POST /archive`; `$options` as the official SDK takes them (a string is the name).
-    pub fn start_archive(&self, session_id: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-        let sid = id("sessionId", session_id)?;
+    pub fn start_archive(&self, sessionId: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+        let sid = id("sessionId", sessionId)?;
         let options = match options.map(Zval::dereference) {
             Some(o) if o.is_string() => {
                 read(Family::Archive, "options", None, |_| ArchiveOptions::from_json(&json!({"name": o.str()})))?
@@ -220,44 +223,44 @@ impl OpenTok {
     }
 
     /// `POST /archive/{id}/stop`.
-    pub fn stop_archive(&self, archive_id: &Zval) -> PhpResult<Zval> {
-        let aid = id("archiveId", archive_id)?;
+    pub fn stop_archive(&self, archiveId: &Zval) -> PhpResult<Zval> {
+        let aid = id("archiveId", archiveId)?;
         let archive = self.call(Family::Archive, |c| async move { c.stop_archive(&aid).await })?;
         from_model("OpenTok\\Archive", &archive)
     }
 
     /// `GET /archive/{id}`.
-    pub fn get_archive(&self, archive_id: &Zval) -> PhpResult<Zval> {
-        let aid = id("archiveId", archive_id)?;
+    pub fn get_archive(&self, archiveId: &Zval) -> PhpResult<Zval> {
+        let aid = id("archiveId", archiveId)?;
         let archive = self.call(Family::Archive, |c| async move { c.get_archive(&aid).await })?;
         from_model("OpenTok\\Archive", &archive)
     }
 
     /// `DELETE /archive/{id}`; `true`.
-    pub fn delete_archive(&self, archive_id: &Zval) -> PhpResult<bool> {
-        let aid = id("archiveId", archive_id)?;
+    pub fn delete_archive(&self, archiveId: &Zval) -> PhpResult<bool> {
+        let aid = id("archiveId", archiveId)?;
         self.call(Family::Archive, |c| async move { c.delete_archive(&aid).await })?;
         Ok(true)
     }
 
     /// `GET /archive?offset&count&sessionId`.
-    pub fn list_archives(&self, offset: Option<&Zval>, count: Option<&Zval>, session_id: Option<&Zval>) -> PhpResult<Zval> {
-        let query = object(&[("offset", offset), ("count", count), ("sessionId", session_id)])?;
+    pub fn list_archives(&self, offset: Option<&Zval>, count: Option<&Zval>, sessionId: Option<&Zval>) -> PhpResult<Zval> {
+        let query = object(&[("offset", offset), ("count", count), ("sessionId", sessionId)])?;
         let options = read(Family::Archive, "options", None, |_| ListOptions::from_json(&query))?;
         let page = self.call(Family::Archive, |c| async move { c.list_archives(&options).await })?;
         list("OpenTok\\ArchiveList", &page)
     }
 
     /// `PUT /archive/{id}/layout`.
-    pub fn set_archive_layout(&self, archive_id: &Zval, layout_type: &Zval) -> PhpResult<()> {
-        let aid = id("archiveId", archive_id)?;
-        let layout = read(Family::Archive, "layoutType", Some(layout_type), Layout::from_json)?;
+    pub fn set_archive_layout(&self, archiveId: &Zval, layoutType: &Zval) -> PhpResult<()> {
+        let aid = id("archiveId", archiveId)?;
+        let layout = read(Family::Archive, "layoutType", Some(layoutType), Layout::from_json)?;
         self.call(Family::Archive, |c| async move { c.set_archive_layout(&aid, &layout).await })
     }
 
     /// `POST /broadcast`.
-    pub fn start_broadcast(&self, session_id: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-        let sid = id("sessionId", session_id)?;
+    pub fn start_broadcast(&self, sessionId: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+        let sid = id("sessionId", sessionId)?;
         let mut value = match options {
             Some(o) => to_json("options", o).or_throw_in(Family::Broadcast)?,
             None => Value::Null,
@@ -269,51 +272,51 @@ impl OpenTok {
     }
 
     /// `POST /broadcast/{id}/stop`.
-    pub fn stop_broadcast(&self, broadcast_id: &Zval) -> PhpResult<Zval> {
-        let bid = id("broadcastId", broadcast_id)?;
+    pub fn stop_broadcast(&self, broadcastId: &Zval) -> PhpResult<Zval> {
+        let bid = id("broadcastId", broadcastId)?;
         let broadcast = self.call(Family::Broadcast, |c| async move { c.stop_broadcast(&bid).await })?;
         from_model("OpenTok\\Broadcast", &broadcast)
     }
 
     /// `GET /broadcast/{id}`.
-    pub fn get_broadcast(&self, broadcast_id: &Zval) -> PhpResult<Zval> {
-        let bid = id("broadcastId", broadcast_id)?;
+    pub fn get_broadcast(&self, broadcastId: &Zval) -> PhpResult<Zval> {
+        let bid = id("broadcastId", broadcastId)?;
         let broadcast = self.call(Family::Broadcast, |c| async move { c.get_broadcast(&bid).await })?;
         from_model("OpenTok\\Broadcast", &broadcast)
     }
 
     /// `PUT /broadcast/{id}/layout`.
-    pub fn update_broadcast_layout(&self, broadcast_id: &Zval, layout: &Zval) -> PhpResult<()> {
-        let bid = id("broadcastId", broadcast_id)?;
+    pub fn update_broadcast_layout(&self, broadcastId: &Zval, layout: &Zval) -> PhpResult<()> {
+        let bid = id("broadcastId", broadcastId)?;
         let layout = read(Family::Broadcast, "layout", Some(layout), Layout::from_json)?;
         self.call(Family::Broadcast, |c| async move { c.set_broadcast_layout(&bid, &layout).await })
     }
 
     /// `GET /session/{sid}/stream/{id}`.
-    pub fn get_stream(&self, session_id: &Zval, stream_id: &Zval) -> PhpResult<Zval> {
-        let (sid, st) = (id("sessionId", session_id)?, id("streamId", stream_id)?);
+    pub fn get_stream(&self, sessionId: &Zval, streamId: &Zval) -> PhpResult<Zval> {
+        let (sid, st) = (id("sessionId", sessionId)?, id("streamId", streamId)?);
         let stream = self.call(Family::General, |c| async move { c.get_stream(&sid, &st).await })?;
         from_model("OpenTok\\Stream", &stream)
     }
 
     /// `GET /session/{sid}/stream`.
-    pub fn list_streams(&self, session_id: &Zval) -> PhpResult<Zval> {
-        let sid = id("sessionId", session_id)?;
+    pub fn list_streams(&self, sessionId: &Zval) -> PhpResult<Zval> {
+        let sid = id("sessionId", sessionId)?;
         let page = self.call(Family::General, |c| async move { c.list_streams(&sid).await })?;
         list("OpenTok\\StreamList", &page)
     }
 
     /// `PUT /session/{sid}/stream`: `[['id' => ..., 'layoutClassList' => [...]], ...]`.
-    pub fn set_stream_class_lists(&self, session_id: &Zval, class_list_array: Option<&Zval>) -> PhpResult<()> {
-        let sid = id("sessionId", session_id)?;
+    pub fn set_stream_class_lists(&self, sessionId: &Zval, classListArray: Option<&Zval>) -> PhpResult<()> {
+        let sid = id("sessionId", sessionId)?;
         let items =
-            read(Family::General, "classListArray", class_list_array, |v| StreamClassList::list_from_json("classListArray", v))?;
+            read(Family::General, "classListArray", classListArray, |v| StreamClassList::list_from_json("classListArray", v))?;
         self.call(Family::General, |c| async move { c.set_stream_class_lists(&sid, &items).await })
     }
 
     /// One stream's layout classes: `['layoutClassList' => [...]]`.
-    pub fn update_stream(&self, session_id: &Zval, stream_id: &Zval, properties: Option<&Zval>) -> PhpResult<()> {
-        let (sid, st) = (id("sessionId", session_id)?, id("streamId", stream_id)?);
+    pub fn update_stream(&self, sessionId: &Zval, streamId: &Zval, properties: Option<&Zval>) -> PhpResult<()> {
+        let (sid, st) = (id("sessionId", sessionId)?, id("streamId", streamId)?);
         let mut props = match properties {
             Some(p) => to_json("properties", p).or_throw()?,
             None => Value::Null,
@@ -326,54 +329,54 @@ impl OpenTok {
     }
 
     /// `GET /session/{sid}/connection`.
-    pub fn list_connections(&self, session_id: &Zval) -> PhpResult<Zval> {
-        let sid = id("sessionId", session_id)?;
+    pub fn list_connections(&self, sessionId: &Zval) -> PhpResult<Zval> {
+        let sid = id("sessionId", sessionId)?;
         let page = self.call(Family::General, |c| async move { c.list_connections(&sid).await })?;
         list("OpenTok\\ConnectionList", &page)
     }
 
     /// `DELETE /session/{sid}/connection/{cid}`; `true`.
-    pub fn force_disconnect(&self, session_id: &Zval, connection_id: &Zval) -> PhpResult<bool> {
-        let (sid, cid) = (id("sessionId", session_id)?, id("connectionId", connection_id)?);
+    pub fn force_disconnect(&self, sessionId: &Zval, connectionId: &Zval) -> PhpResult<bool> {
+        let (sid, cid) = (id("sessionId", sessionId)?, id("connectionId", connectionId)?);
         self.call(Family::ForceDisconnect, |c| async move { c.force_disconnect(&sid, &cid).await })?;
         Ok(true)
     }
 
     /// `POST /session/{sid}/stream/{id}/mute`: `false` when the service refuses (official
     /// behaviour); a bad argument still throws.
-    pub fn force_mute_stream(&self, session_id: &Zval, stream_id: &Zval) -> PhpResult<bool> {
-        let (sid, st) = (id("sessionId", session_id)?, id("streamId", stream_id)?);
+    pub fn force_mute_stream(&self, sessionId: &Zval, streamId: &Zval) -> PhpResult<bool> {
+        let (sid, st) = (id("sessionId", sessionId)?, id("streamId", streamId)?);
         let c = self.client.clone();
         muted(crate::runtime::block_on(async move { c.mute_stream(&sid, &st).await }))
     }
 
     /// `POST /session/{sid}/mute` (`excludedStreamIds`): `false` when the service refuses.
-    pub fn force_mute_all(&self, session_id: &Zval, options: Option<&Zval>) -> PhpResult<bool> {
-        let sid = id("sessionId", session_id)?;
+    pub fn force_mute_all(&self, sessionId: &Zval, options: Option<&Zval>) -> PhpResult<bool> {
+        let sid = id("sessionId", sessionId)?;
         let options = read(Family::General, "options", options, MuteAllOptions::from_json)?;
         let c = self.client.clone();
         muted(crate::runtime::block_on(async move { c.mute_all(&sid, &options).await }))
     }
 
     /// `POST /session/{sid}/mute` with `active: false`: `false` when the service refuses.
-    pub fn disable_force_mute(&self, session_id: &Zval, options: Option<&Zval>) -> PhpResult<bool> {
-        let sid = id("sessionId", session_id)?;
+    pub fn disable_force_mute(&self, sessionId: &Zval, options: Option<&Zval>) -> PhpResult<bool> {
+        let sid = id("sessionId", sessionId)?;
         read(Family::General, "options", options, MuteAllOptions::from_json)?;
         let c = self.client.clone();
         muted(crate::runtime::block_on(async move { c.disable_force_mute(&sid).await }))
     }
 
     /// `POST /session/{sid}[/connection/{cid}]/signal` with `['type' => ..., 'data' => ...]`.
-    pub fn signal(&self, session_id: &Zval, payload: &Zval, connection_id: Option<&Zval>) -> PhpResult<()> {
-        let sid = id("sessionId", session_id)?;
-        let cid = opt_text("connectionId", connection_id).or_throw_in(Family::Signal)?.filter(|c| !c.is_empty());
+    pub fn signal(&self, sessionId: &Zval, payload: &Zval, connectionId: Option<&Zval>) -> PhpResult<()> {
+        let sid = id("sessionId", sessionId)?;
+        let cid = opt_text("connectionId", connectionId).or_throw_in(Family::Signal)?.filter(|c| !c.is_empty());
         let signal = read(Family::Signal, "payload", Some(payload), Signal::from_json)?;
         self.call(Family::Signal, |c| async move { c.signal(&sid, cid.as_deref(), &signal).await })
     }
 
     /// `POST /dial`.
-    pub fn dial(&self, session_id: &Zval, token: &Zval, sip_uri: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
-        let (sid, tok, uri) = (id("sessionId", session_id)?, id("token", token)?, id("sipUri", sip_uri)?);
+    pub fn dial(&self, sessionId: &Zval, token: &Zval, sipUri: &Zval, options: Option<&Zval>) -> PhpResult<Zval> {
+        let (sid, tok, uri) = (id("sessionId", sessionId)?, id("token", token)?, id("sipUri", sipUri)?);
         let options = read(Family::General, "options", options, SipDialOptions::from_json)?;
         let call = self.call(Family::General, |c| async move { c.dial(&sid, &tok, &uri, &options).await })?;
         from_model("OpenTok\\SipCall", &call)
@@ -381,28 +384,28 @@ impl OpenTok {
 
     /// `POST /session/{sid}[/connection/{cid}]/play-dtmf`.
     #[php(name = "playDTMF")]
-    pub fn play_dtmf(&self, session_id: &Zval, digits: &Zval, connection_id: Option<&Zval>) -> PhpResult<()> {
-        let (sid, d) = (id("sessionId", session_id)?, id("digits", digits)?);
-        let cid = opt_text("connectionId", connection_id).or_throw()?.filter(|c| !c.is_empty());
+    pub fn play_dtmf(&self, sessionId: &Zval, digits: &Zval, connectionId: Option<&Zval>) -> PhpResult<()> {
+        let (sid, d) = (id("sessionId", sessionId)?, id("digits", digits)?);
+        let cid = opt_text("connectionId", connectionId).or_throw()?.filter(|c| !c.is_empty());
         self.call(Family::General, |c| async move { c.play_dtmf(&sid, cid.as_deref(), &d).await })
     }
 
     /// `POST /captions`; `['captionsId' => ...]`.
     pub fn start_captions(
         &self,
-        session_id: &Zval,
+        sessionId: &Zval,
         token: &Zval,
-        language_code: Option<&Zval>,
-        max_duration: Option<&Zval>,
-        partial_captions: Option<&Zval>,
-        status_callback_url: Option<&Zval>,
+        languageCode: Option<&Zval>,
+        maxDuration: Option<&Zval>,
+        partialCaptions: Option<&Zval>,
+        statusCallbackUrl: Option<&Zval>,
     ) -> PhpResult<Zval> {
-        let (sid, tok) = (id("sessionId", session_id)?, id("token", token)?);
+        let (sid, tok) = (id("sessionId", sessionId)?, id("token", token)?);
         let value = object(&[
-            ("languageCode", language_code),
-            ("maxDuration", max_duration),
-            ("partialCaptions", partial_captions),
-            ("statusCallbackUrl", status_callback_url),
+            ("languageCode", languageCode),
+            ("maxDuration", maxDuration),
+            ("partialCaptions", partialCaptions),
+            ("statusCallbackUrl", statusCallbackUrl),
         ])?;
         let options = read(Family::General, "options", None, |_| CaptionOptions::from_json(&value))?;
         let captions = self.call(Family::General, |c| async move { c.start_captions(&sid, &tok, &options).await })?;
@@ -410,8 +413,8 @@ impl OpenTok {
     }
 
     /// `POST /captions/{id}/stop`; `true`.
-    pub fn stop_captions(&self, captions_id: &Zval) -> PhpResult<bool> {
-        let cid = id("captionsId", captions_id)?;
+    pub fn stop_captions(&self, captionsId: &Zval) -> PhpResult<bool> {
+        let cid = id("captionsId", captionsId)?;
         self.call(Family::General, |c| async move { c.stop_captions(&cid).await })?;
         Ok(true)
     }
@@ -419,31 +422,31 @@ impl OpenTok {
     /// `POST /render` (Experience Composer).
     pub fn start_render(
         &self,
-        session_id: &Zval,
+        sessionId: &Zval,
         token: &Zval,
         url: &Zval,
-        max_duration: Option<&Zval>,
+        maxDuration: Option<&Zval>,
         resolution: Option<&Zval>,
         properties: Option<&Zval>,
     ) -> PhpResult<Zval> {
-        let (sid, tok) = (id("sessionId", session_id)?, id("token", token)?);
+        let (sid, tok) = (id("sessionId", sessionId)?, id("token", token)?);
         let value =
-            object(&[("url", Some(url)), ("maxDuration", max_duration), ("resolution", resolution), ("properties", properties)])?;
+            object(&[("url", Some(url)), ("maxDuration", maxDuration), ("resolution", resolution), ("properties", properties)])?;
         let options = read(Family::General, "options", None, |_| RenderOptions::from_json(&value))?;
         let render = self.call(Family::General, |c| async move { c.start_render(&sid, &tok, &options).await })?;
         from_model("OpenTok\\Render", &render)
     }
 
     /// `DELETE /render/{id}`; `true`.
-    pub fn stop_render(&self, render_id: &Zval) -> PhpResult<bool> {
-        let rid = id("renderId", render_id)?;
+    pub fn stop_render(&self, renderId: &Zval) -> PhpResult<bool> {
+        let rid = id("renderId", renderId)?;
         self.call(Family::General, |c| async move { c.stop_render(&rid).await })?;
         Ok(true)
     }
 
     /// `GET /render/{id}`.
-    pub fn get_render(&self, render_id: &Zval) -> PhpResult<Zval> {
-        let rid = id("renderId", render_id)?;
+    pub fn get_render(&self, renderId: &Zval) -> PhpResult<Zval> {
+        let rid = id("renderId", renderId)?;
         let render = self.call(Family::General, |c| async move { c.get_render(&rid).await })?;
         from_model("OpenTok\\Render", &render)
     }
@@ -457,9 +460,9 @@ impl OpenTok {
     }
 
     /// `POST /connect` (Audio Connector): `['id' => ..., 'connectionId' => ...]`.
-    pub fn connect_audio(&self, session_id: &Zval, token: &Zval, websocket_options: &Zval) -> PhpResult<Zval> {
-        let (sid, tok) = (id("sessionId", session_id)?, id("token", token)?);
-        let options = read(Family::General, "websocketOptions", Some(websocket_options), AudioConnectorOptions::from_json)?;
+    pub fn connect_audio(&self, sessionId: &Zval, token: &Zval, websocketOptions: &Zval) -> PhpResult<Zval> {
+        let (sid, tok) = (id("sessionId", sessionId)?, id("token", token)?);
+        let options = read(Family::General, "websocketOptions", Some(websocketOptions), AudioConnectorOptions::from_json)?;
         let connection = self.call(Family::General, |c| async move { c.connect_audio(&sid, &tok, &options).await })?;
         Ok(to_zval(&serde_json::to_value(&connection).unwrap_or(Value::Null)))
     }

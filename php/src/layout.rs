@@ -1,6 +1,9 @@
 //! `OpenTok\Layout`: the layout of a composed archive or a broadcast, with the official static
 //! constructors. It holds the core's [`opentok::Layout`]; the rules are the core's.
 
+// PHP sees the Rust parameter names (named arguments): they are the official camelCase ones.
+#![allow(non_snake_case)]
+
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendClassObject, ZendObject, Zval};
 
@@ -54,8 +57,8 @@ impl Layout {
     }
 
     /// A layout from its array form (`['type' => 'bestFit', 'screenshareType' => 'pip']`).
-    pub fn from_data(layout_data: &Zval) -> PhpResult<Layout> {
-        Layout::read("layoutData", layout_data)
+    pub fn from_data(layoutData: &Zval) -> PhpResult<Layout> {
+        Layout::read("layoutData", layoutData)
     }
 
     /// `bestFit`.
@@ -82,9 +85,9 @@ impl Layout {
     /// The layout used while a screen is shared (only with `bestFit`); returns `$this`.
     pub fn set_screenshare_type<'a>(
         self_: &'a mut ZendClassObject<Layout>,
-        screenshare_type: &Zval,
+        screenshareType: &Zval,
     ) -> PhpResult<&'a mut ZendClassObject<Layout>> {
-        let text = crate::convert::text("screenshareType", screenshare_type).or_throw()?;
+        let text = crate::convert::text("screenshareType", screenshareType).or_throw()?;
         let mut next = self_.inner.clone();
         next.screenshare_type = Some(text.parse::<opentok::LayoutType>().or_throw()?);
         next.validate().or_throw()?;

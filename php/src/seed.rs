@@ -33,7 +33,7 @@ fn configured_server() -> Option<String> {
 #[php_impl]
 #[php(change_method_case = "snake_case")]
 impl OpenTokSdk {
-    /// `new OpenTokSDK($apiKey, $apiSecret[, $apiServer])`.
+    /// `new OpenTokSDK($api_key, $api_secret[, $api_server])`.
     pub fn __construct(api_key: &Zval, api_secret: &Zval, api_server: Option<&Zval>) -> PhpResult<Self> {
         let server = match opt_text("apiServer", api_server).or_throw()? {
             Some(s) => Some(s),
@@ -70,7 +70,7 @@ impl OpenTokSdk {
         self.inner.create(options)
     }
 
-    /// Mints a token: `generate_token($sessionId, $role, $expireTime, $connectionData)`.
+    /// Mints a token: `generate_token($session_id, $role, $expire_time, $connection_data)`.
     pub fn generate_token(
         &self,
         session_id: &Zval,

@@ -1,6 +1,9 @@
 //! `OpenTok\Session`: a created session (id, location, media mode, archive mode, e2ee) that mints
 //! tokens with the client that created it.
 
+// PHP sees the Rust parameter names (named arguments): they are the official camelCase ones.
+#![allow(non_snake_case)]
+
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
 use opentok::{ArchiveMode, MediaMode};
@@ -21,8 +24,8 @@ pub struct Session {
 impl Session {
     /// `new Session($opentok, $sessionId, ['location' => ..., 'mediaMode' => ..., 'archiveMode'
     /// => ..., 'e2ee' => ...])`, as the official class takes them: an existing session's id.
-    pub fn __construct(opentok: &OpenTok, session_id: &Zval, properties: Option<&Zval>) -> PhpResult<Self> {
-        let sid = text("sessionId", session_id).or_throw()?;
+    pub fn __construct(opentok: &OpenTok, sessionId: &Zval, properties: Option<&Zval>) -> PhpResult<Self> {
+        let sid = text("sessionId", sessionId).or_throw()?;
         let props = match properties.map(Zval::dereference).filter(|p| !p.is_null()) {
             None => None,
             Some(p) => Some(p.array().ok_or_else(|| invalid("properties", "must be an array", Shown(p)))?),
