@@ -1,6 +1,5 @@
 //! Session ids: `<prefix>_<URL-safe base64 of "1~API_KEY~LOCATION~CREATE_TIME~RANDOM~FLAG~~">`.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::fmt;
 
@@ -90,10 +89,12 @@ impl SessionId {
         }
     }
 
-    /// Mints a session id in the service's format (as the emulator does).
+    /// Mints a session id in the service's format (as the emulator does). Only with the `server`
+    /// feature: apps get their session ids from the service.
+    #[cfg(feature = "server")]
     pub fn mint(api_key: &str, location: Option<&str>, created_at_ms: i64, random: &str, flag: &str) -> SessionId {
         let text = format!("1~{api_key}~{}~{created_at_ms}~{random}~{flag}~~", location.unwrap_or(""));
-        let raw = format!("1_{}", URL_SAFE_NO_PAD.encode(text.as_bytes()));
+        let raw = format!("1_{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text.as_bytes()));
         SessionId { raw, fields: text.split('~').map(str::to_string).collect() }
     }
 
@@ -232,6 +233,7 @@ impl std::str::FromStr for SessionId {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
     #[test]
     fn python_reading_matches_cpython() {
