@@ -178,3 +178,39 @@ impl<T> OrThrow<T> for opentok::Result<T> {
         self.map_err(|e| exception(&e, family))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_official_class_for_each_failure() {
+        use ErrorKind as K;
+        let cases = [
+            (K::InvalidArgument, None, Family::Archive, "InvalidArgumentException"),
+            (K::InvalidToken, None, Family::General, "InvalidArgumentException"),
+            (K::Authentication, Some(403), Family::General, "AuthenticationException"),
+            (K::Authentication, Some(401), Family::Signal, "SignalAuthenticationException"),
+            (K::ClockSkew, Some(401), Family::Archive, "ArchiveAuthenticationException"),
+            (K::NotFound, Some(404), Family::General, "DomainException"),
+            (K::NotFound, Some(404), Family::Broadcast, "BroadcastDomainException"),
+            (K::NotFound, Some(404), Family::ForceDisconnect, "ForceDisconnectConnectionException"),
+            (K::NotFound, Some(404), Family::Signal, "SignalConnectionException"),
+            (K::Request, Some(400), Family::Signal, "SignalUnexpectedValueException"),
+            (K::PayloadTooLarge, Some(413), Family::Signal, "SignalUnexpectedValueException"),
+            (K::Request, Some(400), Family::ForceDisconnect, "ForceDisconnectUnexpectedValueException"),
+            (K::Conflict, Some(409), Family::Archive, "ArchiveDomainException"),
+            (K::RateLimited, Some(429), Family::General, "DomainException"),
+            (K::Server, Some(500), Family::General, "UnexpectedValueException"),
+            (K::Server, Some(503), Family::Archive, "ArchiveUnexpectedValueException"),
+            (K::InvalidResponse, Some(200), Family::Broadcast, "BroadcastUnexpectedValueException"),
+            (K::Connect, None, Family::Signal, "SignalNetworkConnectionException"),
+            (K::Timeout, None, Family::Signal, "SignalNetworkConnectionException"),
+            (K::Timeout, None, Family::General, "UnexpectedValueException"),
+            (K::Connect, None, Family::ForceDisconnect, "ForceDisconnectUnexpectedValueException"),
+        ];
+        for (kind, status, family, class) in cases {
+            assert_eq!(class_name(kind, status, family), class, "{kind:?} {status:?} {family:?}");
+        }
+    }
+}
