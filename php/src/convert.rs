@@ -3,7 +3,7 @@
 //!
 //! A PHP list (keys 0..n) becomes a JSON array, any other array a JSON object; an empty array is
 //! `null` (so `[]` reads as "no options" and as "an empty list"); an `OpenTok\Layout` becomes its
-//! JSON form, any other object its public properties. Nesting deeper than [`MAX_DEPTH`] (which
+//! JSON form, a `stdClass` its properties; other objects are refused. Nesting deeper than [`MAX_DEPTH`] (which
 //! is also how a cycle of references ends) is an invalid argument.
 
 use ext_php_rs::types::{ZendHashTable, Zval};
@@ -47,6 +47,10 @@ fn read(field: &str, z: &Zval, depth: usize) -> Result<Value, Error> {
     if let Some(obj) = z.object() {
         if let Some(layout) = crate::layout::json_of(obj) {
             return Ok(layout);
+        }
+        let class = obj.get_class_name().unwrap_or_default();
+        if class != "stdClass" {
+            return Err(Error::invalid(field, "must be an array (or an OpenTok\\Layout)", format!("<object {class}>")));
         }
         let props = obj.get_properties().map_err(|_| Error::invalid(field, "must be an array", "<object>"))?;
         return read_array(field, props, depth);
