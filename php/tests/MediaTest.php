@@ -42,6 +42,12 @@ final class MediaTest extends EmulatorTestCase
         $this->assertGreaterThanOrEqual(1, $listed['count']);
         $this->assertTrue($this->opentok->stopRender($render->id));
         try {
+            $this->opentok->stopRender('00000000-0000-0000-0000-000000000000');
+            $this->fail('stopped an unknown render');
+        } catch (DomainException $e) {
+            $this->assertSame(404, $e->httpStatus);
+        }
+        try {
             $this->opentok->getRender('00000000-0000-0000-0000-000000000000');
             $this->fail('found an unknown render');
         } catch (DomainException $e) {

@@ -42,6 +42,7 @@ final class SessionRestTest extends EmulatorTestCase
             'getStream' => fn () => $this->opentok->getStream($sid, 'no-such-stream'),
             'listStreams' => fn () => $this->opentok->listStreams('1_MX4xMjM0NTZ-fm5vLXN1Y2gtc2Vzc2lvbn4'),
             'setStreamClassLists' => fn () => $this->opentok->setStreamClassLists($sid, [['id' => 'no-such-stream', 'layoutClassList' => ['a']]]),
+            'updateStream' => fn () => $this->opentok->updateStream($sid, 'no-such-stream', ['layoutClassList' => ['a']]),
         ] as $name => $call) {
             try {
                 $call();
