@@ -12,11 +12,15 @@ Gem::Specification.new do |spec|
   spec.license = "Apache-2.0"
   spec.authors = ["opentok-native contributors"]
   spec.homepage = "https://github.com/opentok-native/opentok-native"
+  spec.metadata = { "source_code_uri" => spec.homepage }
   spec.required_ruby_version = ">= 3.0"
 
   # lib/opentok/native/ holds the generated FFI layer and libopentok_uniffi.so, produced by
   # `bindings/scripts/build-native.sh ruby bindings/ruby/lib/opentok/native` before packaging.
   spec.files = Dir["lib/**/*.rb", "lib/opentok/native/*.so", "README.md"]
+  # A gem carrying the compiled library is a platform gem (e.g. opentok-native-0.1.0-x86_64-linux.gem):
+  # RubyGems installs it only where that library loads, and never compiles anything.
+  spec.platform = Gem::Platform::CURRENT unless Dir["lib/opentok/native/*.so"].empty?
   spec.require_paths = ["lib"]
 
   spec.add_dependency "ffi", "~> 1.15"

@@ -4,6 +4,7 @@ require "json"
 require "net/http"
 require "socket"
 require "uri"
+require "opentok/testing"
 
 # A real `opentok-emulator` process ($EMULATOR_BIN) on an ephemeral loopback port.
 class Emulator
@@ -21,21 +22,14 @@ class Emulator
     start("--application", "#{APP_ID}:#{File.join(KEYS, 'app_public.pem')}")
   end
 
+  # Starts one through the gem's own helper (OpenTok::Testing::Emulator, binary from $EMULATOR_BIN).
   def self.start(*args)
-    bin = ENV.fetch("EMULATOR_BIN", "")
-    raise "set EMULATOR_BIN to the opentok-emulator binary" if bin.empty?
-    raise "emulator binary not executable: #{bin}" unless File.executable?(bin)
-
-    io = IO.popen([bin, "--port", "0", "--in-memory", *args], err: File::NULL)
-    first = io.gets or raise "emulator exited before printing its address"
-    url = first[%r{listening on (http://\S+)}, 1] or raise "unexpected first emulator line: #{first}"
-    # Keep draining stdout so the emulator never blocks on a full pipe.
-    Thread.new { io.each_line { nil } rescue nil }
-    new(io, url.chomp("/"))
+    running = OpenTok::Testing::Emulator.start(*args)
+    new(running, running.url)
   end
 
-  def initialize(io, url)
-    @io = io
+  def initialize(running, url)
+    @running = running
     @url = url
   end
 
@@ -93,10 +87,7 @@ class Emulator
   end
 
   def close
-    Process.kill("TERM", @io.pid)
-    Process.wait(@io.pid)
-  rescue Errno::ESRCH, Errno::ECHILD
-    nil
+    @running.stop
   end
 end
 
