@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional, Union
 
-from . import exceptions, models
+from . import events, exceptions, models
 from ._native import (
     CORE_VERSION,
     DecodedToken,
@@ -93,6 +93,7 @@ __all__ = [
     "BroadcastStreamModes",
     "KINDS",
     "exceptions",
+    "events",
 ] + list(exceptions.__all__) + list(models.__all__)
 
 import atexit as _atexit

@@ -3,9 +3,9 @@
 //! Modules: [`client`] (the native `_Client` under `Client` and `AsyncClient`: construction,
 //! properties, tokens, sessions), [`rest`] (every REST operation as one typed method, and the one
 //! helper that runs a call sync or async and turns the core's model into Python values),
-//! [`session`], [`token`], [`session_id`], [`error`] (core errors → `opentok_native.exceptions`),
-//! [`convert`] (Python argument shapes → core options) and [`runtime`] (the shared, fork-aware
-//! tokio runtime).
+//! [`session`], [`token`], [`session_id`], [`events`] (webhook bodies → the core's typed event),
+//! [`error`] (core errors → `opentok_native.exceptions`), [`convert`] (Python argument shapes →
+//! core options) and [`runtime`] (the shared, fork-aware tokio runtime).
 //! The Python package around it (`opentok_native/__init__.py`) holds the enums, the exception
 //! classes and the seed API's `OpenTokSDK`.
 
@@ -16,6 +16,7 @@ use pyo3::prelude::*;
 mod client;
 mod convert;
 mod error;
+mod events;
 mod rest;
 mod runtime;
 mod session;
@@ -57,6 +58,7 @@ fn opentok_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(token::decode_token, m)?)?;
     m.add_function(wrap_pyfunction!(token::verify_token, m)?)?;
     m.add_function(wrap_pyfunction!(token::explain_token, m)?)?;
+    m.add_function(wrap_pyfunction!(events::_parse_event, m)?)?;
     m.add_function(wrap_pyfunction!(_runtime_pid, m)?)?;
     m.add_function(wrap_pyfunction!(_shutdown, m)?)?;
     Ok(())
