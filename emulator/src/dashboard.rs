@@ -65,8 +65,17 @@ pub fn render(state: &AppState) -> Result<String, ApiError> {
                     .filter(|x| !x.is_empty())
                     .collect::<Vec<_>>()
                     .join(" · ");
+                // A running archive can be made to fail (a simulation control).
+                let action = if kind == crate::routes::archives::KIND && crate::sim::recordings::is_running(d) {
+                    format!(
+                        "<button type=\"button\" class=\"secondary fail-archive\" style=\"margin-top:0\" data-id=\"{}\">Fail</button>",
+                        escape(&r.id)
+                    )
+                } else {
+                    String::new()
+                };
                 recordings.push_str(&format!(
-                    "<tr><td class=\"id\">{}</td><td>{}</td><td class=\"id\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr><td class=\"id\">{}</td><td>{}</td><td class=\"id\">{}</td><td class=\"status\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     escape(&s.session_id),
                     kind,
                     escape(&r.id),
@@ -74,6 +83,7 @@ pub fn render(state: &AppState) -> Result<String, ApiError> {
                     escape(&label),
                     num("duration"),
                     num("size"),
+                    action,
                 ));
             }
         }

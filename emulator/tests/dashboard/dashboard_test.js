@@ -1,12 +1,16 @@
 // The dashboard in headless Chromium (Debian `chromium`, driven by playwright-core):
 // open `/`, show an error, fill the Generate Session form, read the id, check the REST API
-// knows the session, mint a token, connect a simulated client, inspect the token, screenshot.
+// knows the session, mint a token, connect a simulated client, inspect the token; then the
+// simulation controls against a real HTTP receiver: set the project's callback URL, publish
+// (the archiveMode=always archive starts), see the deliveries, unpublish, fail the archive,
+// advance the clock, replay a delivery; screenshot.
 // Usage: node dashboard_test.js EMULATOR_URL SCREENSHOT.png
 'use strict';
 const { chromium } = require('playwright-core');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -21,6 +25,24 @@ function restJwt() {
   const now = Math.floor(Date.now() / 1000);
   const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iss: KEY, ist: 'project', iat: now, exp: now + 180, jti: '0.42' })}`;
   return `${input}.${crypto.createHmac('sha256', SECRET).update(input).digest('base64url')}`;
+}
+
+// A callback receiver: records each POSTed JSON body and answers 200.
+function startReceiver() {
+  const received = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => { try { received.push(JSON.parse(body)); } catch (_) { received.push(null); } res.end(); });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    resolve({ server, received, url: `http://127.0.0.1:${server.address().port}/hook` });
+  }));
+}
+const name = (b) => (b && (b.event === 'archive' ? `archive.${b.status}` : b.event)) || '?';
+async function waitFor(pred, what) {
+  for (let i = 0; i < 200; i++) { if (pred()) return; await new Promise((r) => setTimeout(r, 50)); }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function main() {
@@ -100,6 +122,53 @@ async function main() {
     await page.fill('#inspect-token', token);
     await page.click('#inspect-button');
     await page.waitForFunction(() => document.getElementById('inspect-verdict').textContent.startsWith('valid'));
+
+    // Simulation controls, with a real receiver as the project's callback URL.
+    const hook = await startReceiver();
+    try {
+      await page.fill('#callback-url', hook.url);
+      await page.click('#callback-save-button');
+      await page.waitForFunction(() => document.getElementById('callback-result').textContent.includes('events go to'));
+      const saved = await (await fetch(`${URL}/emulator/v1/projects/${KEY}/callback-url`)).json();
+      check(saved.url === hook.url, 'callback URL saved');
+
+      await page.fill('#publish-name', 'browser camera');
+      await page.selectOption('#publish-video-type', 'screen');
+      await page.click('#connections-body button.publish');
+      await page.waitForFunction(() => document.getElementById('streams-body').textContent.includes('browser camera'));
+      check((await page.textContent('#streams-body')).includes('screen'), 'streams list shows the published stream');
+      await waitFor(() => hook.received.length >= 2, 'streamCreated and archive started');
+      check(name(hook.received[0]) === 'streamCreated' && hook.received[0].stream.name === 'browser camera', 'streamCreated delivered');
+      check(name(hook.received[1]) === 'archive.started', 'archiveMode=always archive started on publish');
+      await page.click('#deliveries-refresh');
+      await page.waitForFunction(() => document.querySelectorAll('#deliveries-body tr.delivered').length >= 2);
+      check((await page.textContent('#deliveries-body')).includes('streamCreated'), 'deliveries table shows the events');
+
+      await page.click('#streams-body button.unpublish');
+      await page.waitForFunction(() => document.getElementById('streams-body').children.length === 0);
+      await waitFor(() => hook.received.length >= 3, 'streamDestroyed');
+      check(name(hook.received[2]) === 'streamDestroyed', 'streamDestroyed delivered');
+
+      await page.reload();
+      await page.click('#recordings-body button.fail-archive');
+      await page.waitForFunction(() => document.getElementById('recordings-body').textContent.includes('failed'));
+      await waitFor(() => hook.received.length >= 4, 'archive failed');
+      check(name(hook.received[3]) === 'archive.failed', 'archive failed on demand');
+
+      await page.fill('#advance-seconds', '3600');
+      await page.click('#advance-button');
+      await page.waitForFunction(() => document.getElementById('clock-offset').textContent === '3600');
+      check((await page.textContent('#clock-result')).includes('advanced'), 'clock advanced');
+
+      await page.click('#deliveries-refresh');
+      await page.waitForFunction(() => document.querySelectorAll('#deliveries-body button.replay').length >= 4);
+      await page.click('#deliveries-body button.replay');
+      await waitFor(() => hook.received.length >= 5, 'the replay');
+      check(JSON.stringify(hook.received[4]) === JSON.stringify(hook.received[3]), 'replay posts the same body again');
+      await page.waitForFunction(() => document.getElementById('deliveries-body').textContent.includes('replay of'));
+    } finally {
+      hook.server.close();
+    }
 
     check(consoleErrors.length === 0, `no page errors: ${consoleErrors.join('; ')}`);
     fs.mkdirSync(path.dirname(SHOT), { recursive: true });
