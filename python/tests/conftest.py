@@ -40,23 +40,15 @@ def emulator_binary() -> Path:
 
 
 class Emulator:
-    """A running `opentok-emulator --port 0 --in-memory` process."""
+    """A running `opentok-emulator --port 0 --in-memory` process, started by the package's own
+    fixture helper (``opentok_native.testing.start_emulator``)."""
 
     def __init__(self, *extra: str) -> None:
-        self.proc = subprocess.Popen(
-            [str(emulator_binary()), "--port", "0", "--in-memory", *extra],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        first = self.proc.stdout.readline().strip()
-        if not first.startswith("listening on "):
-            self.proc.kill()
-            raise RuntimeError("emulator did not start: %r" % first)
-        self.url = first[len("listening on ") :]
-        # drain the rest of stdout so the process never blocks on a full pipe
-        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        from opentok_native.testing import start_emulator
+
+        self.running = start_emulator(*extra, binary=str(emulator_binary()))
+        self.proc = self.running.process
+        self.url = self.running.url
 
     def request(self, method: str, path: str, body: Optional[Dict[str, Any]] = None) -> Tuple[int, Any]:
         data = json.dumps(body).encode() if body is not None else None
@@ -76,11 +68,7 @@ class Emulator:
         return self.request("POST", f"/emulator/v1/sessions/{session_id}/connections", {"token": token})
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        self.running.stop()
 
 
 @pytest.fixture(scope="session")
