@@ -473,6 +473,174 @@ declare namespace OpenTok {
     unregister(callback: Callback<void>): void;
   }
 
+  /** A connection as session-monitoring events describe it. */
+  interface EventConnection {
+    id: string;
+    createdAt?: number;
+    /** The token's connection data. */
+    data?: string;
+  }
+
+  /** A stream as session-monitoring events describe it. */
+  interface EventStream {
+    id: string;
+    connection?: EventConnection;
+    createdAt?: number;
+    name?: string;
+    /** `camera`, `screen` or `custom` (as sent). */
+    videoType?: string;
+  }
+
+  /** A SIP call as its events describe it. */
+  interface EventCall {
+    id: string;
+    connectionId?: string;
+    streamId?: string;
+    createdAt?: number;
+    sipUri?: string;
+    state?: string;
+  }
+
+  /** Fields of every session-monitoring event. */
+  interface SessionEventFields {
+    sessionId: string;
+    projectId?: string;
+    /** Unix milliseconds. */
+    timestamp?: number;
+    /** Why (destroyed events, `sessionNotification`), as sent. */
+    reason?: string;
+  }
+
+  interface SessionCreatedEvent extends SessionEventFields { type: 'sessionCreated' }
+  interface SessionDestroyedEvent extends SessionEventFields { type: 'sessionDestroyed' }
+  interface SessionNotificationEvent extends SessionEventFields { type: 'sessionNotification' }
+  interface ConnectionCreatedEvent extends SessionEventFields { type: 'connectionCreated'; connection: EventConnection }
+  interface ConnectionDestroyedEvent extends SessionEventFields { type: 'connectionDestroyed'; connection: EventConnection }
+  interface StreamCreatedEvent extends SessionEventFields { type: 'streamCreated'; stream: EventStream }
+  interface StreamDestroyedEvent extends SessionEventFields { type: 'streamDestroyed'; stream: EventStream }
+  interface CallCreatedEvent extends SessionEventFields { type: 'callCreated'; call: EventCall }
+  interface CallUpdatedEvent extends SessionEventFields { type: 'callUpdated'; call: EventCall }
+  interface CallDestroyedEvent extends SessionEventFields { type: 'callDestroyed'; call: EventCall }
+
+  /** The archive document of an archive status callback (the core's model, camelCase). */
+  interface EventArchive {
+    id: string;
+    /** The core's name for the status (`unknown` for one it does not know; the event's `status` is as sent). */
+    status: string;
+    name?: string | null;
+    sessionId: string;
+    partnerId?: string | null;
+    projectId?: string | null;
+    createdAt?: number | null;
+    updatedAt?: number | null;
+    size?: number | null;
+    duration?: number | null;
+    hasAudio: boolean;
+    hasVideo: boolean;
+    outputMode?: string | null;
+    streamMode?: string | null;
+    streams: Array<{ streamId: string; hasAudio?: boolean; hasVideo?: boolean }>;
+    url?: string | null;
+    resolution?: string | null;
+    reason?: string | null;
+    password?: string | null;
+    multiArchiveTag?: string | null;
+    maxBitrate?: number | null;
+    quantizationParameter?: number | null;
+    hasTranscription?: boolean | null;
+    transcription?: { status?: string | null; reason?: string | null; url?: string | null; primaryLanguageCode?: string | null; hasSummary?: boolean | null } | null;
+    transcriptionProperties?: { primaryLanguageCode?: string | null; hasSummary?: boolean | null } | null;
+  }
+
+  /** The broadcast document of a broadcast status callback (the core's model, camelCase). */
+  interface EventBroadcast {
+    id: string;
+    sessionId: string;
+    projectId?: string | null;
+    partnerId?: string | null;
+    status?: string | null;
+    createdAt?: number | null;
+    updatedAt?: number | null;
+    maxDuration?: number | null;
+    maxBitrate?: number | null;
+    resolution?: string | null;
+    hasAudio: boolean;
+    hasVideo: boolean;
+    streamMode?: string | null;
+    streams: Array<{ streamId: string; hasAudio?: boolean; hasVideo?: boolean }>;
+    multiBroadcastTag?: string | null;
+    broadcastUrls?: {
+      hls?: string | null;
+      hlsStatus?: string | null;
+      rtmp: Array<{ id?: string | null; serverUrl?: string | null; streamName?: string | null; status?: string | null }>;
+    } | null;
+  }
+
+  /** The render document of an Experience Composer status callback (the core's model, camelCase). */
+  interface EventRender {
+    id: string;
+    sessionId?: string | null;
+    projectId?: string | null;
+    applicationId?: string | null;
+    createdAt?: number | null;
+    updatedAt?: number | null;
+    url?: string | null;
+    resolution?: string | null;
+    status?: string | null;
+    streamId?: string | null;
+    reason?: string | null;
+  }
+
+  /** An archive status callback: `started`, `paused`, `stopped`, `uploaded`, `available`, `failed` (as sent). */
+  interface ArchiveEvent { type: 'archive'; sessionId: string; status: string; archive: EventArchive }
+  /** A broadcast status callback (`status` as sent). */
+  interface BroadcastEvent { type: 'broadcast'; sessionId: string; status: string; broadcast: EventBroadcast }
+  /** An Experience Composer status callback (`status` as sent). */
+  interface RenderEvent { type: 'render'; sessionId?: string; status: string; render: EventRender }
+  /** A live-captions status callback: `started`, `stopped`, `paused`, `failed` (as sent). */
+  interface CaptionsEvent {
+    type: 'captions';
+    captionId: string;
+    sessionId: string;
+    status: string;
+    applicationId?: string;
+    projectId?: string;
+    createdAt?: number;
+    updatedAt?: number;
+    /** Seconds captioned. */
+    duration?: number;
+    languageCode?: string;
+    provider?: string;
+    reason?: string;
+  }
+  /** An event the SDK does not know (or a known one it could not read): `raw` is the body. */
+  interface UnknownEvent { type: 'unknown'; raw: string; sessionId?: string }
+
+  /** Any event `parseEvent` returns: switch on `type`. */
+  type WebhookEvent =
+    | SessionCreatedEvent
+    | SessionDestroyedEvent
+    | SessionNotificationEvent
+    | ConnectionCreatedEvent
+    | ConnectionDestroyedEvent
+    | StreamCreatedEvent
+    | StreamDestroyedEvent
+    | CallCreatedEvent
+    | CallUpdatedEvent
+    | CallDestroyedEvent
+    | ArchiveEvent
+    | BroadcastEvent
+    | CaptionsEvent
+    | RenderEvent
+    | UnknownEvent;
+
+  /**
+   * Reads a webhook body (what the service POSTs to your app) into its typed event; `type` is the
+   * discriminant. Unknown events are `{type: 'unknown', raw}`; throws `ArgumentError` (field
+   * `body`) only for a body that is not JSON.
+   */
+  function parseEvent(body: string | Buffer | Uint8Array): WebhookEvent;
+
   /** Decodes a token (JWT or T1) without checking its signature. */
   function decodeToken(token: string): DecodedToken;
   /** Verifies signature (constant time) and expiry; throws `InvalidTokenError`. */

@@ -15,6 +15,7 @@ const { Broadcast } = require('./lib/broadcast');
 const { Stream } = require('./lib/stream');
 const { SipInterconnect } = require('./lib/sip');
 const { Callback } = require('./lib/callback');
+const { parseEvent } = require('./lib/events');
 
 const ERROR_CLASSES = [
   'OpenTokError', 'ArgumentError', 'InvalidTokenError', 'AuthError', 'ClockSkewError', 'NotFoundError',
@@ -38,6 +39,7 @@ OpenTok.RegisteredCallback = Callback;
 OpenTok.decodeToken = decodeToken;
 OpenTok.verifyToken = verifyToken;
 OpenTok.explainToken = explainToken;
+OpenTok.parseEvent = parseEvent;
 OpenTok.Roles = Object.freeze({ PUBLISHER: 'publisher', SUBSCRIBER: 'subscriber', MODERATOR: 'moderator', PUBLISHER_ONLY: 'publisheronly' });
 OpenTok.MediaModes = Object.freeze({ RELAYED: 'relayed', ROUTED: 'routed' });
 OpenTok.ArchiveModes = Object.freeze({ MANUAL: 'manual', ALWAYS: 'always' });

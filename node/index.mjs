@@ -6,7 +6,7 @@ export const {
   OpenTokError, ArgumentError, InvalidTokenError, AuthError, ClockSkewError, NotFoundError, RequestError,
   ConflictError, PayloadTooLargeError, RateLimitError, ServerError, TimeoutError, ConnectionError,
   InvalidResponseError, ArchiveError, CaptionsError, SipError, SignalError, ForceDisconnectError, CallbackError,
-  Session, SessionId, OpenTokSDK, SeedSession, Archive, Broadcast, Stream, SipInterconnect, RegisteredCallback, decodeToken, verifyToken, explainToken, Roles, MediaModes,
+  Session, SessionId, OpenTokSDK, SeedSession, Archive, Broadcast, Stream, SipInterconnect, RegisteredCallback, decodeToken, verifyToken, explainToken, parseEvent, Roles, MediaModes,
   ArchiveModes, VERSION, CORE_VERSION,
 } = OpenTok;
 export { OpenTok };

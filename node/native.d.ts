@@ -135,6 +135,9 @@ export declare function coreVersion(): string
 /** Builds a client, or returns the construction error (bad credentials, URL, proxy, timeout). */
 export declare function createClient(config: ClientConfig): Outcome<NativeClient>
 
+/** Parses a webhook body into the core's typed event (`{type, sessionId, ...}`), or the error (not JSON). */
+export declare function parseEvent(body: string | Buffer): Outcome<Model>
+
 /** Decodes a token without checking its signature. */
 export declare function decodeToken(token: string): Outcome<TokenInfo>
 

@@ -106,6 +106,27 @@ async function rest(ot: OpenTok, sessionId: string, token: string): Promise<void
   console.log(connections.count, captionsId);
 }
 
+/** Webhook events: `type` narrows the union (see examples/node/webhook.js for a server). */
+export function describeEvent(body: string | Buffer): string {
+  const event: OpenTok.WebhookEvent = OpenTok.parseEvent(body);
+  switch (event.type) {
+    case 'connectionCreated':
+      return `${event.sessionId}: ${event.connection.id} connected (${event.connection.data ?? ''})`;
+    case 'streamCreated':
+      return `${event.stream.id} published (${event.stream.videoType ?? 'unknown'})`;
+    case 'archive':
+      return `archive ${event.archive.id} ${event.status}${event.archive.url ? ` at ${event.archive.url}` : ''}`;
+    case 'broadcast':
+      return `broadcast ${event.broadcast.id} ${event.status}`;
+    case 'captions':
+      return `captions ${event.captionId} ${event.status}`;
+    case 'unknown':
+      return `unknown event: ${event.raw}`;
+    default:
+      return event.type;
+  }
+}
+
 main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);

@@ -1,6 +1,6 @@
 //! Native half of the `opentok-native` npm package: a thin napi-rs layer over the `opentok` core.
 //!
-//! Modules mirror the core (`client`, `session`, `token`, `session_id`, `error`, and one per REST
+//! Modules mirror the core (`client`, `session`, `token`, `session_id`, `events`, `error`, and one per REST
 //! area: `archive`, `broadcast`, `stream`, `moderation`, `signal`, `connection`, `sip`, `captions`,
 //! `render`, `audio_connector`, `callback`, with `rest` for their shared plumbing). This layer only
 //! converts arguments and results; every rule (limits, enums from strings, expiry parsing, signing,
@@ -19,6 +19,7 @@ mod captions;
 mod client;
 mod connection;
 mod error;
+mod events;
 mod moderation;
 mod render;
 mod rest;
