@@ -2,11 +2,9 @@
 // Starts a real opentok-emulator process on an ephemeral loopback port for a test file, and
 // small raw socket servers for the faults the emulator cannot produce.
 
-const { spawn } = require('child_process');
-const fs = require('fs');
 const net = require('net');
 const path = require('path');
-const readline = require('readline');
+const testing = require('../../lib/testing');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const API_KEY = '123456';
@@ -18,38 +16,12 @@ function emulatorBin() {
   return path.join(target, 'debug', process.platform === 'win32' ? 'opentok-emulator.exe' : 'opentok-emulator');
 }
 
-/** Starts the emulator (`--port 0 --in-memory` plus `extraArgs`); resolves to {url, stop()}. */
+/**
+ * Starts the emulator (`--port 0 --in-memory` plus `extraArgs`) through the package's own test
+ * helper (lib/testing.js); resolves to {url, process, stop(), ...}.
+ */
 function startEmulator(extraArgs = []) {
-  const bin = emulatorBin();
-  if (!fs.existsSync(bin)) {
-    return Promise.reject(new Error(`emulator binary not found at ${bin}: run \`cargo build -p opentok-emulator\` (or make emulator-bin), or set EMULATOR_BIN`));
-  }
-  const child = spawn(bin, ['--port', '0', '--in-memory', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`emulator did not start in 20 s: ${stderr}`)); }, 20000);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`emulator exited with ${code}: ${stderr}`)); });
-    const lines = readline.createInterface({ input: child.stdout });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      const m = /listening on (http:\/\/\S+)/.exec(line);
-      if (!m) { child.kill('SIGKILL'); reject(new Error(`unexpected first line from the emulator: ${line}`)); return; }
-      child.removeAllListeners('exit');
-      child.stdout.resume();
-      resolve({
-        url: m[1],
-        process: child,
-        stop() {
-          return new Promise((res) => {
-            if (child.exitCode !== null) { res(); return; }
-            child.once('exit', () => res());
-            child.kill('SIGTERM');
-          });
-        },
-      });
-    });
-  });
+  return testing.startEmulator({ binary: emulatorBin(), args: extraArgs });
 }
 
 /**
