@@ -67,9 +67,13 @@ function optStr(field, v) {
   return v == null ? undefined : str(field, v);
 }
 
+/** How deep options may nest (objects and arrays inside each other), as in the Python binding:
+ * deeper values are a mistake, and walking them must not exhaust the stack. */
+const MAX_DEPTH = 64;
+
 /**
- * Checks a value can cross to the core as JSON: no functions, symbols, non-finite numbers or
- * cycles (the core then reads field names, types and rules).
+ * Checks a value can cross to the core as JSON: no functions, symbols, non-finite numbers,
+ * cycles or nesting deeper than MAX_DEPTH (the core then reads field names, types and rules).
  */
 function jsonSafe(path, v, seen) {
   const field = path || 'options';
@@ -85,6 +89,7 @@ function jsonSafe(path, v, seen) {
     case 'object': {
       if (v === null) return v;
       if (seen.has(v)) throw argumentError(field, 'must not contain a cycle', '[circular]');
+      if (seen.size >= MAX_DEPTH) throw argumentError(field, `must not nest deeper than ${MAX_DEPTH} levels`, '[deep]');
       seen.add(v);
       let out;
       if (Array.isArray(v)) out = v.map((x, i) => jsonSafe(`${field}[${i}]`, x, seen));

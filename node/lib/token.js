@@ -8,6 +8,12 @@ const { argumentError, fromNative, isNativeError } = require('./error');
  * Converts `generateToken` options (official shape) for the core; `undefined` when there are none
  * (the hot path then converts no object).
  */
+/** Every index of `list` holds a string (holes of a sparse array included, which `every` skips). */
+function everyString(list) {
+  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') return false;
+  return true;
+}
+
 function tokenInput(opts) {
   if (opts == null) return undefined;
   const input = {};
@@ -31,12 +37,14 @@ function tokenInput(opts) {
   }
   if (opts.data != null) {
     if (typeof opts.data !== 'string') throw argumentError('data', 'must be a string', opts.data);
+    // napi would turn a lone surrogate into U+FFFD: the token would carry other data than given
+    if (!opts.data.isWellFormed()) throw argumentError('data', 'must be valid Unicode text (no lone surrogates)', opts.data);
     input.data = opts.data;
   }
   const list = opts.initialLayoutClassList;
   if (list != null) {
     if (typeof list === 'string') input.initialLayoutClassList = list === '' ? [] : [list];
-    else if (Array.isArray(list) && list.every((c) => typeof c === 'string')) input.initialLayoutClassList = list;
+    else if (Array.isArray(list) && everyString(list)) input.initialLayoutClassList = list;
     else throw argumentError('initial_layout_class_list', 'must be an array of strings or a string', list);
   }
   return Object.keys(input).length > 0 ? input : undefined;
