@@ -21,6 +21,7 @@ mod client;
 mod connection;
 mod enums;
 mod error;
+mod events;
 mod moderation;
 mod render;
 mod rest;
@@ -33,6 +34,7 @@ mod token_fast;
 
 pub use client::{Client, ClientConfig};
 pub use error::{NativeError, Result};
+pub use events::{event_name, event_session_id, event_to_json, parse_event, parse_event_bytes, parse_event_typed_json};
 pub use session::{parse_archive_mode, parse_archive_resolution, parse_media_mode, SessionInfo, SessionSpec};
 pub use token::{decode_token, explain_token, parse_role, verify_token, verify_token_at, ExpireSpec, TokenInfo, TokenSpec};
 
