@@ -12,13 +12,8 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_int, opt_str_list, req_str};
 use crate::routes::http::{authorize, reply, session_request, Answer};
-use crate::sim::connections::{self, reasons, service_connection};
-use crate::sim::resources::{new_resource, owned_resource, uuid_v4};
-use crate::sim::sessions::routed_session;
+use crate::sim::services;
 use crate::state::AppState;
-
-/// Resource kind of Audio Connector connections.
-pub const KIND: &str = "audio_connector";
 
 /// Handles `POST /v2/project/{projectId}/connect`.
 pub async fn connect(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
@@ -62,41 +57,23 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
     };
     let streams = opt_str_list(&ws, "streams")?;
     let bidirectional = opt_bool(&ws, "bidirectional")?.unwrap_or(false);
-    let _guard = state.ops_lock();
-    let session = routed_session(state, project_id, &session_id, "the Audio Connector")?;
-    let conn = service_connection(state, &session, &token, "audio-connector")?;
-    let id = uuid_v4()?;
-    let doc = json!({
-        "id": id,
-        "connectionId": conn.connection_id,
-        "sessionId": session_id,
+    let request = json!({
         "uri": uri,
         "streams": streams,
         "headers": ws.get("headers").cloned().unwrap_or(Value::Null),
         "audioRate": rate,
         "bidirectional": bidirectional,
         "audioTransport": transport,
-        "status": "connected",
-        "createdAt": state.now_ms(),
     });
-    state.store().put_resource(&new_resource(KIND, &id, project_id, Some(&session_id), Some(&conn.connection_id), doc))?;
-    Ok((StatusCode::OK, json!({"id": id, "connectionId": conn.connection_id})))
+    let doc = services::connect_audio(state, project_id, &session_id, &token, request)?;
+    Ok((StatusCode::OK, json!({"id": doc["id"], "connectionId": doc["connectionId"]})))
 }
 
 /// Handles `POST /v2/project/{projectId}/connect/{id}/stop`.
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        let _guard = state.ops_lock();
-        let mut r = owned_resource(&state, KIND, &id, &project_id)?;
-        if r.doc["status"].as_str() != Some("connected") {
-            return Err(ApiError::new(StatusCode::CONFLICT, "not_connected", format!("Audio Connector {id} is already stopped")));
-        }
-        if let (Some(sid), Some(cid)) = (r.session_id.clone(), r.parent_id.clone()) {
-            connections::disconnect(&state, &sid, &cid, reasons::FORCED)?;
-        }
-        r.doc["status"] = json!("stopped");
-        state.store().put_resource(&r)?;
+        services::stop_audio(&state, &project_id, &id)?;
         Ok((StatusCode::OK, Value::Null))
     })())
 }
@@ -104,7 +81,7 @@ pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((proje
 /// Handles `GET /emulator/v1/audio-connectors/{id}`: what was asked (uri, streams, audioTransport...).
 pub async fn emulator_get(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     reply((|| -> Answer {
-        match state.store().resource(KIND, &id)? {
+        match state.store().resource(services::AUDIO_KIND, &id)? {
             Some(r) => Ok((StatusCode::OK, r.doc)),
             None => Err(ApiError::not_found("unknown_audio_connector", format!("no Audio Connector {id}"))),
         }

@@ -12,12 +12,9 @@ use serde_json::{json, Value};
 use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_str};
 use crate::routes::http::{authorize, reply, Answer};
-use crate::sim::resources::{new_resource, uuid_v4};
-use crate::sim::sessions::{project_session, require_session};
+use crate::sim::sessions::require_session;
+use crate::sim::signals;
 use crate::state::AppState;
-
-/// Resource kind of received signals (parent: the receiving connection).
-pub const KIND: &str = "signal";
 
 /// Handles `POST /v2/project/{projectId}/session/{sessionId}/signal`.
 pub async fn to_session(
@@ -66,26 +63,7 @@ fn send(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
     if data.len() > opentok::MAX_SIGNAL_DATA_BYTES {
         return Err(too_large(format!("signal data is {} bytes; the limit is {}", data.len(), opentok::MAX_SIGNAL_DATA_BYTES)));
     }
-    project_session(state, project_id, session_id)?;
-    let recipients = match to {
-        Some(cid) => vec![state.store().connection(session_id, cid)?.ok_or_else(|| {
-            ApiError::not_found("not_connected", format!("connection {cid} is not connected to session {session_id}"))
-        })?],
-        None => state.store().connections(session_id)?,
-    };
-    let now = state.now_ms();
-    for c in recipients {
-        let id = uuid_v4()?;
-        let doc = json!({
-            "id": id,
-            "type": signal_type,
-            "data": data,
-            "to": if to.is_some() { "connection" } else { "session" },
-            "connectionId": c.connection_id,
-            "createdAt": now,
-        });
-        state.store().put_resource(&new_resource(KIND, &id, project_id, Some(session_id), Some(&c.connection_id), doc))?;
-    }
+    signals::send(state, project_id, session_id, to, signal_type, &data)?;
     Ok((StatusCode::NO_CONTENT, Value::Null))
 }
 
@@ -93,9 +71,7 @@ fn send(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
 pub async fn received(State(state): State<AppState>, Path((session_id, connection_id)): Path<(String, String)>) -> Response {
     reply((|| -> Answer {
         require_session(&state, &session_id)?;
-        let mut items: Vec<Value> =
-            state.store().resources(KIND, None, Some(&session_id), Some(&connection_id))?.into_iter().map(|r| r.doc).collect();
-        items.reverse();
+        let items = signals::received(&state, &session_id, &connection_id)?;
         Ok((StatusCode::OK, json!({"count": items.len(), "items": items})))
     })())
 }

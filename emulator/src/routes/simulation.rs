@@ -19,8 +19,9 @@ use serde_json::{json, Value};
 use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_str};
 use crate::routes::http::{reply, Answer};
+use crate::sim::callbacks;
 use crate::sim::clock::MAX_ADVANCE_SECS;
-use crate::sim::events::{project_url_key, replay};
+use crate::sim::events::replay;
 use crate::sim::recordings::{self, archives};
 use crate::state::AppState;
 use crate::store::DeliveryRecord;
@@ -154,7 +155,7 @@ fn require_project(state: &AppState, project_id: &str) -> Result<(), ApiError> {
 pub async fn get_project_url(State(state): State<AppState>, Path(project_id): Path<String>) -> Response {
     reply((|| -> Answer {
         require_project(&state, &project_id)?;
-        Ok((StatusCode::OK, json!({"url": state.store().setting(&project_url_key(&project_id))?})))
+        Ok((StatusCode::OK, json!({"url": callbacks::project_url(&state, &project_id)?})))
     })())
 }
 
@@ -164,16 +165,7 @@ pub async fn put_project_url(State(state): State<AppState>, Path(project_id): Pa
         require_project(&state, &project_id)?;
         let m = body_object(&body)?;
         let url = opt_str(&m, "url")?;
-        if let Some(u) = &url {
-            let lower = u.to_ascii_lowercase();
-            if !(lower.starts_with("http://") || lower.starts_with("https://")) || u.len() > 2048 {
-                return Err(ApiError::bad_request(
-                    "invalid_argument",
-                    format!("invalid url: must be an http(s) URL of at most 2048 characters (got {u:?})"),
-                ));
-            }
-        }
-        state.store().set_setting(&project_url_key(&project_id), url.as_deref())?;
+        callbacks::set_project_url(&state, &project_id, url.as_deref())?;
         Ok((StatusCode::OK, json!({"url": url})))
     })())
 }
@@ -182,7 +174,7 @@ pub async fn put_project_url(State(state): State<AppState>, Path(project_id): Pa
 pub async fn delete_project_url(State(state): State<AppState>, Path(project_id): Path<String>) -> Response {
     reply((|| -> Answer {
         require_project(&state, &project_id)?;
-        state.store().set_setting(&project_url_key(&project_id), None)?;
+        callbacks::set_project_url(&state, &project_id, None)?;
         Ok((StatusCode::NO_CONTENT, Value::Null))
     })())
 }

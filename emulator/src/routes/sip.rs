@@ -1,5 +1,5 @@
 //! SIP interconnect. REST: `POST /dial` (also PHP's `/call`) creates a SIP participant — a
-//! connection publishing an audio stream, [`connections::dial`] — and answers `{id,
+//! connection publishing an audio stream, [`services::dial`] — and answers `{id,
 //! connectionId, streamId}`;
 //! `POST /session/{sid}/play-dtmf` and `POST /session/{sid}/connection/{cid}/play-dtmf`.
 //! Emulator-only: `GET /emulator/v1/sessions/{sid}/dtmf` lists the digits played.
@@ -13,13 +13,9 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_bool, opt_str, opt_str_list, req_str};
 use crate::routes::http::{authorize, reply, session_request, Answer};
-use crate::sim::connections;
-use crate::sim::resources::{new_resource, uuid_v4};
-use crate::sim::sessions::{project_session, require_session};
+use crate::sim::sessions::require_session;
+use crate::sim::{services, signals};
 use crate::state::AppState;
-
-/// Resource kind of played DTMF digits.
-pub const DTMF_KIND: &str = "dtmf";
 
 /// Handles `POST /v2/project/{projectId}/dial`.
 pub async fn dial(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
@@ -67,7 +63,7 @@ fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u
         "observeForceMute": observe,
         "streams": streams,
     });
-    let doc = connections::dial(state, project_id, &session_id, &token, call)?;
+    let doc = services::dial(state, project_id, &session_id, &token, call)?;
     Ok((StatusCode::OK, json!({"id": doc["id"], "connectionId": doc["connectionId"], "streamId": doc["streamId"]})))
 }
 
@@ -96,18 +92,7 @@ fn dtmf(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
     let m = body_object(body)?;
     let digits = req_str(&m, "digits")?;
     opentok::validate_dtmf(&digits).map_err(|e| ApiError::from_core(&e))?;
-    project_session(state, project_id, session_id)?;
-    if let Some(cid) = to {
-        if state.store().connection(session_id, cid)?.is_none() {
-            return Err(ApiError::not_found(
-                "not_connected",
-                format!("connection {cid} is not connected to session {session_id}"),
-            ));
-        }
-    }
-    let id = uuid_v4()?;
-    let doc = json!({"id": id, "digits": digits, "connectionId": to, "createdAt": state.now_ms()});
-    state.store().put_resource(&new_resource(DTMF_KIND, &id, project_id, Some(session_id), to, doc))?;
+    signals::play_dtmf(state, project_id, session_id, to, &digits)?;
     Ok((StatusCode::OK, Value::Null))
 }
 
@@ -115,9 +100,7 @@ fn dtmf(state: &AppState, headers: &HeaderMap, project_id: &str, session_id: &st
 pub async fn emulator_dtmf(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
     reply((|| -> Answer {
         require_session(&state, &session_id)?;
-        let mut items: Vec<Value> =
-            state.store().resources(DTMF_KIND, None, Some(&session_id), None)?.into_iter().map(|r| r.doc).collect();
-        items.reverse();
+        let items = signals::played(&state, &session_id)?;
         Ok((StatusCode::OK, json!({"count": items.len(), "items": items})))
     })())
 }

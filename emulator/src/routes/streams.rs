@@ -16,8 +16,8 @@ use serde_json::{json, Value};
 use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_bool, opt_str, opt_str_list};
 use crate::routes::http::{authorize, reply, Answer};
-use crate::sim::connections::{self, session_stream, MUTE_KIND, STREAM_KIND as KIND};
-use crate::sim::resources::new_resource;
+use crate::sim::connections::{self, session_stream, STREAM_KIND as KIND};
+use crate::sim::moderation;
 use crate::sim::sessions::{project_session, require_session};
 use crate::state::AppState;
 
@@ -77,20 +77,13 @@ pub async fn set_class_lists(
                 return Err(ApiError::bad_request("invalid_argument", "items must be a non-empty list of {id, layoutClassList}"))
             }
         };
-        let _guard = state.ops_lock();
-        project_session(&state, &project_id, &session_id)?;
-        let mut updated = Vec::new();
+        let mut lists = Vec::new();
         for it in &items {
             let o = it.as_object().ok_or_else(|| ApiError::bad_request("invalid_argument", "items must be objects"))?;
             let id = opt_str(o, "id")?.ok_or_else(|| ApiError::bad_request("invalid_argument", "items[].id is required"))?;
-            let classes = opt_str_list(o, "layoutClassList")?;
-            let mut r = session_stream(&state, &session_id, &id)?;
-            r.doc["layoutClassList"] = json!(classes);
-            updated.push(r);
+            lists.push((id, opt_str_list(o, "layoutClassList")?));
         }
-        for r in &updated {
-            state.store().put_resource(r)?;
-        }
+        moderation::set_class_lists(&state, &project_id, &session_id, &lists)?;
         Ok((StatusCode::OK, Value::Null))
     })())
 }
@@ -103,11 +96,7 @@ pub async fn mute_one(
 ) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        let _guard = state.ops_lock();
-        project_session(&state, &project_id, &session_id)?;
-        let mut r = session_stream(&state, &session_id, &stream_id)?;
-        r.doc["forceMuted"] = json!(true);
-        state.store().put_resource(&r)?;
+        moderation::mute_one(&state, &project_id, &session_id, &stream_id)?;
         Ok((StatusCode::OK, Value::Null))
     })())
 }
@@ -128,18 +117,7 @@ pub async fn mute_all(
             .ok_or_else(|| ApiError::bad_request("invalid_argument", "active (true or false) is required"))?;
         let mut excluded = opt_str_list(&m, "excludedStreamIds")?;
         excluded.extend(opt_str_list(&m, "excludedStreams")?);
-        let _guard = state.ops_lock();
-        project_session(&state, &project_id, &session_id)?;
-        if active {
-            for mut r in state.store().resources(KIND, None, Some(&session_id), None)? {
-                if !excluded.contains(&r.id) {
-                    r.doc["forceMuted"] = json!(true);
-                    state.store().put_resource(&r)?;
-                }
-            }
-        }
-        let doc = json!({"active": active, "excludedStreamIds": excluded});
-        state.store().put_resource(&new_resource(MUTE_KIND, &session_id, &project_id, Some(&session_id), None, doc))?;
+        moderation::mute_all(&state, &project_id, &session_id, active, excluded)?;
         Ok((StatusCode::OK, Value::Null))
     })())
 }
@@ -177,7 +155,7 @@ pub async fn emulator_list(State(state): State<AppState>, Path(session_id): Path
         let mut items: Vec<Value> =
             state.store().resources(KIND, None, Some(&session_id), None)?.into_iter().map(|r| r.doc).collect();
         items.reverse();
-        let mute = state.store().resource(MUTE_KIND, &session_id)?.map(|r| r.doc).unwrap_or(json!({"active": false}));
+        let mute = moderation::mute_all_state(&state, &session_id)?;
         Ok((StatusCode::OK, json!({"count": items.len(), "items": items, "muteAll": mute})))
     })())
 }

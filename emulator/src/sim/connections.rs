@@ -13,6 +13,7 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_str, opt_str_list};
 use crate::sim::events::{self, emit};
+use crate::sim::moderation;
 use crate::sim::recordings::archives;
 use crate::sim::resources::{new_resource, uuid_v4};
 use crate::sim::sessions::require_session;
@@ -21,8 +22,6 @@ use crate::store::{ConnectionRecord, Resource, SessionRecord};
 
 /// Resource kind of streams in the store (parent: the publishing connection).
 pub const STREAM_KIND: &str = "stream";
-/// Resource kind of a session's mute-all state (id: the session id).
-pub const MUTE_KIND: &str = "mute";
 /// Resource kind of SIP calls (parent: the SIP participant's connection).
 pub const SIP_KIND: &str = "sip";
 
@@ -151,36 +150,6 @@ pub fn disconnect(state: &AppState, session_id: &str, connection_id: &str, reaso
     Ok(true)
 }
 
-/// Dials out: a SIP participant joins the session with `token` (`connectionCreated`), publishes
-/// its audio stream (`streamCreated`), and the call is recorded (`callCreated`). `call` holds the
-/// call's fields (`uri`, `from`, `video`...); gives the stored call. Takes the state-machine lock.
-pub fn dial(state: &AppState, project_id: &str, session_id: &str, token: &str, call: Value) -> Result<Value, ApiError> {
-    let _guard = state.ops_lock();
-    let session = crate::sim::sessions::routed_session(state, project_id, session_id, "SIP dial")?;
-    let conn = service_connection(state, &session, token, "sip")?;
-    let mut props = Map::new();
-    props.insert("name".into(), json!(call["from"].as_str().unwrap_or("SIP")));
-    props.insert("hasVideo".into(), json!(call["video"].as_bool().unwrap_or(false)));
-    let stream = publish(state, session_id, &conn.connection_id, &props)?;
-    let id = uuid_v4()?;
-    let mut doc = call;
-    doc["id"] = json!(id);
-    doc["connectionId"] = json!(conn.connection_id);
-    doc["streamId"] = stream["id"].clone();
-    doc["sessionId"] = json!(session_id);
-    doc["createdAt"] = json!(state.now_ms());
-    state.store().put_resource(&new_resource(
-        SIP_KIND,
-        &id,
-        project_id,
-        Some(session_id),
-        Some(&conn.connection_id),
-        doc.clone(),
-    ))?;
-    emit(state, events::sip_call(state, &conn, &doc, None))?;
-    Ok(doc)
-}
-
 /// The connection, or 404 naming it.
 pub fn require_connection(state: &AppState, session_id: &str, connection_id: &str) -> Result<ConnectionRecord, ApiError> {
     state.store().connection(session_id, connection_id)?.ok_or_else(|| {
@@ -194,22 +163,6 @@ pub fn session_stream(state: &AppState, session_id: &str, stream_id: &str) -> Re
         Some(r) if r.session_id.as_deref() == Some(session_id) => Ok(r),
         _ => Err(ApiError::not_found("unknown_stream", format!("no stream {stream_id} in session {session_id}"))),
     }
-}
-
-/// Whether a mute-all is active for the session, and its exclusions.
-fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<String>>, ApiError> {
-    Ok(state.store().resource(MUTE_KIND, session_id)?.and_then(|r| {
-        if r.doc["active"].as_bool() == Some(true) {
-            Some(
-                r.doc["excludedStreamIds"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-                    .unwrap_or_default(),
-            )
-        } else {
-            None
-        }
-    }))
 }
 
 /// Publishes a stream for a connection (`{name?, videoType?, layoutClassList?, hasAudio?,
@@ -232,7 +185,7 @@ pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<
         ));
     }
     let id = uuid_v4()?;
-    let muted = match mute_state(state, session_id)? {
+    let muted = match moderation::mute_state(state, session_id)? {
         Some(excluded) => !excluded.contains(&id),
         None => false,
     };

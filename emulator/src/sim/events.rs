@@ -17,12 +17,10 @@ use opentok::{
 };
 use serde_json::Value;
 
+use crate::sim::callbacks;
 use crate::sim::delivery::{enqueue, queue_key};
 use crate::state::AppState;
 use crate::store::{ConnectionRecord, DeliveryRecord, StoreResult};
-
-/// Store kind of registered callbacks.
-pub const CALLBACK_KIND: &str = "callback";
 
 /// Which family an event belongs to (what a registered callback subscribes to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,28 +72,15 @@ pub struct Emission {
     pub status_url: Option<String>,
 }
 
-/// Store setting key of a project's callback URL.
-pub fn project_url_key(project_id: &str) -> String {
-    format!("callback_url:{project_id}")
-}
-
 /// Queues `e` for every URL that wants it (each URL once). Call it right after the state
 /// change is stored, under the state-machine lock, so the order of the queue is the order of
 /// the changes.
 pub fn emit(state: &AppState, e: Emission) -> StoreResult<()> {
     let mut urls: Vec<String> = Vec::new();
     if let Some(group) = e.group.registration_group() {
-        let mut regs = state.store().resources(CALLBACK_KIND, Some(&e.project_id), None, None)?;
-        regs.reverse(); // oldest registration first
-        for r in regs {
-            if r.doc["group"].as_str() == Some(group) && r.doc["event"].as_str() == Some(e.registration_event) {
-                if let Some(u) = r.doc["url"].as_str() {
-                    urls.push(u.to_string());
-                }
-            }
-        }
+        urls.extend(callbacks::registered_urls(state, &e.project_id, group, e.registration_event)?);
     }
-    if let Some(u) = state.store().setting(&project_url_key(&e.project_id))? {
+    if let Some(u) = callbacks::project_url(state, &e.project_id)? {
         urls.push(u);
     }
     if let Some(u) = e.status_url.as_ref().filter(|u| !u.is_empty()) {

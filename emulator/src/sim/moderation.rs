@@ -1,0 +1,91 @@
+//! Moderation of a session's streams: layout class lists, force mute of one stream, mute all
+//! (which also mutes streams published later, but the excluded ones). Each function takes the
+//! state-machine lock.
+
+use serde_json::{json, Value};
+
+use crate::api_error::ApiError;
+use crate::sim::connections::{session_stream, STREAM_KIND};
+use crate::sim::resources::new_resource;
+use crate::sim::sessions::project_session;
+use crate::state::AppState;
+
+/// Resource kind of a session's mute-all state (id: the session id).
+pub const MUTE_KIND: &str = "mute";
+
+/// Replaces the layout class lists of streams of the project's session, all or none (404 for a
+/// stream the session does not have): `items` are `(stream id, classes)`.
+pub fn set_class_lists(
+    state: &AppState,
+    project_id: &str,
+    session_id: &str,
+    items: &[(String, Vec<String>)],
+) -> Result<(), ApiError> {
+    let _guard = state.ops_lock();
+    project_session(state, project_id, session_id)?;
+    let mut updated = Vec::new();
+    for (id, classes) in items {
+        let mut r = session_stream(state, session_id, id)?;
+        r.doc["layoutClassList"] = json!(classes);
+        updated.push(r);
+    }
+    for r in &updated {
+        state.store().put_resource(r)?;
+    }
+    Ok(())
+}
+
+/// Force-mutes one stream of the project's session.
+pub fn mute_one(state: &AppState, project_id: &str, session_id: &str, stream_id: &str) -> Result<(), ApiError> {
+    let _guard = state.ops_lock();
+    project_session(state, project_id, session_id)?;
+    let mut r = session_stream(state, session_id, stream_id)?;
+    r.doc["forceMuted"] = json!(true);
+    state.store().put_resource(&r)?;
+    Ok(())
+}
+
+/// Mute all: `active` mutes every stream but `excluded` (and streams published later); not
+/// `active` stops muting new streams.
+pub fn mute_all(
+    state: &AppState,
+    project_id: &str,
+    session_id: &str,
+    active: bool,
+    excluded: Vec<String>,
+) -> Result<(), ApiError> {
+    let _guard = state.ops_lock();
+    project_session(state, project_id, session_id)?;
+    if active {
+        for mut r in state.store().resources(STREAM_KIND, None, Some(session_id), None)? {
+            if !excluded.contains(&r.id) {
+                r.doc["forceMuted"] = json!(true);
+                state.store().put_resource(&r)?;
+            }
+        }
+    }
+    let doc = json!({"active": active, "excludedStreamIds": excluded});
+    state.store().put_resource(&new_resource(MUTE_KIND, session_id, project_id, Some(session_id), None, doc))?;
+    Ok(())
+}
+
+/// The session's mute-all state as stored (`{"active": false}` when never set).
+pub fn mute_all_state(state: &AppState, session_id: &str) -> Result<Value, ApiError> {
+    Ok(state.store().resource(MUTE_KIND, session_id)?.map(|r| r.doc).unwrap_or(json!({"active": false})))
+}
+
+/// Whether a mute-all is active for the session, and its exclusions.
+pub fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<String>>, ApiError> {
+    Ok(state.store().resource(MUTE_KIND, session_id)?.and_then(|r| {
+        if r.doc["active"].as_bool() == Some(true) {
+            Some(
+                r.doc["excludedStreamIds"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                    .unwrap_or_default(),
+            )
+        } else {
+            None
+        }
+    }))
+}
