@@ -8,12 +8,14 @@
 
 use std::future::Future;
 
+use std::sync::Mutex;
+
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::Zval;
 use opentok::{
-    ArchiveMode, ArchiveOptions, ArchiveResolution, AudioConnectorOptions, BroadcastOptions, CaptionOptions, ClientSettings,
-    Credentials, Dialect, Layout, ListOptions, MediaMode, MuteAllOptions, RenderOptions, SessionOptions, Signal, SipDialOptions,
-    StreamClassList,
+    ArchiveMode, ArchiveOptions, ArchiveResolution, AudioConnectorOptions, BroadcastOptions, CaptionOptions, ClientOptions,
+    ClientSettings, Credentials, Dialect, Layout, ListOptions, MediaMode, MuteAllOptions, RenderOptions, SessionOptions, Signal,
+    SipDialOptions, StreamClassList,
 };
 use serde_json::{json, Map, Value};
 
@@ -29,10 +31,15 @@ const OPENTOK_API_URL: &str = "https://api.opentok.com";
 #[php_class]
 #[php(name = "OpenTok\\OpenTok")]
 pub struct OpenTok {
-    pub(crate) client: opentok::Client,
+    credentials: Credentials,
+    options: ClientOptions,
+    /// The core client and the process it was built in: a child forked after a call (a PHP-FPM
+    /// or pcntl worker) builds its own, since the parent's pooled connections belong to the
+    /// parent's runtime.
+    slot: Mutex<(u32, opentok::Client)>,
 }
 
-/// `OpenTok/<php version>` for the User-Agent.
+/// `php/<version>` for the User-Agent.
 fn binding() -> String {
     format!("php/{}", crate::php_version())
 }
@@ -77,8 +84,25 @@ impl OpenTok {
             fixed_nonce: get("_nonce").and_then(Zval::long).and_then(|n| u32::try_from(n).ok()),
             ..ClientSettings::default()
         };
-        let client = opentok::Client::new(credentials, knobs.to_checked_options().or_throw()?).or_throw()?;
-        Ok(OpenTok { client })
+        let options = knobs.to_checked_options().or_throw()?;
+        let client = opentok::Client::new(credentials.clone(), options.clone()).or_throw()?;
+        Ok(OpenTok { credentials, options, slot: Mutex::new((std::process::id(), client)) })
+    }
+
+    /// The core client of this process.
+    pub(crate) fn client(&self) -> opentok::Client {
+        let pid = std::process::id();
+        let mut slot = self.slot.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.0 != pid {
+            // Built from settings that were accepted once, so this does not fail.
+            if let Ok(fresh) = opentok::Client::new(self.credentials.clone(), self.options.clone()) {
+                // The parent's client is left alone: dropping it here would touch connections
+                // that still serve the parent.
+                std::mem::forget(std::mem::replace(&mut slot.1, fresh));
+                slot.0 = pid;
+            }
+        }
+        slot.1.clone()
     }
 
     /// Runs a core call to completion; its error becomes `family`'s exception.
@@ -86,13 +110,13 @@ impl OpenTok {
     where
         F: Future<Output = opentok::Result<T>>,
     {
-        crate::runtime::block_on(call(self.client.clone())).or_throw_in(family)
+        crate::runtime::block_on(call(self.client())).or_throw_in(family)
     }
 
     /// Creates a session from the core's options.
     pub(crate) fn create(&self, options: SessionOptions) -> PhpResult<Session> {
         let created = self.call(Family::General, |c| async move { c.create_session(&options).await })?;
-        Ok(Session { session: created, client: self.client.clone() })
+        Ok(Session { session: created, client: self.client() })
     }
 }
 
@@ -199,7 +223,7 @@ impl OpenTok {
     pub fn generate_token(&self, sessionId: &Zval, payload: Option<&Zval>, legacy: Option<bool>) -> PhpResult<String> {
         let sid = id("sessionId", sessionId)?;
         let options = crate::token::options(payload, legacy.unwrap_or(false))?;
-        self.client.generate_token(&sid, &options).or_throw()
+        self.client().generate_token(&sid, &options).or_throw()
     }
 
     /// `POST /session/create` with `mediaMode`, `archiveMode`, `location`, `e2ee`, `archiveName`
@@ -346,7 +370,7 @@ impl OpenTok {
     /// behaviour); a bad argument still throws.
     pub fn force_mute_stream(&self, sessionId: &Zval, streamId: &Zval) -> PhpResult<bool> {
         let (sid, st) = (id("sessionId", sessionId)?, id("streamId", streamId)?);
-        let c = self.client.clone();
+        let c = self.client();
         muted(crate::runtime::block_on(async move { c.mute_stream(&sid, &st).await }))
     }
 
@@ -354,7 +378,7 @@ impl OpenTok {
     pub fn force_mute_all(&self, sessionId: &Zval, options: Option<&Zval>) -> PhpResult<bool> {
         let sid = id("sessionId", sessionId)?;
         let options = read(Family::General, "options", options, MuteAllOptions::from_json)?;
-        let c = self.client.clone();
+        let c = self.client();
         muted(crate::runtime::block_on(async move { c.mute_all(&sid, &options).await }))
     }
 
@@ -362,7 +386,7 @@ impl OpenTok {
     pub fn disable_force_mute(&self, sessionId: &Zval, options: Option<&Zval>) -> PhpResult<bool> {
         let sid = id("sessionId", sessionId)?;
         read(Family::General, "options", options, MuteAllOptions::from_json)?;
-        let c = self.client.clone();
+        let c = self.client();
         muted(crate::runtime::block_on(async move { c.disable_force_mute(&sid).await }))
     }
 
@@ -469,12 +493,12 @@ impl OpenTok {
 
     /// The base URL requests go to.
     pub fn get_api_url(&self) -> String {
-        self.client.base_url().to_string()
+        self.client().base_url().to_string()
     }
 
     /// The User-Agent sent with every request.
     pub fn get_user_agent(&self) -> String {
-        self.client.user_agent().to_string()
+        self.client().user_agent().to_string()
     }
 }
 

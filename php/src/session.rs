@@ -52,7 +52,7 @@ impl Session {
             create_dt: None,
             media_server_url: None,
         };
-        Ok(Session { session, client: opentok.client.clone() })
+        Ok(Session { session, client: opentok.client() })
     }
 
     /// The session id.
