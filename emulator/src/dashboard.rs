@@ -55,7 +55,7 @@ pub fn render(state: &AppState) -> Result<String, ApiError> {
     }
     let mut recordings = String::new();
     for s in store.sessions(100)? {
-        for kind in [crate::routes::archives::KIND, crate::routes::broadcasts::KIND] {
+        for kind in [crate::sim::recordings::archives::KIND, crate::sim::recordings::broadcasts::KIND] {
             for r in store.resources(kind, None, Some(&s.session_id), None)? {
                 let d = &r.doc;
                 let text = |k: &str| d[k].as_str().map(str::to_string).unwrap_or_default();
@@ -66,7 +66,7 @@ pub fn render(state: &AppState) -> Result<String, ApiError> {
                     .collect::<Vec<_>>()
                     .join(" · ");
                 // A running archive can be made to fail (a simulation control).
-                let action = if kind == crate::routes::archives::KIND && crate::sim::recordings::is_running(d) {
+                let action = if kind == crate::sim::recordings::archives::KIND && crate::sim::recordings::is_running(d) {
                     format!(
                         "<button type=\"button\" class=\"secondary fail-archive\" style=\"margin-top:0\" data-id=\"{}\">Fail</button>",
                         escape(&r.id)

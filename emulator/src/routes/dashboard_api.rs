@@ -249,10 +249,10 @@ fn session_resources(state: &AppState, session_id: &str, kind: &str) -> Response
 
 /// Handles `GET /emulator/v1/sessions/{sessionId}/archives`: the session's archives, newest first.
 pub async fn session_archives(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
-    session_resources(&state, &session_id, crate::routes::archives::KIND)
+    session_resources(&state, &session_id, crate::sim::recordings::archives::KIND)
 }
 
 /// Handles `GET /emulator/v1/sessions/{sessionId}/broadcasts`: the session's broadcasts, newest first.
 pub async fn session_broadcasts(State(state): State<AppState>, Path(session_id): Path<String>) -> Response {
-    session_resources(&state, &session_id, crate::routes::broadcasts::KIND)
+    session_resources(&state, &session_id, crate::sim::recordings::broadcasts::KIND)
 }

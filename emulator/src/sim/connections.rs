@@ -13,7 +13,6 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_str, opt_str_list};
 use crate::sim::events::{self, emit};
-use crate::sim::moderation;
 use crate::sim::recordings::archives;
 use crate::sim::resources::{new_resource, uuid_v4};
 use crate::sim::sessions::require_session;
@@ -22,6 +21,9 @@ use crate::store::{ConnectionRecord, Resource, SessionRecord};
 
 /// Resource kind of streams in the store (parent: the publishing connection).
 pub const STREAM_KIND: &str = "stream";
+/// Resource kind of a session's mute-all state (id: the session id; see
+/// [`crate::sim::moderation`]).
+pub const MUTE_KIND: &str = "mute";
 /// Resource kind of SIP calls (parent: the SIP participant's connection).
 pub const SIP_KIND: &str = "sip";
 
@@ -165,6 +167,22 @@ pub fn session_stream(state: &AppState, session_id: &str, stream_id: &str) -> Re
     }
 }
 
+/// Whether a mute-all is active for the session, and its exclusions.
+pub fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<String>>, ApiError> {
+    Ok(state.store().resource(MUTE_KIND, session_id)?.and_then(|r| {
+        if r.doc["active"].as_bool() == Some(true) {
+            Some(
+                r.doc["excludedStreamIds"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                    .unwrap_or_default(),
+            )
+        } else {
+            None
+        }
+    }))
+}
+
 /// Publishes a stream for a connection (`{name?, videoType?, layoutClassList?, hasAudio?,
 /// hasVideo?}`): `streamCreated`, then, in an `archiveMode=always` session, its automatic archive
 /// starts when none runs.
@@ -185,7 +203,7 @@ pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<
         ));
     }
     let id = uuid_v4()?;
-    let muted = match moderation::mute_state(state, session_id)? {
+    let muted = match mute_state(state, session_id)? {
         Some(excluded) => !excluded.contains(&id),
         None => false,
     };

@@ -5,13 +5,10 @@
 use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::sim::connections::{session_stream, STREAM_KIND};
+use crate::sim::connections::{session_stream, MUTE_KIND, STREAM_KIND};
 use crate::sim::resources::new_resource;
 use crate::sim::sessions::project_session;
 use crate::state::AppState;
-
-/// Resource kind of a session's mute-all state (id: the session id).
-pub const MUTE_KIND: &str = "mute";
 
 /// Replaces the layout class lists of streams of the project's session, all or none (404 for a
 /// stream the session does not have): `items` are `(stream id, classes)`.
@@ -72,20 +69,4 @@ pub fn mute_all(
 /// The session's mute-all state as stored (`{"active": false}` when never set).
 pub fn mute_all_state(state: &AppState, session_id: &str) -> Result<Value, ApiError> {
     Ok(state.store().resource(MUTE_KIND, session_id)?.map(|r| r.doc).unwrap_or(json!({"active": false})))
-}
-
-/// Whether a mute-all is active for the session, and its exclusions.
-pub fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<String>>, ApiError> {
-    Ok(state.store().resource(MUTE_KIND, session_id)?.and_then(|r| {
-        if r.doc["active"].as_bool() == Some(true) {
-            Some(
-                r.doc["excludedStreamIds"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-                    .unwrap_or_default(),
-            )
-        } else {
-            None
-        }
-    }))
 }
