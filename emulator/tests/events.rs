@@ -457,3 +457,25 @@ async fn kill_9_in_the_middle_of_a_delivery_loses_no_state() {
 fn client_for(url: &str) -> opentok::Client {
     project_client(url)
 }
+
+#[tokio::test]
+async fn max_duration_stops_in_real_time_too() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (sid, _) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let b = client.start_broadcast(&sid, &hls()).await.unwrap();
+    // 0.3 s before the limit: no advance passes it, the timer task must.
+    assert_eq!(advance(&emu.url, 59.7).await["stopped"], 0);
+    let started = Instant::now();
+    loop {
+        if client.get_broadcast(&b.id).await.unwrap().status.as_deref() == Some("stopped") {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(5), "the timer did not stop the broadcast");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let labels: Vec<String> = hook.wait_for(3, Duration::from_secs(5)).await.iter().map(label).collect();
+    assert_eq!(labels, ["connectionCreated", "broadcast.started", "broadcast.stopped"]);
+}
