@@ -6,6 +6,10 @@
 //! `POST /emulator/v1/sessions/{sessionId}/connections`. Token and JWT logic is the `opentok`
 //! core crate's; this crate holds the server rules only.
 //!
+//! Layers: [`routes`] (HTTP only: read the request, call the domain, answer) over [`sim`] (the
+//! service's rules and state changes: sessions, connections and streams, recordings, events and
+//! their delivery to callbacks, the simulated clock) over [`store`] (SQLite).
+//!
 //! In-process use (tests of other crates):
 //!
 //! ```no_run
