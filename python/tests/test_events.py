@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import pytest
 
@@ -92,3 +92,78 @@ def test_text_that_cannot_be_utf8_is_an_invalid_argument() -> None:
     with pytest.raises(opentok_native.InvalidArgumentError) as e:
         events.parse('{"sessionId": "\ud800"}')
     assert "body" in str(e.value) and "UTF-8" in str(e.value)
+
+
+class _Receiver:
+    """A real HTTP listener on loopback collecting the bodies POSTed to it."""
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.bodies: List[bytes] = []
+        received = self.bodies
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                received.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_the_emulator_delivers_a_session_s_events_in_order(emulator: Any) -> None:
+    """The issue's end-to-end check: a listener registered as the project's callback receives,
+    parsed by this binding, connectionCreated, streamCreated, archive started / stopped /
+    available, and broadcast stopped once the clock passes the broadcast's maxDuration."""
+    from conftest import API_KEY, API_SECRET, wait_until
+
+    receiver = _Receiver()
+    try:
+        status, _ = emulator.request("PUT", f"/emulator/v1/projects/{API_KEY}/callback-url", {"url": receiver.url})
+        assert status == 200
+        client = opentok_native.Client(API_KEY, API_SECRET, emulator.url)
+        session_id = client.create_session(media_mode=opentok_native.MediaModes.routed).session_id
+        status, connection = emulator.request(
+            "POST", f"/emulator/v1/sessions/{session_id}/connections", {"token": client.generate_token(session_id)}
+        )
+        assert status == 201, connection
+        connection_id = connection["connectionId"] if "connectionId" in connection else connection["id"]
+        status, stream = emulator.request(
+            "POST", f"/emulator/v1/sessions/{session_id}/connections/{connection_id}/streams", {"name": "cam"}
+        )
+        assert status == 201, stream
+        archive = client.start_archive(session_id, name="e2e")
+        client.stop_archive(archive.id)
+        broadcast = client.start_broadcast(session_id, {"outputs": {"hls": {}}, "maxDuration": 60})
+        status, _ = emulator.request("POST", "/emulator/v1/clock", {"advance": 61})
+        assert status == 200
+
+        def mine() -> List[Any]:
+            parsed = [events.parse(b) for b in list(receiver.bodies)]
+            return [e for e in parsed if e.session_id == session_id]
+
+        def label(e: Any) -> str:
+            return f"{e.type} {e.status}" if isinstance(e, (events.ArchiveChanged, events.BroadcastChanged)) else e.type
+
+        assert wait_until(lambda: "broadcast stopped" in [label(e) for e in mine()], timeout=15), [label(e) for e in mine()]
+        seen = [label(e) for e in mine()]
+        wanted = ["connectionCreated", "streamCreated", "archive started", "archive stopped", "archive available", "broadcast stopped"]
+        assert [s for s in seen if s in wanted] == wanted, seen
+        by_label = {label(e): e for e in mine()}
+        assert by_label["archive available"].archive.id == archive.id
+        assert by_label["broadcast stopped"].broadcast.id == broadcast.id
+        assert by_label["streamCreated"].stream.name == "cam"
+    finally:
+        emulator.request("DELETE", f"/emulator/v1/projects/{API_KEY}/callback-url")
+        receiver.close()
