@@ -11,7 +11,7 @@
 FUZZ_CASES ?= 1000000
 FUZZ_SECS ?= 180
 FUZZ_TARGETS ?=
-LIBFUZZER_TARGETS ?= token_decode session_id rest_models from_json session_form token_roundtrip session_id_roundtrip
+LIBFUZZER_TARGETS ?= token_decode session_id rest_models from_json session_form token_roundtrip session_id_roundtrip event_parse
 .PHONY: fuzz fuzz-libfuzzer
 
 fuzz: ## property harness of the core's parsers, FUZZ_CASES cases / FUZZ_SECS s per target (release)

@@ -4,7 +4,8 @@
 //! `session_id` (parse, ownership checks, accessors), `rest_models` (every REST response model,
 //! through the client's own reader: serde from the body, settle, identity check; and the
 //! `/session/create` answer, JSON or XML), `from_json` (every options reader the bindings call),
-//! `session_form` (`SessionOptions::from_form`, the emulator's form parser). Properties:
+//! `session_form` (`SessionOptions::from_form`, the emulator's form parser), `event_parse` (webhook
+//! bodies: `parse_event`, and `to_json` read back to an equal event). Properties:
 //! `token_roundtrip` (a token we mint decodes and verifies to the options it was minted with) and
 //! `session_id_roundtrip` (a session id we mint parses and is owned by its key).
 //!
@@ -711,6 +712,35 @@ const FORM_VALUES: &[&str] = &[
     "routed",
     "relayed",
 ];
+
+/// The shared webhook documents (`tests/events/`), which every binding's suite reads too.
+fn event_seeds() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/events");
+    let mut out: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("expected.json"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn event_parse() {
+    run(
+        "event_parse",
+        event_seeds(),
+        |rng, pool| {
+            if rng.chance(8) {
+                random_json(rng, 0).to_string()
+            } else {
+                json_mutating(rng, pool)
+            }
+        },
+        checks::event_parse,
+    );
+}
 
 #[test]
 fn session_form() {

@@ -70,3 +70,55 @@ for (const body of [undefined, null, 42, { event: 'connectionCreated' }]) {
     assert.throws(() => OpenTok.parseEvent(body), (e) => e instanceof OpenTok.ArgumentError && /must be a string or a Buffer/.test(e.message));
   });
 }
+
+test('the emulator delivers a session\'s events in order, parsed by parseEvent', async (t) => {
+  // The issue's end-to-end check: a real listener registered as the project's callback receives
+  // connectionCreated, streamCreated, archive started / stopped / available, and broadcast stopped
+  // once the simulated clock passes the broadcast's maxDuration.
+  const http = require('http');
+  const { API_KEY, API_SECRET, startEmulator, simulateConnect } = require('./helpers/emulator');
+  const emu = await startEmulator();
+  const bodies = [];
+  const receiver = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      bodies.push(Buffer.concat(chunks));
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  t.after(async () => {
+    await new Promise((resolve) => receiver.close(resolve));
+    emu.stop();
+  });
+  const emulator = async (method, p, body) => {
+    const r = await fetch(`${emu.url}${p}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  };
+
+  const hook = `http://127.0.0.1:${receiver.address().port}/hook`;
+  assert.equal((await emulator('PUT', `/emulator/v1/projects/${API_KEY}/callback-url`, { url: hook })).status, 200);
+  const ot = new OpenTok(API_KEY, API_SECRET, emu.url);
+  const { sessionId } = await ot.createSession({ mediaMode: 'routed' });
+  const conn = await simulateConnect(emu.url, sessionId, ot.generateToken(sessionId));
+  assert.equal(conn.status, 201, JSON.stringify(conn.body));
+  const pub = await emulator('POST', `/emulator/v1/sessions/${encodeURIComponent(sessionId)}/connections/${conn.body.connectionId}/streams`, { name: 'cam' });
+  assert.equal(pub.status, 201, JSON.stringify(pub.body));
+  const archive = await ot.startArchive(sessionId, { name: 'e2e' });
+  await ot.stopArchive(archive.id);
+  const broadcast = await ot.startBroadcast(sessionId, { outputs: { hls: {} }, maxDuration: 60 });
+  assert.equal((await emulator('POST', '/emulator/v1/clock', { advance: 61 })).status, 200);
+
+  const label = (e) => (e.type === 'archive' || e.type === 'broadcast' ? `${e.type} ${e.status}` : e.type);
+  const mine = () => bodies.map((b) => OpenTok.parseEvent(b)).filter((e) => e.sessionId === sessionId);
+  const deadline = Date.now() + 15000;
+  while (!mine().some((e) => label(e) === 'broadcast stopped') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const seen = mine().map(label);
+  const wanted = ['connectionCreated', 'streamCreated', 'archive started', 'archive stopped', 'archive available', 'broadcast stopped'];
+  assert.deepEqual(seen.filter((s) => wanted.includes(s)), wanted, seen.join(', '));
+  const byLabel = Object.fromEntries(mine().map((e) => [label(e), e]));
+  assert.equal(byLabel['archive available'].archive.id, archive.id);
+  assert.equal(byLabel['broadcast stopped'].broadcast.id, broadcast.id);
+  assert.equal(byLabel.streamCreated.stream.name, 'cam');
+});

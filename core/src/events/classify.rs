@@ -97,14 +97,19 @@ fn archive(m: &Map<String, Value>, value: &Value) -> Option<Event> {
 fn broadcast(m: &Map<String, Value>, value: &Value) -> Option<Event> {
     let mut broadcast: Broadcast = read(value)?;
     broadcast.settle();
+    let status = status_of(m);
+    // One status: the document's reads as the event's (an object or a list there is no status).
+    broadcast.status = Some(status.clone()).filter(|s| !s.is_empty());
     (broadcast.identity().is_none() && !broadcast.session_id.is_empty())
-        .then(|| Event::BroadcastChanged { event: BroadcastEvent { status: status_of(m), broadcast } })
+        .then_some(Event::BroadcastChanged { event: BroadcastEvent { status, broadcast } })
 }
 
 fn render(m: &Map<String, Value>, value: &Value) -> Option<Event> {
     let mut render: Render = read(value)?;
     render.settle();
-    render.identity().is_none().then(|| Event::RenderChanged { event: RenderEvent { status: status_of(m), render } })
+    let status = status_of(m);
+    render.status = Some(status.clone()).filter(|s| !s.is_empty());
+    render.identity().is_none().then_some(Event::RenderChanged { event: RenderEvent { status, render } })
 }
 
 fn captions(value: &Value) -> Option<Event> {
