@@ -1,5 +1,6 @@
 # frozen_string_literal: true
 
+require "socket"
 require_relative "test_helper"
 
 # Webhook events: the shared documents of tests/events/ parsed by OpenTok::Events.parse show what
@@ -74,5 +75,82 @@ class EventsTest < Minitest::Test
       e = assert_raises(OpenTok::OpenTokArgumentError) { OpenTok::Events.parse(body) }
       assert_equal "body", e.field
     end
+  end
+
+  # A real HTTP listener on loopback collecting the bodies POSTed to it.
+  class Receiver
+    attr_reader :url, :bodies
+
+    def initialize
+      @server = TCPServer.new("127.0.0.1", 0)
+      @url = "http://127.0.0.1:#{@server.addr[1]}/hook"
+      @bodies = Queue.new
+      @thread = Thread.new { loop { serve(@server.accept) } }
+    end
+
+    def serve(client)
+      client.gets
+      length = 0
+      while (line = client.gets) && line != "\r\n"
+        length = line.split(":", 2).last.to_i if line.downcase.start_with?("content-length:")
+      end
+      @bodies << client.read(length).to_s
+      client.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+    rescue IOError, SystemCallError
+      nil
+    ensure
+      client&.close
+    end
+
+    def close
+      @thread.kill
+      @server.close
+    end
+  end
+
+  def emulator_put(path, body)
+    uri = URI("#{EMULATOR.url}#{path}")
+    req = Net::HTTP::Put.new(uri, "Content-Type" => "application/json")
+    req.body = JSON.generate(body)
+    Net::HTTP.start(uri.host, uri.port) { |http| http.request(req) }.code.to_i
+  end
+
+  # The issue's end-to-end check: a listener registered as the project's callback receives, parsed
+  # by OpenTok::Events.parse, connectionCreated, streamCreated, archive started / stopped /
+  # available, and broadcast stopped once the simulated clock passes the broadcast's maxDuration.
+  def test_the_emulator_delivers_a_sessions_events_in_order
+    receiver = Receiver.new
+    assert_equal 200, emulator_put("/emulator/v1/projects/#{Emulator::API_KEY}/callback-url", url: receiver.url)
+    opentok = OpenTok::OpenTok.new(Emulator::API_KEY, Emulator::API_SECRET, api_url: EMULATOR.url)
+    session_id = opentok.create_session(media_mode: :routed).session_id
+    status, connection = EMULATOR.connect(session_id, opentok.generate_token(session_id))
+    assert_equal 201, status, connection.inspect
+    EMULATOR.publish(session_id, connection["connectionId"], name: "cam")
+    archive = opentok.archives.create(session_id, name: "e2e")
+    opentok.archives.stop_by_id(archive.id)
+    broadcast = opentok.broadcasts.create(session_id, outputs: { hls: {} }, maxDuration: 60)
+    assert_equal 200, EMULATOR.post("/emulator/v1/clock", advance: 61).first
+
+    label = ->(e) { %w[archive broadcast].include?(e.type) ? "#{e.type} #{e.status}" : e.type }
+    mine = []
+    deadline = Time.now + 15
+    until mine.map(&label).include?("broadcast stopped") || Time.now > deadline
+      begin
+        event = OpenTok::Events.parse(receiver.bodies.pop(true))
+        mine << event if event.session_id == session_id
+      rescue ThreadError # empty for now
+        sleep 0.02
+      end
+    end
+    wanted = ["connectionCreated", "streamCreated", "archive started", "archive stopped", "archive available", "broadcast stopped"]
+    assert_equal wanted, mine.map(&label).select { |l| wanted.include?(l) }, mine.map(&label).inspect
+    by_label = mine.to_h { |e| [label.call(e), e] }
+    assert_equal archive.id, by_label["archive available"].archive.id
+    assert_equal broadcast.id, by_label["broadcast stopped"].broadcast.id
+    assert_equal "cam", by_label["streamCreated"].stream.name
+  ensure
+    uri = URI("#{EMULATOR.url}/emulator/v1/projects/#{Emulator::API_KEY}/callback-url")
+    Net::HTTP.start(uri.host, uri.port) { |http| http.request(Net::HTTP::Delete.new(uri)) }
+    receiver&.close
   end
 end
