@@ -17,7 +17,7 @@ use crate::state::AppState;
 pub async fn list(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        Ok((StatusCode::OK, Value::Array(callbacks::registrations(&state, &project_id)?)))
+        Ok((StatusCode::OK, serde_json::to_value(callbacks::registrations(&state, &project_id)?).unwrap_or(Value::Null)))
     })())
 }
 
@@ -33,7 +33,8 @@ pub async fn register(
         let m = body_object(&body)?;
         let options =
             opentok::CallbackOptions { group: req_str(&m, "group")?, event: req_str(&m, "event")?, url: req_str(&m, "url")? };
-        Ok((StatusCode::OK, callbacks::register(&state, &project_id, &options)?))
+        let callback = callbacks::register(&state, &project_id, &options)?;
+        Ok((StatusCode::OK, serde_json::to_value(callback).unwrap_or(Value::Null)))
     })())
 }
 

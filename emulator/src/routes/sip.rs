@@ -64,7 +64,9 @@ fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u
         "streams": streams,
     });
     let doc = services::dial(state, project_id, &session_id, &token, call)?;
-    Ok((StatusCode::OK, json!({"id": doc["id"], "connectionId": doc["connectionId"], "streamId": doc["streamId"]})))
+    // The answer is the core's SipCall: {id, connectionId, streamId}.
+    let answer: opentok::SipCall = serde_json::from_value(doc).unwrap_or_default();
+    Ok((StatusCode::OK, serde_json::to_value(answer).unwrap_or(Value::Null)))
 }
 
 /// Handles `POST /v2/project/{projectId}/session/{sessionId}/play-dtmf`.

@@ -21,15 +21,11 @@ use crate::sim::moderation;
 use crate::sim::sessions::{project_session, require_session};
 use crate::state::AppState;
 
-/// The stream as the REST API shows it (plus the emulator's `forceMuted`).
+/// The stream as the REST API shows it: the core's [`opentok::Stream`] (`id`, `videoType`,
+/// `name`, `layoutClassList`, `forceMuted`) read from the stored document.
 pub fn rest_view(doc: &Value) -> Value {
-    json!({
-        "id": doc["id"],
-        "videoType": doc["videoType"],
-        "name": doc["name"],
-        "layoutClassList": doc["layoutClassList"],
-        "forceMuted": doc["forceMuted"],
-    })
+    let stream: opentok::Stream = serde_json::from_value(doc.clone()).unwrap_or_default();
+    serde_json::to_value(stream).unwrap_or(Value::Null)
 }
 
 /// Handles `GET /v2/project/{projectId}/session/{sessionId}/stream/{streamId}`.

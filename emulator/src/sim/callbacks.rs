@@ -2,7 +2,8 @@
 //! project's callback URL (every event of the project; the account page's setting on the
 //! service, an emulator control here).
 
-use serde_json::{json, Value};
+use opentok::Callback;
+use serde_json::Value;
 
 use crate::api_error::ApiError;
 use crate::sim::resources::{new_resource, owned_resource, uuid_v4};
@@ -13,25 +14,29 @@ use crate::store::StoreResult;
 pub const CALLBACK_KIND: &str = "callback";
 
 /// Registers a callback (checked by the core's [`opentok::CallbackOptions::validate`]); gives
-/// the stored registration `{id, group, event, url, createdAt}`.
-pub fn register(state: &AppState, project_id: &str, options: &opentok::CallbackOptions) -> Result<Value, ApiError> {
+/// the stored registration, the core's [`Callback`] (`{id, group, event, url, createdAt}`).
+pub fn register(state: &AppState, project_id: &str, options: &opentok::CallbackOptions) -> Result<Callback, ApiError> {
     options.validate().map_err(|e| ApiError::from_core(&e))?;
-    let id = uuid_v4()?;
-    let doc = json!({
-        "id": id,
-        "group": options.group,
-        "event": options.event,
-        "url": options.url,
-        "createdAt": state.now_ms(),
-    });
-    state.store().put_resource(&new_resource(CALLBACK_KIND, &id, project_id, None, None, doc.clone()))?;
-    Ok(doc)
+    let callback = Callback {
+        id: uuid_v4()?,
+        group: Some(options.group.clone()),
+        event: Some(options.event.clone()),
+        url: Some(options.url.clone()),
+        created_at: Some(state.now_ms()),
+    };
+    let doc = serde_json::to_value(&callback).unwrap_or(Value::Null);
+    state.store().put_resource(&new_resource(CALLBACK_KIND, &callback.id, project_id, None, None, doc))?;
+    Ok(callback)
 }
 
 /// The project's registrations, oldest first.
-pub fn registrations(state: &AppState, project_id: &str) -> StoreResult<Vec<Value>> {
-    let mut items: Vec<Value> =
-        state.store().resources(CALLBACK_KIND, Some(project_id), None, None)?.into_iter().map(|r| r.doc).collect();
+pub fn registrations(state: &AppState, project_id: &str) -> StoreResult<Vec<Callback>> {
+    let mut items: Vec<Callback> = state
+        .store()
+        .resources(CALLBACK_KIND, Some(project_id), None, None)?
+        .into_iter()
+        .filter_map(|r| serde_json::from_value(r.doc).ok())
+        .collect();
     items.reverse();
     Ok(items)
 }
@@ -47,8 +52,8 @@ pub fn delete(state: &AppState, project_id: &str, id: &str) -> Result<(), ApiErr
 pub fn registered_urls(state: &AppState, project_id: &str, group: &str, event: &str) -> StoreResult<Vec<String>> {
     Ok(registrations(state, project_id)?
         .into_iter()
-        .filter(|r| r["group"].as_str() == Some(group) && r["event"].as_str() == Some(event))
-        .filter_map(|r| r["url"].as_str().map(str::to_string))
+        .filter(|r| r.group.as_deref() == Some(group) && r.event.as_deref() == Some(event))
+        .filter_map(|r| r.url)
         .collect())
 }
 
