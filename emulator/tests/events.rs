@@ -479,3 +479,76 @@ async fn max_duration_stops_in_real_time_too() {
     let labels: Vec<String> = hook.wait_for(3, Duration::from_secs(5)).await.iter().map(label).collect();
     assert_eq!(labels, ["connectionCreated", "broadcast.started", "broadcast.stopped"]);
 }
+
+#[tokio::test]
+async fn publishing_into_an_always_session_starts_and_posts_its_archive() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let s = client
+        .create_session(&opentok::SessionOptions {
+            media_mode: Some(opentok::MediaMode::Routed),
+            archive_mode: Some(opentok::ArchiveMode::Always),
+            archive_name: Some("auto".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let token = client.generate_token(&s.session_id, &TokenOptions::default()).unwrap();
+    let (_, c) = connect(&emu.url, &s.session_id, &token).await;
+    let cid = c["connectionId"].as_str().unwrap();
+    let stream = publish(&emu.url, &s.session_id, cid, json!({"hasVideo": false})).await;
+    publish(&emu.url, &s.session_id, cid, json!({})).await; // a second stream starts no second archive
+    let res = http()
+        .delete(format!(
+            "{}/emulator/v1/sessions/{}/connections/{cid}/streams/{}",
+            emu.url,
+            s.session_id,
+            stream["id"].as_str().unwrap()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 204);
+    let got = hook.wait_for(5, Duration::from_secs(10)).await;
+    let labels: Vec<String> = got.iter().map(label).collect();
+    assert_eq!(labels, ["connectionCreated", "streamCreated", "archive.started", "streamCreated", "streamDestroyed"]);
+    match parsed(&got[2]) {
+        Event::ArchiveChanged { event } => assert_eq!(event.archive.name.as_deref(), Some("auto")),
+        other => panic!("{other:?}"),
+    }
+    match parsed(&got[4]) {
+        Event::StreamDestroyed { event } => {
+            assert_eq!(
+                (event.stream.id.as_str(), event.reason.as_deref()),
+                (stream["id"].as_str().unwrap(), Some("clientDisconnected"))
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_project_callback_url_is_checked() {
+    let emu = Emulator::start_in_memory(&[]);
+    let put = |project: &'static str, body: Value| {
+        let url = emu.url.clone();
+        async move {
+            let res = http().put(format!("{url}/emulator/v1/projects/{project}/callback-url")).json(&body).send().await.unwrap();
+            (res.status().as_u16(), res.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    let (status, body) = put(KEY, json!({"url": "ftp://example.com/hook"})).await;
+    assert_eq!(status, 400, "{body}");
+    assert!(body["message"].as_str().unwrap().contains("url"), "{body}");
+    assert_eq!(put("999999", json!({"url": "http://127.0.0.1:1/x"})).await.0, 404);
+    assert_eq!(put(KEY, json!({"url": "http://127.0.0.1:1/x"})).await, (200, json!({"url": "http://127.0.0.1:1/x"})));
+    assert_eq!(
+        emulator_get(&emu.url, &format!("/emulator/v1/projects/{KEY}/callback-url")).await.1,
+        json!({"url": "http://127.0.0.1:1/x"})
+    );
+    let res = http().delete(format!("{}/emulator/v1/projects/{KEY}/callback-url", emu.url)).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    assert_eq!(emulator_get(&emu.url, &format!("/emulator/v1/projects/{KEY}/callback-url")).await.1, json!({"url": null}));
+}
