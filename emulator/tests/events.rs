@@ -552,3 +552,27 @@ async fn the_project_callback_url_is_checked() {
     assert_eq!(res.status(), 204);
     assert_eq!(emulator_get(&emu.url, &format!("/emulator/v1/projects/{KEY}/callback-url")).await.1, json!({"url": null}));
 }
+
+#[tokio::test]
+async fn a_failing_event_holds_back_the_later_ones_of_its_session() {
+    let emu =
+        Emulator::start_in_memory(&["--callback-attempts", "6", "--callback-backoff-ms", "300", "--callback-timeout-ms", "2000"]);
+    let hook = Receiver::start(Mode::Status(503)).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (sid, conns) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    publish(&emu.url, &sid, &conns[0], json!({})).await;
+    // Two refusals of connectionCreated, then the receiver recovers.
+    hook.wait_for(2, Duration::from_secs(5)).await;
+    hook.set_mode(Mode::Ok);
+    let got = hook.wait_for(4, Duration::from_secs(10)).await;
+    let labels: Vec<String> = got.iter().map(label).collect();
+    assert_eq!(labels, ["connectionCreated", "connectionCreated", "connectionCreated", "streamCreated"]);
+    assert!(got[0] == got[1] && got[1] == got[2], "the same body each time");
+    let log = settled_log(&emu.url, Duration::from_secs(5)).await;
+    let summary: Vec<(String, i64, i64)> = log
+        .iter()
+        .map(|d| (d["event"].as_str().unwrap().to_string(), d["attempts"].as_i64().unwrap(), d["statusCode"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(summary, [("streamCreated".to_string(), 1, 200), ("connectionCreated".to_string(), 3, 200)]);
+}
