@@ -1,9 +1,10 @@
-//! Shared state of the running server: credentials, storage and one core client per project.
+//! Shared state of the running server: credentials, storage, the simulated clock and callback
+//! delivery.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use opentok::{Client, ClientOptions, Credentials};
+use opentok::Credentials;
 
 use crate::projects::Registry;
 use crate::sim::clock::SimClock;
@@ -19,7 +20,7 @@ pub struct AppState {
 struct Inner {
     registry: Registry,
     store: Store,
-    clients: HashMap<String, Client>,
+    credentials: HashMap<String, Credentials>,
     clock: SimClock,
     deliverer: Deliverer,
     /// Serializes read-check-write sequences of the REST state machines (one archive per
@@ -28,17 +29,16 @@ struct Inner {
 }
 
 impl AppState {
-    /// Builds the state; creates a core [`Client`] per project (used to mint tokens for the
-    /// dashboard; it never sends a request).
+    /// Builds the state; holds the core's [`Credentials`] of each project (to mint tokens for
+    /// the dashboard).
     pub fn new(registry: Registry, store: Store, delivery: DeliveryConfig) -> Result<AppState, crate::StartError> {
-        let mut clients = HashMap::new();
+        let mut credentials = HashMap::new();
         for p in registry.projects() {
-            let creds = Credentials::project(p.api_key.clone(), p.api_secret.clone())?;
-            clients.insert(p.api_key.clone(), Client::new(creds, ClientOptions::default())?);
+            credentials.insert(p.api_key.clone(), Credentials::project(p.api_key.clone(), p.api_secret.clone())?);
         }
         let clock = SimClock::load(&store)?;
         let deliverer = Deliverer::new(delivery)?;
-        Ok(AppState { inner: Arc::new(Inner { registry, store, clients, clock, deliverer, ops: std::sync::Mutex::new(()) }) })
+        Ok(AppState { inner: Arc::new(Inner { registry, store, credentials, clock, deliverer, ops: std::sync::Mutex::new(()) }) })
     }
 
     /// The simulated clock.
@@ -71,9 +71,9 @@ impl AppState {
         self.inner.ops.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// The core client of a project (by API key).
-    pub fn client(&self, api_key: &str) -> Option<&Client> {
-        self.inner.clients.get(api_key)
+    /// The core credentials of a project (by API key).
+    pub fn credentials(&self, api_key: &str) -> Option<&Credentials> {
+        self.inner.credentials.get(api_key)
     }
 }
 

@@ -316,6 +316,15 @@ async fn token_expiry_follows_the_moved_clock() {
     let (status, body) = connect(&emu.url, &s.session_id, &token).await;
     assert_eq!(status, 403, "{body}");
     assert!(body["message"].as_str().unwrap().contains("expired"), "{body}");
+    // The inspector judges at the emulator's time too.
+    let (_, inspected) = post_json(&emu.url, "/emulator/v1/tokens/inspect", json!({ "token": token })).await;
+    assert_eq!(inspected["valid"], false, "{inspected}");
+    // Tokens the emulator mints count from its own time: this one connects.
+    let (status, minted) =
+        post_json(&emu.url, "/emulator/v1/tokens", json!({"sessionId": s.session_id, "expiresIn": 3600})).await;
+    assert_eq!(status, 200, "{minted}");
+    let (status, body) = connect(&emu.url, &s.session_id, minted["token"].as_str().unwrap()).await;
+    assert_eq!(status, 201, "{body}");
     // REST auth keeps real time: the SDK signs with the machine's clock.
     client.create_session(&Default::default()).await.unwrap();
     let (status, clock) = emulator_get(&emu.url, "/emulator/v1/clock").await;

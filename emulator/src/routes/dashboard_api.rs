@@ -1,7 +1,7 @@
 //! Small JSON endpoints under `/emulator/v1/` used by the dashboard (and handy in tests):
 //! server info, sessions, creating a session without a REST JWT, minting and inspecting tokens.
-//! Token minting and inspection are the core's ([`opentok::Client::generate_token`],
-//! [`opentok::explain_token`]).
+//! Token minting and inspection are the core's ([`opentok::generate_token_at`],
+//! [`opentok::explain_token_at`], at the simulated clock's time).
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use opentok::{DecodedToken, Expiry, Role, SessionId, TokenFormat, TokenOptions};
+use ring::rand::{SecureRandom, SystemRandom};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -147,13 +148,13 @@ pub struct TokenRequest {
 }
 
 /// Handles `POST /emulator/v1/tokens`: mints a client token with the core for the project
-/// that owns the session.
+/// that owns the session, at the simulated clock's time.
 pub async fn mint_token(State(state): State<AppState>, body: Bytes) -> Response {
     let result = (|| -> Result<Value, ApiError> {
         let req: TokenRequest = serde_json::from_slice(&body)
             .map_err(|e| ApiError::bad_request("invalid_argument", format!("body must be a JSON object: {e}")))?;
         let sid = SessionId::parse(req.session_id.trim()).map_err(|e| ApiError::from_core(&e))?;
-        let client = state.client(sid.api_key()).ok_or_else(|| {
+        let credentials = state.credentials(sid.api_key()).ok_or_else(|| {
             ApiError::bad_request(
                 "invalid_argument",
                 format!(
@@ -183,7 +184,14 @@ pub async fn mint_token(State(state): State<AppState>, body: Bytes) -> Response 
         if let Some(format) = req.format.as_deref().filter(|f| !f.trim().is_empty()) {
             options.format = TokenFormat::from_str(format).map_err(|e| ApiError::from_core(&e))?;
         }
-        let token = client.generate_token(sid.as_str(), &options).map_err(|e| ApiError::from_core(&e))?;
+        // Minted at the simulated clock's now, so `expiresIn` counts from the emulator's time.
+        let mut nonce = [0u8; 4];
+        SystemRandom::new()
+            .fill(&mut nonce)
+            .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "random", "no randomness"))?;
+        let token =
+            opentok::generate_token_at(credentials, sid.as_str(), &options, state.clock().now_secs(), u32::from_be_bytes(nonce))
+                .map_err(|e| ApiError::from_core(&e))?;
         Ok(json!({ "token": token }))
     })();
     match result {
@@ -199,7 +207,8 @@ pub struct InspectRequest {
 }
 
 /// Handles `POST /emulator/v1/tokens/inspect`: the core's explanation of a token (claims and a
-/// verdict), verified with the key of the project it names when that project is served here.
+/// verdict, at the simulated clock's time), verified with the key of the project it names when
+/// that project is served here.
 pub async fn inspect_token(State(state): State<AppState>, body: Bytes) -> Response {
     let req: InspectRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
@@ -210,7 +219,8 @@ pub async fn inspect_token(State(state): State<AppState>, body: Bytes) -> Respon
     let token = req.token.trim();
     let key = opentok::decode_token(token).ok().and_then(|d| d.project_id).and_then(|p| state.registry().verify_key(&p));
     let known_project = key.is_some();
-    let explanation = opentok::explain_token(token, key.as_ref());
+    // Judged at the simulated clock's now, as a connect would be.
+    let explanation = opentok::explain_token_at(token, key.as_ref(), state.clock().now_secs());
     Json(json!({
         "valid": explanation.valid,
         "verdict": explanation.verdict,
