@@ -348,6 +348,20 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Resources of a kind whose document's `status` is one of `statuses`, oldest first (the
+    /// recordings the `maxDuration` timer watches; the rest are not read).
+    pub fn resources_with_status(&self, kind: &str, statuses: &[&str]) -> StoreResult<Vec<Resource>> {
+        let conn = self.lock();
+        let list = serde_json::to_string(statuses).unwrap_or_else(|_| "[]".into());
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {RESOURCE_COLS} FROM resources WHERE kind = ?1
+               AND json_valid(doc) AND json_extract(doc, '$.status') IN (SELECT value FROM json_each(?2))
+             ORDER BY created_at_ms, rowid"
+        ))?;
+        let rows = stmt.query_map(params![kind, list], resource_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Deletes one resource; false when there was none.
     pub fn delete_resource(&self, kind: &str, id: &str) -> StoreResult<bool> {
         Ok(self.lock().execute("DELETE FROM resources WHERE kind = ?1 AND id = ?2", params![kind, id])? > 0)
@@ -580,6 +594,28 @@ mod tests {
         assert!(!store.delete_connection("b", "c1").unwrap());
         assert!(store.delete_connection("a", "c1").unwrap());
         assert!(store.connections("a").unwrap().is_empty());
+    }
+
+    #[test]
+    fn resources_by_status() {
+        let store = Store::in_memory().unwrap();
+        for (id, status) in [("a", "started"), ("b", "stopped"), ("c", "paused"), ("d", "started")] {
+            let doc = serde_json::json!({"status": status});
+            let r = Resource {
+                kind: "archive".into(),
+                id: id.into(),
+                project_id: "p".into(),
+                session_id: None,
+                parent_id: None,
+                created_at_ms: 1,
+                doc,
+            };
+            store.put_resource(&r).unwrap();
+        }
+        let ids: Vec<String> =
+            store.resources_with_status("archive", &["started", "paused"]).unwrap().into_iter().map(|r| r.id).collect();
+        assert_eq!(ids, ["a", "c", "d"]);
+        assert!(store.resources_with_status("broadcast", &["started"]).unwrap().is_empty());
     }
 
     #[test]

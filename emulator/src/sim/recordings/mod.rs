@@ -148,10 +148,14 @@ pub fn expire(state: &AppState) -> Result<usize, ApiError> {
     let _guard = state.ops_lock();
     let now = state.now_ms();
     let mut stopped = 0;
-    for kind in [archives::KIND, broadcasts::KIND, captions::KIND, renders::KIND] {
-        let mut all = state.store().resources(kind, None, None, None)?;
-        all.reverse(); // oldest first
-        for mut r in all {
+    let watched: [(&str, &[&str]); 4] = [
+        (archives::KIND, &["started", "paused"]),
+        (broadcasts::KIND, &["started", "paused"]),
+        (captions::KIND, &["started"]),
+        (renders::KIND, &["starting", "started"]),
+    ];
+    for (kind, statuses) in watched {
+        for mut r in state.store().resources_with_status(kind, statuses)? {
             if kind == renders::KIND && r.doc["status"].as_str() == Some("starting") {
                 let id = r.id.clone();
                 if renders::advance(state, r).is_err() {
