@@ -4,8 +4,10 @@
 //! connection publishes a stream with `POST /emulator/v1/sessions/{sid}/connections/{cid}/streams`
 //! and unpublishes it with `DELETE .../streams/{streamId}`; `GET /emulator/v1/sessions/{sid}/streams`
 //! lists streams with their emulator-only fields (`connectionId`, `hasAudio`, `hasVideo`,
-//! `forceMuted`). Publishing and unpublishing are [`crate::sim::connections`]'s (with their
-//! events; publishing into an `archiveMode=always` session starts its automatic archive).
+//! `forceMuted`). The rules and events of publishing are [`crate::sim::recordings::publish`]'s
+//! (publishing into an `archiveMode=always` session starts its automatic archive), of
+//! unpublishing [`crate::sim::connections::unpublish`]'s, of moderation
+//! [`crate::sim::moderation`]'s.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -17,8 +19,8 @@ use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_bool, opt_str, opt_str_list};
 use crate::routes::http::{authorize, reply, Answer};
 use crate::sim::connections::{self, session_stream, STREAM_KIND as KIND};
-use crate::sim::moderation;
 use crate::sim::sessions::{project_session, require_session};
+use crate::sim::{moderation, recordings};
 use crate::state::AppState;
 
 /// The stream as the REST API shows it: the core's [`opentok::Stream`] (`id`, `videoType`,
@@ -128,7 +130,7 @@ pub async fn emulator_publish(
     reply((|| -> Answer {
         let m = body_object(&body)?;
         let _guard = state.ops_lock();
-        Ok((StatusCode::CREATED, connections::publish(&state, &session_id, &connection_id, &m)?))
+        Ok((StatusCode::CREATED, recordings::publish(&state, &session_id, &connection_id, &m)?))
     })())
 }
 

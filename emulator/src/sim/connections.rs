@@ -13,7 +13,6 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_str, opt_str_list};
 use crate::sim::events::{self, emit};
-use crate::sim::recordings::archives;
 use crate::sim::resources::{new_resource, uuid_v4};
 use crate::sim::sessions::require_session;
 use crate::state::AppState;
@@ -184,8 +183,8 @@ pub fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<Strin
 }
 
 /// Publishes a stream for a connection (`{name?, videoType?, layoutClassList?, hasAudio?,
-/// hasVideo?}`): `streamCreated`, then, in an `archiveMode=always` session, its automatic archive
-/// starts when none runs.
+/// hasVideo?}`): `streamCreated`. What publishing starts besides (the automatic archive) is
+/// [`crate::sim::recordings::publish`]'s; publish through that.
 pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<String, Value>) -> Result<Value, ApiError> {
     let session = require_session(state, session_id)?;
     let conn = require_connection(state, session_id, connection_id)?;
@@ -228,7 +227,6 @@ pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<
         doc.clone(),
     ))?;
     emit(state, events::stream_created(state, &conn, &doc))?;
-    archives::auto_start(state, &session)?;
     Ok(doc)
 }
 

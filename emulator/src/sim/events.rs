@@ -15,12 +15,14 @@ use opentok::{
     ArchiveEvent, BroadcastEvent, CallEvent, CallInfo, CaptionsEvent, ConnectionEvent, ConnectionInfo, Event, RenderEvent,
     StreamEvent, StreamInfo,
 };
-use serde_json::Value;
+use serde_json::{json, Value};
 
+use crate::api_error::ApiError;
 use crate::sim::callbacks;
 use crate::sim::delivery::{enqueue, queue_key};
+use crate::sim::resources::owned_resource;
 use crate::state::AppState;
-use crate::store::{ConnectionRecord, DeliveryRecord, StoreResult};
+use crate::store::{ConnectionRecord, DeliveryRecord, Resource, StoreResult};
 
 /// Which family an event belongs to (what a registered callback subscribes to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +112,28 @@ pub fn emit(state: &AppState, e: Emission) -> StoreResult<()> {
         )?;
     }
     Ok(())
+}
+
+/// [`update_owned`](crate::sim::resources::update_owned) of a change that emits events: `change` gives its answer and the events;
+/// they are queued after the resource is saved (a crash in between loses an event, never the
+/// state), still under the lock (so the queue keeps the order of the changes).
+pub fn update_emitting<T>(
+    state: &AppState,
+    kind: &str,
+    id: &str,
+    project_id: &str,
+    change: impl FnOnce(&mut Resource, i64) -> Result<(T, Vec<Emission>), ApiError>,
+) -> Result<T, ApiError> {
+    let _guard = state.ops_lock();
+    let mut r = owned_resource(state, kind, id, project_id)?;
+    let now = state.now_ms();
+    r.doc["updatedAt"] = json!(now);
+    let (out, emissions) = change(&mut r, now)?;
+    state.store().put_resource(&r)?;
+    for e in emissions {
+        emit(state, e)?;
+    }
+    Ok(out)
 }
 
 /// Queues a delivery again, to the same URL, as a new entry of the log; gives its id.

@@ -6,7 +6,6 @@ use ring::rand::{SecureRandom, SystemRandom};
 use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
-use crate::sim::events::{emit, Emission};
 use crate::state::AppState;
 use crate::store::Resource;
 
@@ -34,28 +33,6 @@ pub fn update_owned<T>(
     r.doc["updatedAt"] = json!(now);
     let out = change(&mut r, now)?;
     state.store().put_resource(&r)?;
-    Ok(out)
-}
-
-/// [`update_owned`] of a change that emits events: `change` gives its answer and the events;
-/// they are queued after the resource is saved (a crash in between loses an event, never the
-/// state), still under the lock (so the queue keeps the order of the changes).
-pub fn update_emitting<T>(
-    state: &AppState,
-    kind: &str,
-    id: &str,
-    project_id: &str,
-    change: impl FnOnce(&mut Resource, i64) -> Result<(T, Vec<Emission>), ApiError>,
-) -> Result<T, ApiError> {
-    let _guard = state.ops_lock();
-    let mut r = owned_resource(state, kind, id, project_id)?;
-    let now = state.now_ms();
-    r.doc["updatedAt"] = json!(now);
-    let (out, emissions) = change(&mut r, now)?;
-    state.store().put_resource(&r)?;
-    for e in emissions {
-        emit(state, e)?;
-    }
     Ok(out)
 }
 

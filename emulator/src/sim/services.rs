@@ -6,8 +6,9 @@ use axum::http::StatusCode;
 use serde_json::{json, Map, Value};
 
 use crate::api_error::ApiError;
-use crate::sim::connections::{self, publish, reasons, service_connection, SIP_KIND};
+use crate::sim::connections::{self, reasons, service_connection, SIP_KIND};
 use crate::sim::events::{self, emit};
+use crate::sim::recordings;
 use crate::sim::resources::{new_resource, owned_resource, uuid_v4};
 use crate::sim::sessions::routed_session;
 use crate::state::AppState;
@@ -25,7 +26,7 @@ pub fn dial(state: &AppState, project_id: &str, session_id: &str, token: &str, c
     let mut props = Map::new();
     props.insert("name".into(), json!(call["from"].as_str().unwrap_or("SIP")));
     props.insert("hasVideo".into(), json!(call["video"].as_bool().unwrap_or(false)));
-    let stream = publish(state, session_id, &conn.connection_id, &props)?;
+    let stream = recordings::publish(state, session_id, &conn.connection_id, &props)?;
     let id = uuid_v4()?;
     let mut doc = call;
     doc["id"] = json!(id);

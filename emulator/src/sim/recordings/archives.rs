@@ -9,9 +9,9 @@ use serde_json::{json, Map, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{check_layout, opt_bool, opt_int, opt_str};
-use crate::sim::events::{self, emit, Emission};
+use crate::sim::events::{self, emit, update_emitting, Emission};
 use crate::sim::recordings::{composable_session, is_running, running_with_same_tag};
-use crate::sim::resources::{new_resource, project_json, update_emitting, update_owned, uuid_v4};
+use crate::sim::resources::{new_resource, project_json, update_owned, uuid_v4};
 use crate::state::AppState;
 use crate::store::{Resource, SessionRecord};
 

@@ -18,7 +18,7 @@ use serde_json::{json, Map, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_str};
-use crate::sim::connections::STREAM_KIND;
+use crate::sim::connections::{self, STREAM_KIND};
 use crate::sim::events::{emit, Emission};
 use crate::sim::resources::update_owned;
 use crate::sim::sessions::routed_session;
@@ -140,6 +140,16 @@ pub fn patch_streams(state: &AppState, kind: &str, project_id: &str, id: &str, m
         Ok(())
     })
 }
+/// Publishes a stream for a connection ([`connections::publish`], with its `streamCreated`),
+/// then, in an `archiveMode=always` session, starts its automatic archive when none runs, as the
+/// service does. Caller holds the state-machine lock.
+pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<String, Value>) -> Result<Value, ApiError> {
+    let stream = connections::publish(state, session_id, connection_id, m)?;
+    let session = crate::sim::sessions::require_session(state, session_id)?;
+    archives::auto_start(state, &session)?;
+    Ok(stream)
+}
+
 /// Stops every recording whose `maxDuration` passed on the simulated clock (archives `stopped`
 /// then `available` with reason `maximum duration exceeded`, broadcasts `stopped`, captions and
 /// renders `stopped`), each at the instant its limit passed, with its events; and moves

@@ -10,8 +10,9 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::fields::{opt_int, opt_str, req_str};
 use crate::sim::connections::{self, reasons, service_connection};
-use crate::sim::events::{self, emit, Emission};
-use crate::sim::resources::{new_resource, update_emitting, uuid_v4};
+use crate::sim::events::{self, emit, update_emitting, Emission};
+use crate::sim::recordings;
+use crate::sim::resources::{new_resource, uuid_v4};
 use crate::sim::sessions::routed_session;
 use crate::state::AppState;
 use crate::store::Resource;
@@ -80,7 +81,7 @@ pub fn advance(state: &AppState, mut r: Resource) -> Result<Value, ApiError> {
         if r.doc["name"].is_null() {
             props.insert("name".into(), json!("Experience Composer"));
         }
-        let stream = connections::publish(state, &session_id, &cid, &props)?;
+        let stream = recordings::publish(state, &session_id, &cid, &props)?;
         r.doc["status"] = json!("started");
         r.doc["streamId"] = stream["id"].clone();
         r.doc["updatedAt"] = json!(state.now_ms());
