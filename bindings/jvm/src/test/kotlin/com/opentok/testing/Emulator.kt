@@ -4,20 +4,18 @@ import com.google.gson.JsonElement
 import com.google.gson.JsonNull
 import com.google.gson.JsonObject
 import com.google.gson.JsonParser
-import java.io.BufferedReader
-import java.io.File
-import java.io.InputStreamReader
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
-import java.util.concurrent.TimeUnit
 
 /**
  * A real `opentok-emulator` process on an ephemeral loopback port (`--port 0 --in-memory`),
  * located by the `opentok.emulator.bin` system property (from `$EMULATOR_BIN`).
  */
-class Emulator private constructor(private val process: Process, val url: String) : AutoCloseable {
+class Emulator private constructor(private val emulator: com.opentok.emulator.OpenTokEmulator) : AutoCloseable {
+    /** `http://127.0.0.1:PORT`. */
+    val url: String = emulator.url
 
     /** The HTTP status and JSON body of a simulated client's connect attempt. */
     data class Connect(val status: Int, val body: JsonObject)
@@ -79,10 +77,7 @@ class Emulator private constructor(private val process: Process, val url: String
         return res.statusCode() to json
     }
 
-    override fun close() {
-        process.destroy()
-        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly()
-    }
+    override fun close() = emulator.close()
 
     companion object {
         /** The development project's api key. */
@@ -108,25 +103,11 @@ class Emulator private constructor(private val process: Process, val url: String
         @JvmStatic
         fun startWithApplication(): Emulator = start("--application", "$APP_ID:${keyFile("app_public.pem")}")
 
-        /** Starts an emulator (with extra command-line [args]) and waits for its `listening on http://HOST:PORT` line. */
+        /**
+         * Starts an emulator (with extra command-line [args]) through the package's own launcher
+         * ([com.opentok.emulator.OpenTokEmulator], binary from `opentok.emulator.bin`).
+         */
         @JvmStatic
-        fun start(vararg args: String): Emulator {
-            val bin = System.getProperty("opentok.emulator.bin")?.takeIf { it.isNotBlank() && !it.startsWith("\${") }
-                ?: error("set EMULATOR_BIN (system property opentok.emulator.bin) to the opentok-emulator binary")
-            check(File(bin).canExecute()) { "emulator binary not found or not executable: $bin" }
-            val process = ProcessBuilder(listOf(bin, "--port", "0", "--in-memory") + args)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start()
-            val reader = BufferedReader(InputStreamReader(process.inputStream))
-            val first = reader.readLine() ?: run {
-                process.destroyForcibly()
-                error("emulator exited before printing its address")
-            }
-            val match = Regex("""listening on (http://\S+)""").find(first)
-                ?: run { process.destroyForcibly(); error("unexpected first emulator line: $first") }
-            // Keep draining stdout so the emulator never blocks on a full pipe.
-            Thread({ runCatching { while (reader.readLine() != null) Unit } }, "emulator-stdout").apply { isDaemon = true }.start()
-            return Emulator(process, match.groupValues[1].trimEnd('/'))
-        }
+        fun start(vararg args: String): Emulator = Emulator(com.opentok.emulator.OpenTokEmulator.start(*args))
     }
 }
