@@ -57,11 +57,28 @@ function start_emulator(): array
     return [$process, rtrim($m[1], '/')];
 }
 
+/**
+ * A JWT of the same claims made in plain PHP (json_encode, base64url, hash_hmac), the work the
+ * official SDK does per token through firebase/php-jwt: a same-run reference, not that SDK.
+ */
+function php_jwt(string $sessionId): string
+{
+    $b64 = fn (string $s) => rtrim(strtr(base64_encode($s), '+/', '-_'), '=');
+    $now = time();
+    $claims = [
+        'iss' => API_KEY, 'iat' => $now, 'session_id' => $sessionId, 'role' => 'publisher', 'ist' => 'project',
+        'nonce' => mt_rand(), 'scope' => 'session.connect', 'exp' => $now + 86400,
+    ];
+    $signing = $b64(json_encode(['typ' => 'JWT', 'alg' => 'HS256'])) . '.' . $b64(json_encode($claims));
+    return $signing . '.' . $b64(hash_hmac('sha256', $signing, API_SECRET, true));
+}
+
 $opentok = new OpenTok\OpenTok(API_KEY, API_SECRET);
 $jwt = rate(fn () => $opentok->generateToken(SID));
 $t1 = rate(fn () => $opentok->generateToken(SID, [], true));
 $payload = ['role' => OpenTok\Role::MODERATOR, 'data' => 'name=Ada', 'initialLayoutClassList' => ['focus']];
 $jwtPayload = rate(fn () => $opentok->generateToken(SID, $payload));
+$plainPhp = rate(fn () => php_jwt(SID));
 
 [$process, $url] = start_emulator();
 $client = new OpenTok\OpenTok(API_KEY, API_SECRET, ['apiUrl' => $url]);
@@ -77,8 +94,9 @@ for ($run = 0; $run < 3; $run++) {
 proc_terminate($process);
 proc_close($process);
 
-printf("PHP %s, opentok extension %s\n", PHP_VERSION, phpversion('opentok'));
+printf("PHP %s, opentok extension %s, load average %s\n", PHP_VERSION, phpversion('opentok'), implode(' ', array_map(fn ($l) => sprintf('%.1f', $l), sys_getloadavg())));
 printf("%-42s %10.0f /s\n", 'JWT tokens (generateToken)', $jwt);
 printf("%-42s %10.0f /s\n", 'JWT tokens with role, data, layout', $jwtPayload);
 printf("%-42s %10.0f /s\n", 'T1 tokens (generateToken legacy)', $t1);
+printf("%-42s %10.0f /s  (JWT ratio %.1fx)\n", 'reference: the same JWT in plain PHP', $plainPhp, $jwt / $plainPhp);
 printf("%-42s %10.0f /s\n", 'createSession, sequential (emulator)', $sessions);
