@@ -94,9 +94,32 @@ for ($run = 0; $run < 3; $run++) {
 proc_terminate($process);
 proc_close($process);
 
+/** Median wall time and RSS of `php -n [-d extension=...] -r <probe>`, over 7 runs. */
+function startup_cost(?string $extension): array
+{
+    $probe = 'preg_match("/^VmRSS:\\s+(\\d+)/m", file_get_contents("/proc/self/status"), $m); echo $m[1];';
+    $times = [];
+    $rss = [];
+    for ($i = 0; $i < 7; $i++) {
+        $cmd = escapeshellarg(PHP_BINARY) . ' -n ' . ($extension ? '-d extension=' . escapeshellarg($extension) . ' ' : '') . '-r ' . escapeshellarg($probe);
+        $start = hrtime(true);
+        $out = (string) shell_exec($cmd);
+        $times[] = (hrtime(true) - $start) / 1e6;
+        $rss[] = (int) $out;
+    }
+    sort($times);
+    sort($rss);
+    return [$times[3], $rss[3]];
+}
+
+preg_match('#\s(/\S*libopentok_php\.so)$#m', (string) file_get_contents('/proc/self/maps'), $mapped);
+[$bareMs, $bareKb] = startup_cost(null);
+[$extMs, $extKb] = startup_cost($mapped[1] ?? null);
+
 printf("PHP %s, opentok extension %s, load average %s\n", PHP_VERSION, phpversion('opentok'), implode(' ', array_map(fn ($l) => sprintf('%.1f', $l), sys_getloadavg())));
 printf("%-42s %10.0f /s\n", 'JWT tokens (generateToken)', $jwt);
 printf("%-42s %10.0f /s\n", 'JWT tokens with role, data, layout', $jwtPayload);
 printf("%-42s %10.0f /s\n", 'T1 tokens (generateToken legacy)', $t1);
 printf("%-42s %10.0f /s  (JWT ratio %.1fx)\n", 'reference: the same JWT in plain PHP', $plainPhp, $jwt / $plainPhp);
 printf("%-42s %10.0f /s\n", 'createSession, sequential (emulator)', $sessions);
+printf("%-42s %+10.1f ms, %+d kB RSS (php -n: %.1f ms, %d kB)\n", 'loading the extension', $extMs - $bareMs, $extKb - $bareKb, $bareMs, $bareKb);
