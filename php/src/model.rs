@@ -4,7 +4,7 @@
 //! `$archive->id`, `$archive->createdAt`), so they never drift from the core.
 //!
 //! Models have `toArray()` and `toJson()`; lists have `totalCount()` and `getItems()` (and the
-//! public `count` and `items` behind them).
+//! public `count` and `items` behind them) and are `IteratorAggregate`s over their items.
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
@@ -113,9 +113,10 @@ pub fn register_classes() -> ext_php_rs::error::Result<()> {
                     .property(public_null("items"))
                     .method(method("totalCount", total_count, DataType::Long), MethodFlags::Public)
                     .method(method("getItems", get_items, DataType::Array), MethodFlags::Public)
+                    .method(method("getIterator", get_iterator, DataType::Object("Traversable".into())), MethodFlags::Public)
             },
             None,
-            &[],
+            &[ext_php_rs::zend::ce::aggregate()],
         )?;
     }
     *FIELDS.lock().unwrap_or_else(|e| e.into_inner()) = Some(table);
@@ -177,6 +178,24 @@ extern "C" fn total_count(ex: &mut ExecuteData, retval: &mut Zval) {
 
 extern "C" fn get_items(ex: &mut ExecuteData, retval: &mut Zval) {
     run_handler(AssertUnwindSafe(|| copy_property(ex, retval, "items")));
+}
+
+/// `foreach ($list as $item)`: an `ArrayIterator` over the items.
+extern "C" fn get_iterator(ex: &mut ExecuteData, retval: &mut Zval) {
+    run_handler(AssertUnwindSafe(|| {
+        let mut items = Zval::new();
+        copy_property(ex, &mut items, "items");
+        if !items.is_array() {
+            items = Zval::new_array();
+        }
+        let Some(ce) = ext_php_rs::zend::ClassEntry::try_find("ArrayIterator") else { return };
+        let iterator = ZendObject::new(ce);
+        if iterator.try_call_method("__construct", vec![&items]).is_ok() {
+            if let Ok(z) = iterator.into_zval(false) {
+                *retval = z;
+            }
+        }
+    }));
 }
 
 extern "C" fn to_array(ex: &mut ExecuteData, retval: &mut Zval) {

@@ -331,7 +331,8 @@ namespace OpenTok {
         public function toJson(): string {}
     }
 
-    class ArchiveList
+    /** @implements \IteratorAggregate<int, Archive> */
+    class ArchiveList implements \IteratorAggregate
     {
         public ?int $count = null;
         /** @var list<Archive>|null */
@@ -339,9 +340,12 @@ namespace OpenTok {
         public function totalCount(): int {}
         /** @return list<Archive> */
         public function getItems(): array {}
+        /** `foreach ($list as $item)`. */
+        public function getIterator(): \Traversable {}
     }
 
-    class StreamList
+    /** @implements \IteratorAggregate<int, Stream> */
+    class StreamList implements \IteratorAggregate
     {
         public ?int $count = null;
         /** @var list<Stream>|null */
@@ -349,9 +353,12 @@ namespace OpenTok {
         public function totalCount(): int {}
         /** @return list<Stream> */
         public function getItems(): array {}
+        /** `foreach ($list as $item)`. */
+        public function getIterator(): \Traversable {}
     }
 
-    class ConnectionList
+    /** @implements \IteratorAggregate<int, Connection> */
+    class ConnectionList implements \IteratorAggregate
     {
         public ?int $count = null;
         /** @var list<Connection>|null */
@@ -359,6 +366,8 @@ namespace OpenTok {
         public function totalCount(): int {}
         /** @return list<Connection> */
         public function getItems(): array {}
+        /** `foreach ($list as $item)`. */
+        public function getIterator(): \Traversable {}
     }
 }
 

@@ -64,6 +64,11 @@ final class SessionRestTest extends EmulatorTestCase
         $connection = $list->getItems()[0];
         $this->assertInstanceOf(Connection::class, $connection);
         $this->assertSame($connectionId, $connection->connectionId);
+        $seen = [];
+        foreach ($list as $c) {
+            $seen[] = $c->connectionId;
+        }
+        $this->assertSame([$connectionId], $seen);
 
         $this->assertTrue($this->opentok->forceDisconnect($sid, $connectionId));
         $this->assertSame(0, $this->opentok->listConnections($sid)->totalCount());
