@@ -80,6 +80,8 @@ impl OpenTok {
             timeout,
             binding: Some(binding()),
             dialect: Dialect::Php,
+            // Test hooks (as Python's `_now`/`_nonce`): a fixed clock and token nonce, for the
+            // shared token vectors.
             fixed_now: get("_now").and_then(Zval::long),
             fixed_nonce: get("_nonce").and_then(Zval::long).and_then(|n| u32::try_from(n).ok()),
             ..ClientSettings::default()
