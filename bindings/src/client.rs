@@ -108,7 +108,18 @@ fn runtime() -> &'static tokio::runtime::Runtime {
     })
 }
 
-/// Runs `fut` to completion on the shared runtime, from a thread that is not a runtime worker.
+/// Whether blocking calls run on the calling thread's own runtime and connections
+/// (`opentok::Client::block_on_here`, the default) rather than on the shared runtime, whose
+/// workers drive the connections and hand each answer over to the waiting thread
+/// (`OPENTOK_BLOCKING_RUNTIME=shared`, for comparison).
+fn on_calling_thread() -> bool {
+    static HERE: OnceLock<bool> = OnceLock::new();
+    *HERE.get_or_init(|| std::env::var("OPENTOK_BLOCKING_RUNTIME").map_or(true, |v| v != "shared"))
+}
+
+/// Runs `fut` to completion for a blocking twin: on the calling thread (its own runtime and
+/// connections, no hand-off between threads), or on the shared runtime when the caller is inside
+/// some tokio runtime already (then on a plain thread that waits).
 pub(crate) fn block_on<F>(fut: F) -> F::Output
 where
     F: std::future::Future + Send + 'static,
@@ -117,6 +128,7 @@ where
     match tokio::runtime::Handle::try_current() {
         // Called from inside some tokio runtime: hand the work over and wait on a plain thread.
         Ok(_) => std::thread::scope(|s| s.spawn(|| runtime().block_on(fut)).join().expect("blocking OpenTok call panicked")),
+        Err(_) if on_calling_thread() => opentok::Client::block_on_here(fut),
         Err(_) => runtime().block_on(fut),
     }
 }

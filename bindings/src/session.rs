@@ -103,6 +103,13 @@ impl From<opentok::Session> for SessionInfo {
     }
 }
 
+/// Checks session options with the core's rules without sending anything (the JVM's
+/// `SessionProperties.Builder.build()` refuses invalid combinations there, as the official SDK does).
+#[uniffi::export]
+pub fn check_session_spec(spec: SessionSpec) -> Result<()> {
+    spec.into_core().map(|_| ())
+}
+
 /// Canonical text of a media mode (`relayed`/`routed`), parsed by the core.
 #[uniffi::export]
 pub fn parse_media_mode(value: String) -> Result<String> {

@@ -36,6 +36,15 @@ impl Client {
         Ok(Client { inner: Arc::new(Inner { credentials, options, base_url, transport }) })
     }
 
+    /// Runs `fut` (calls of this crate's clients) to completion on the calling thread, for
+    /// blocking APIs: the thread gets a tokio runtime and HTTP connections of its own, so a request
+    /// is written and its answer read by the thread that waits, with no hand-off between threads.
+    /// Call it from a thread that is not running async code (a tokio runtime panics here); async
+    /// callers await the client's methods instead, on their runtime and the client's shared pool.
+    pub fn block_on_here<F: std::future::Future>(fut: F) -> F::Output {
+        crate::transport::block_on_here(fut)
+    }
+
     /// The credentials.
     pub fn credentials(&self) -> &Credentials {
         &self.inner.credentials

@@ -1,5 +1,8 @@
 //! HTTP: one connection pool per client, fresh auth per attempt, retries, error mapping.
 
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, DATE, RETRY_AFTER, USER_AGENT};
@@ -40,33 +43,97 @@ pub(crate) struct Response {
 
 pub(crate) struct Transport {
     http: reqwest::Client,
+    /// The same client's settings, for the per-thread copies [`block_on_here`] calls use.
+    builder: Arc<dyn Fn() -> reqwest::Result<reqwest::Client> + Send + Sync>,
+    /// This transport's key among a thread's copies; dropped with the transport, so a thread
+    /// can tell its stale copies apart.
+    key: Arc<()>,
     base_url: String,
     user_agent: String,
     request_timeout: Duration,
     retry: RetryPolicy,
 }
 
+thread_local! {
+    /// Set while [`block_on_here`] runs a future on this thread's own runtime.
+    static ON_THREAD_RUNTIME: Cell<bool> = const { Cell::new(false) };
+    /// This thread's runtime for [`block_on_here`] (created on first use).
+    static THREAD_RUNTIME: RefCell<Option<ThreadRuntime>> = const { RefCell::new(None) };
+    /// This thread's copies of the transports' HTTP clients, used under [`block_on_here`]: their
+    /// connections are driven by this thread's runtime, so they stay with this thread.
+    static THREAD_HTTP: RefCell<Vec<(Weak<()>, reqwest::Client)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A current-thread runtime that shuts down without blocking when its thread ends.
+struct ThreadRuntime(Option<tokio::runtime::Runtime>);
+
+impl Drop for ThreadRuntime {
+    fn drop(&mut self) {
+        if let Some(rt) = self.0.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+/// Runs `fut` to completion on the calling thread, with a runtime and HTTP connections of this
+/// thread's own: a blocking call then makes no hand-off between threads (the request is written,
+/// and the answer read, by the thread that waits for it). For the bindings' blocking calls, from a
+/// thread that is not running async code. Falls back to building a runtime per call when the
+/// thread's runtime is in use (a nested call). Connections opened here serve later blocking calls
+/// of the same thread and client; async calls use the client's shared pool.
+pub(crate) fn block_on_here<F: Future>(fut: F) -> F::Output {
+    THREAD_RUNTIME.with(|cell| {
+        let Ok(mut slot) = cell.try_borrow_mut() else {
+            // nested (a blocking call made while one runs on this thread): a runtime of its own
+            // and the shared clients (this thread's copies are driven by the outer call's runtime)
+            let was = ON_THREAD_RUNTIME.with(|f| f.replace(false));
+            let out = new_thread_runtime().block_on(fut);
+            ON_THREAD_RUNTIME.with(|f| f.set(was));
+            return out;
+        };
+        let rt = slot.get_or_insert_with(|| ThreadRuntime(Some(new_thread_runtime())));
+        let rt = rt.0.as_ref().expect("the thread runtime lives until its thread ends");
+        let was = ON_THREAD_RUNTIME.with(|f| f.replace(true));
+        let out = rt.block_on(fut);
+        ON_THREAD_RUNTIME.with(|f| f.set(was));
+        out
+    })
+}
+
+fn new_thread_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a current-thread tokio runtime")
+}
+
 const MAX_BODY_KEPT: usize = 4096;
 
 impl Transport {
     pub(crate) fn new(opts: &ClientOptions, base_url: String) -> Result<Transport> {
-        let mut b = reqwest::Client::builder()
-            .connect_timeout(opts.connect_timeout)
-            .timeout(opts.request_timeout)
-            .pool_idle_timeout(Duration::from_secs(60))
-            .tcp_nodelay(true);
-        if let Some(p) = &opts.proxy {
-            let scheme_ok = ["http://", "https://", "socks5://", "socks5h://"].iter().any(|s| p.url.starts_with(s));
-            let mut proxy = reqwest::Proxy::all(&p.url)
-                .ok()
-                .filter(|_| scheme_ok)
-                .ok_or_else(|| Error::invalid("proxy", "must be an http://, https:// or socks5:// URL with a host", &p.url))?;
-            if let Some(user) = &p.username {
-                proxy = proxy.basic_auth(user, p.password.as_deref().unwrap_or(""));
+        let proxy = match &opts.proxy {
+            Some(p) => {
+                let scheme_ok = ["http://", "https://", "socks5://", "socks5h://"].iter().any(|s| p.url.starts_with(s));
+                let mut proxy = reqwest::Proxy::all(&p.url).ok().filter(|_| scheme_ok).ok_or_else(|| {
+                    Error::invalid("proxy", "must be an http://, https:// or socks5:// URL with a host", &p.url)
+                })?;
+                if let Some(user) = &p.username {
+                    proxy = proxy.basic_auth(user, p.password.as_deref().unwrap_or(""));
+                }
+                Some(proxy)
             }
-            b = b.proxy(proxy);
-        }
-        let http = b.build().map_err(|e| Error::invalid("options", format!("cannot build the HTTP client ({e})"), ""))?;
+            None => None,
+        };
+        let (connect_timeout, request_timeout) = (opts.connect_timeout, opts.request_timeout);
+        let builder = Arc::new(move || {
+            let mut b = reqwest::Client::builder()
+                .connect_timeout(connect_timeout)
+                .timeout(request_timeout)
+                .pool_idle_timeout(Duration::from_secs(60))
+                .tcp_nodelay(true);
+            if let Some(p) = &proxy {
+                b = b.proxy(p.clone());
+            }
+            b.build()
+        });
+        let http = builder().map_err(|e| Error::invalid("options", format!("cannot build the HTTP client ({e})"), ""))?;
         let mut user_agent = format!("opentok-native/{} {}", crate::VERSION, opts.binding.as_deref().unwrap_or("rust"));
         if user_agent.chars().any(|c| c.is_control()) {
             return Err(Error::invalid("user_agent_suffix", "must not contain control characters", &user_agent));
@@ -78,7 +145,39 @@ impl Transport {
             user_agent.push(' ');
             user_agent.push_str(s);
         }
-        Ok(Transport { http, base_url, user_agent, request_timeout: opts.request_timeout, retry: opts.retry })
+        Ok(Transport {
+            http,
+            builder,
+            key: Arc::new(()),
+            base_url,
+            user_agent,
+            request_timeout: opts.request_timeout,
+            retry: opts.retry,
+        })
+    }
+
+    /// The HTTP client for a request from here: this thread's copy under [`block_on_here`]
+    /// (made on first use; copies of dropped transports are let go), else the shared one.
+    fn http(&self) -> reqwest::Client {
+        if !ON_THREAD_RUNTIME.with(Cell::get) {
+            return self.http.clone();
+        }
+        THREAD_HTTP.with(|cell| {
+            let mut copies = cell.borrow_mut();
+            if let Some((_, c)) = copies.iter().find(|(k, _)| k.as_ptr() == Arc::as_ptr(&self.key)) {
+                return c.clone();
+            }
+            copies.retain(|(k, _)| k.strong_count() > 0);
+            // The settings built the shared client already, so they build a copy too; should
+            // that ever fail, the shared client still works (with hand-offs).
+            match (self.builder)() {
+                Ok(c) => {
+                    copies.push((Arc::downgrade(&self.key), c.clone()));
+                    c
+                }
+                Err(_) => self.http.clone(),
+            }
+        })
     }
 
     pub(crate) fn user_agent(&self) -> &str {
@@ -90,11 +189,11 @@ impl Transport {
         let url = format!("{}{}", self.base_url, req.path);
         let method = req.method.as_str().to_string();
         let mut attempt = 0u32;
+        let http = self.http();
         loop {
             let now = opts.clock.unix_now();
             let (auth_name, auth_value) = rest_auth_header(creds, now, opts.jwt_lifetime, opts.dialect);
-            let mut rb = self
-                .http
+            let mut rb = http
                 .request(req.method.clone(), &url)
                 .header(USER_AGENT, &self.user_agent)
                 .header(ACCEPT, "application/json")

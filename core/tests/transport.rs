@@ -224,3 +224,37 @@ async fn application_credentials_send_a_fresh_rs256_bearer() {
     assert_eq!(jwt.claims["application_id"], app);
     assert!(jwt.claims.contains_key("jti") && jwt.int_claim("exp").unwrap() > jwt.int_claim("iat").unwrap());
 }
+
+/// Blocking calls on the calling thread (`Client::block_on_here`, the bindings' blocking twins):
+/// the same answers and errors as the async calls, one kept-alive connection per thread (the
+/// thread's own, driven by its own runtime), timeouts on the thread's clock.
+#[test]
+fn block_on_here_answers_on_the_calling_thread_with_its_own_kept_alive_connection() {
+    let server_rt = tokio::runtime::Runtime::new().unwrap();
+    let s =
+        server_rt.block_on(serve(|n, _| if n == 3 { json(404, r#"{"code":404,"message":"nope"}"#) } else { json(200, CREATED) }));
+    let c = client(&s.url, |o| o.retry = RetryPolicy::none());
+    for _ in 0..3 {
+        let session = Client::block_on_here(c.create_session(&SessionOptions::default())).unwrap();
+        assert_eq!(session.project_id.as_deref(), Some("123456"));
+    }
+    assert_eq!(s.accepted.load(std::sync::atomic::Ordering::SeqCst), 1, "one connection for the thread's three calls");
+    let e = Client::block_on_here(c.create_session(&SessionOptions::default())).unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::NotFound, Some(404)));
+    let c2 = c.clone();
+    std::thread::spawn(move || Client::block_on_here(c2.create_session(&SessionOptions::default())).unwrap()).join().unwrap();
+    assert_eq!(s.accepted.load(std::sync::atomic::Ordering::SeqCst), 2, "another thread, its own connection");
+    // async calls keep using the client's shared pool meanwhile
+    server_rt.block_on(c.create_session(&SessionOptions::default())).unwrap();
+    assert_eq!(s.seen.lock().unwrap().len(), 6);
+
+    let silent = server_rt.block_on(serve(|_, _| None));
+    let slow = client(&silent.url, |o| {
+        o.request_timeout = Duration::from_millis(300);
+        o.retry = RetryPolicy::none();
+    });
+    let started = Instant::now();
+    let e = Client::block_on_here(slow.create_session(&SessionOptions::default())).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Timeout, "{e}");
+    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+}

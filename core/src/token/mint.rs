@@ -13,8 +13,8 @@ use crate::session_id::SessionId;
 
 /// Mints a token for `session_id` at time `now` (unix seconds) with `nonce`.
 ///
-/// T1 output is byte-identical to the official Python SDK 3.15 for the same inputs, and so are
-/// HS256 JWTs.
+/// T1 output is byte-identical to the official Python SDK 3.15 for the same inputs (to the
+/// official Java SDK 4.17's layout with [`Dialect::Java`], see `java.rs`), and so are HS256 JWTs.
 ///
 /// `dialect` picks how the session id is checked: [`Dialect::Python`] reads it as the official
 /// Python SDK does ([`SessionId::check_belongs_python`]), the others by the core's stricter rule
@@ -54,6 +54,9 @@ pub(crate) fn mint(
                 .str("subject", "video")
                 .raw("acl", r#"{"paths":{"/session/**":{}}}"#);
             Ok(sign_rs256(&c.finish(), a.key()))
+        }
+        (Credentials::Project(p), TokenFormat::T1) if dialect == Dialect::Java => {
+            Ok(super::java::java_t1(p, session_id, opts.role, now, expire, nonce, &layout, data))
         }
         (Credentials::Project(p), TokenFormat::T1) => {
             let mut signed = String::with_capacity(256 + data.map_or(0, |d| d.len() * 3));

@@ -1,5 +1,6 @@
 //! Client tokens: options, minting (JWT and legacy T1) and reading back (decode, verify, explain).
 
+mod java;
 mod mint;
 mod node;
 mod read;

@@ -1,5 +1,6 @@
 //! A real HTTP/1.1 socket server on 127.0.0.1 for faults the emulator cannot produce.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -28,6 +29,8 @@ pub type Answer = Option<(u16, Vec<(String, String)>, String)>;
 pub struct Server {
     pub url: String,
     pub seen: Arc<Mutex<Vec<Seen>>>,
+    /// Connections accepted so far (requests on a kept-alive connection do not count).
+    pub accepted: Arc<AtomicUsize>,
 }
 
 /// Starts a server answering each request (numbered from 0) with `answer(n, &seen)`.
@@ -40,9 +43,12 @@ where
     let seen = Arc::new(Mutex::new(Vec::new()));
     let answer = Arc::new(answer);
     let seen2 = seen.clone();
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let accepted2 = accepted.clone();
     tokio::spawn(async move {
         loop {
             let Ok((mut sock, _)) = listener.accept().await else { return };
+            accepted2.fetch_add(1, Ordering::SeqCst);
             let seen = seen2.clone();
             let answer = answer.clone();
             tokio::spawn(async move {
@@ -74,7 +80,7 @@ where
             });
         }
     });
-    Server { url, seen }
+    Server { url, seen, accepted }
 }
 
 async fn read_request(sock: &mut tokio::net::TcpStream) -> Option<Seen> {
