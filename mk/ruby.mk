@@ -5,7 +5,7 @@ RUBY ?= ruby
 RUBY_DIR := $(ROOT)/bindings/ruby
 RUBY_GEM_HOME := $(CARGO_TARGET_DIR)/ruby-gems
 
-.PHONY: test-ruby demo-ruby ruby-tools ruby-native ruby-gem
+.PHONY: test-ruby demo-ruby ruby-tools ruby-native ruby-gem bench-ruby
 
 ruby-tools: ## install ruby, ruby-ffi and minitest with apt when missing
 	@command -v $(RUBY) >/dev/null && $(RUBY) -e 'require "ffi"; require "minitest"' 2>/dev/null || \
@@ -27,6 +27,14 @@ ruby-gem: ruby-tools ruby-native ## build the gem and install it into a scratch 
 # examples/ruby/quickstart.rb against $OPENTOK_API_URL, using the installed gem.
 demo-ruby: ruby-gem ## examples/ruby/quickstart.rb against $OPENTOK_API_URL
 	@GEM_PATH=$(RUBY_GEM_HOME):$$($(RUBY) -e 'print Gem.path.join(":")') $(RUBY) $(ROOT)/examples/ruby/quickstart.rb
+
+# benches/ruby_bench.rb: the gem's token minting (release native library) against Debian's ruby-jwt
+# encoding the official gem's claims, in one process. Leaves the release library in the gem's
+# lib/opentok/native/ (test-ruby rebuilds the debug one).
+bench-ruby: ruby-tools ## tokens: the gem (release library) vs ruby-jwt with the official gem's claims
+	@$(RUBY) -e 'require "jwt"' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby-jwt; }
+	@OPENTOK_UNIFFI_PROFILE=release $(ROOT)/bindings/scripts/build-native.sh ruby $(RUBY_DIR)/lib/opentok/native
+	$(RUBY) $(ROOT)/benches/ruby_bench.rb
 
 TEST_TARGETS += test-ruby
 DEMO_TARGETS += demo-ruby

@@ -72,6 +72,8 @@ module OpenTok
         end
       end
       @api_key = @client.api_key
+      @token_handle = TokenFast::AVAILABLE ? @client.token_handle : 0
+      ObjectSpace.define_finalizer(self, TokenFast.releaser(@token_handle)) unless @token_handle.zero?
     end
 
     # The API base URL in use.
@@ -105,9 +107,10 @@ module OpenTok
                                        kind: "invalid_argument", field: "session_id")
       end
       session_id, opts = args
-      ::OpenTok.native_call do
-        @client.generate_token(session_id.to_s, ::OpenTok.token_spec(opts || {}))
-      end
+      # The flat export first (bindings/src/token_fast.rs); on any error, or options it does not
+      # carry, the uniffi call, which raises the core's error with its field.
+      (TokenFast.mint(@token_handle, session_id, opts) unless @token_handle.zero?) ||
+        ::OpenTok.native_call { @client.generate_token(session_id.to_s, ::OpenTok.token_spec(opts || {})) }
     end
 
     # Archives: create, stop_by_id, find, all, delete_by_id, layout, add_stream, remove_stream.
