@@ -5,7 +5,8 @@
 #   - com.tokbox:opentok-server-sdk:4.17.0 in the Maven cache: from the registry, or built from a
 #     checkout of its source with benches/jvm/official-sdk/pom.xml (OFFICIAL_JAVA_SDK_SRC=<checkout>)
 #   - EMULATOR_BIN: a release opentok-emulator
-# Env: MVN_FLAGS (the repo's: -Dmaven.repo.local=.m2), BENCH_SECONDS (per case, default 6).
+# Env: MVN_FLAGS (the repo's: -Dmaven.repo.local=.m2), BENCH_SECONDS (per case, default 6),
+#      BENCH_ONLY=sessions (the createSession cases only).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -64,7 +65,7 @@ run_one official com.tokbox:opentok-server-sdk:4.17.0
 run_one native com.opentok.native:opentok-native:0.1.0
 echo
 awk '{ r[$1" "$2]=$3 } END {
-  split("generateToken(jwt) generateToken(jwt,options) generateToken(t1) createSession", cases, " ");
+  split("generateToken(jwt) generateToken(jwt,options) generateToken(t1) createSession createSession(64-in-flight)", cases, " ");
   printf "%-28s %12s %12s %8s\n", "case", "official/s", "native/s", "ratio";
-  for (i = 1; i <= 4; i++) { c = cases[i]; o = r["official " c]; n = r["native " c];
+  for (i = 1; i <= 5; i++) { c = cases[i]; o = r["official " c]; n = r["native " c];
     printf "%-28s %12d %12d %7.1fx\n", c, o, n, (o > 0 ? n / o : 0) } }' "$work/results.txt"

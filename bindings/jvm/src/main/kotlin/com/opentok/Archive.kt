@@ -193,24 +193,24 @@ class ArchiveProperties private constructor(
         private var transcription: TranscriptionProperties? = null
 
         /** The archive's name. */
-        fun name(name: String) = apply { this.name = name }
+        fun name(name: String?) = apply { this.name = name }
         /** Whether to record audio (default true). */
         fun hasAudio(hasAudio: Boolean) = apply { this.hasAudio = hasAudio }
         /** Whether to record video (default true). */
         fun hasVideo(hasVideo: Boolean) = apply { this.hasVideo = hasVideo }
         /** Composed (default) or individual files. */
-        fun outputMode(outputMode: Archive.OutputMode) = apply { this.outputMode = outputMode }
+        fun outputMode(outputMode: Archive.OutputMode?) = apply { this.outputMode = outputMode }
         /** Auto (default) or manual stream selection. */
-        fun streamMode(streamMode: Archive.StreamMode) = apply { this.streamMode = streamMode }
+        fun streamMode(streamMode: Archive.StreamMode?) = apply { this.streamMode = streamMode }
         /** Resolution such as `1280x720` (composed archives only; read by the core when used). */
-        fun resolution(resolution: String) = apply { this.resolution = resolution }
+        fun resolution(resolution: String?) = apply { this.resolution = resolution }
         /** Resolution (composed archives only). */
         @JvmName("resolutionOf")
-        fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
+        fun resolution(resolution: Resolution?) = apply { this.resolution = resolution?.toString() }
         /** Layout of a composed archive. */
-        fun layout(layout: ArchiveLayout) = apply { this.layout = layout }
+        fun layout(layout: ArchiveLayout?) = apply { this.layout = layout }
         /** Tag allowing several archives of one session at a time. */
-        fun multiArchiveTag(tag: String) = apply { this.multiArchiveTag = tag }
+        fun multiArchiveTag(tag: String?) = apply { this.multiArchiveTag = tag }
         /** Maximum bitrate, 100000 to 6000000 bits per second. */
         fun maxBitrate(maxBitrate: Int) = apply { this.maxBitrate = maxBitrate }
         /** Quantization parameter, 15 to 40 (not with [maxBitrate]). */

@@ -38,25 +38,25 @@ class AudioConnectorProperties private constructor(internal val options: AudioCo
         private var bidirectional: Boolean? = null
         private var audioTransport: AudioTransport? = null
         /** Adds a stream to send (none: every stream of the session). */
-        fun addStream(stream: String) = apply { streams += stream }
+        fun addStream(stream: String?) = apply { streams += required(stream, "stream") }
         /** Adds streams to send. */
         fun addStreams(vararg streams: String) = apply { this.streams += streams }
         /** Adds streams to send. */
-        fun addStreams(streams: Collection<String>) = apply { this.streams += streams }
+        fun addStreams(streams: Collection<String>?) = apply { this.streams += required(streams, "streams") }
         /** Only these streams are sent (replaces any added). */
-        fun streams(streams: List<String>) = apply { this.streams.clear(); this.streams += streams }
+        fun streams(streams: List<String>?) = apply { this.streams.clear(); this.streams += streams.orEmpty() }
         /** Adds a header of the WebSocket request. */
-        fun addHeader(key: String, value: String) = apply { headers[key] = value }
+        fun addHeader(key: String?, value: String?) = apply { headers[required(key, "key")] = required(value, "value") }
         /** Adds headers of the WebSocket request. */
-        fun addHeaders(headers: Map<String, String>) = apply { this.headers.putAll(headers) }
+        fun addHeaders(headers: Map<String, String>?) = apply { this.headers.putAll(required(headers, "headers")) }
         /** Headers of the WebSocket request (replaces any added). */
-        fun headers(headers: Map<String, String>) = apply { this.headers.clear(); this.headers.putAll(headers) }
+        fun headers(headers: Map<String, String>?) = apply { this.headers.clear(); this.headers.putAll(headers.orEmpty()) }
         /** Audio sample rate: 8000, 16000 or 24000. */
         fun audioRate(audioRate: Int) = apply { this.audioRate = audioRate }
         /** Also play audio received from the WebSocket into the session. */
         fun bidirectional(bidirectional: Boolean) = apply { this.bidirectional = bidirectional }
         /** The `audioTransport` settings as the core's record. */
-        fun audioTransport(audioTransport: AudioTransport) = apply { this.audioTransport = audioTransport }
+        fun audioTransport(audioTransport: AudioTransport?) = apply { this.audioTransport = audioTransport }
         /**
          * The `audioTransport` object by its API keys: `transport`, `encoding`, `audio_field`,
          * `receive_audio_field` (text) and `static_fields` (a map of text).

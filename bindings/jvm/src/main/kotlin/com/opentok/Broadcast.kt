@@ -117,11 +117,11 @@ class RtmpProperties private constructor(internal val output: RtmpOutput) {
         private var serverUrl: String = ""
         private var streamName: String = ""
         /** Your id for this output. */
-        fun id(id: String) = apply { this.id = id }
+        fun id(id: String?) = apply { this.id = id }
         /** `rtmp://` or `rtmps://` server URL (required; the core checks it). */
-        fun serverUrl(serverUrl: String) = apply { this.serverUrl = serverUrl }
+        fun serverUrl(serverUrl: String?) = apply { this.serverUrl = serverUrl.orEmpty() }
         /** Stream name (key; required, the core checks it). */
-        fun streamName(streamName: String) = apply { this.streamName = streamName }
+        fun streamName(streamName: String?) = apply { this.streamName = streamName.orEmpty() }
         /** The destination. */
         fun build(): RtmpProperties = RtmpProperties(RtmpOutput(id, serverUrl, streamName))
     }
@@ -160,34 +160,34 @@ class BroadcastProperties private constructor(
         private var hasVideo: Boolean? = null
 
         /** Adds an HLS output. */
-        fun addHlsProperties(hls: Hls) = apply { this.hls = hls }
+        fun addHlsProperties(hls: Hls?) = apply { this.hls = hls }
         /** The HLS output (official name). */
-        fun hls(hls: Hls) = apply { this.hls = hls }
+        fun hls(hls: Hls?) = apply { this.hls = hls }
         /** Adds an HLS output with default settings, or removes it (official). */
         fun hasHls(hasHls: Boolean) = apply { this.hls = if (hasHls) (this.hls ?: Hls.Builder().build()) else null }
         /** Adds an RTMP output (up to 5). */
-        fun addRtmpProperties(rtmp: RtmpProperties) = apply { this.rtmp += rtmp }
+        fun addRtmpProperties(rtmp: RtmpProperties?) = apply { this.rtmp += required(rtmp, "rtmp") }
         /** Layout of the broadcast. */
-        fun layout(layout: BroadcastLayout) = apply { this.layout = layout }
+        fun layout(layout: BroadcastLayout?) = apply { this.layout = layout }
         /** Layout of the broadcast, from an archive layout (Kotlin; Java takes [BroadcastLayout]). */
         @JvmName("layoutOfArchiveLayout")
-        fun layout(layout: ArchiveLayout) = apply { this.layout = layout }
+        fun layout(layout: ArchiveLayout?) = apply { this.layout = layout }
         /** Maximum duration in seconds (60–36000). */
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
         /** Maximum bitrate (100000–6000000). */
         fun maxBitrate(maxBitrate: Int) = apply { this.maxBitrate = maxBitrate }
         /** Resolution such as `1280x720` (read by the core when used). */
-        fun resolution(resolution: String) = apply { this.resolution = resolution }
+        fun resolution(resolution: String?) = apply { this.resolution = resolution }
         /** Resolution. */
         @JvmName("resolutionOf")
-        fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
+        fun resolution(resolution: Resolution?) = apply { this.resolution = resolution?.toString() }
         /** Auto (default) or manual stream selection. */
-        fun streamMode(streamMode: Broadcast.StreamMode) = apply { this.streamMode = streamMode.archive }
+        fun streamMode(streamMode: Broadcast.StreamMode?) = apply { this.streamMode = streamMode?.archive }
         /** Auto or manual stream selection, as the archive enum (Kotlin; Java takes [Broadcast.StreamMode]). */
         @JvmName("streamModeOfArchive")
-        fun streamMode(streamMode: Archive.StreamMode) = apply { this.streamMode = streamMode }
+        fun streamMode(streamMode: Archive.StreamMode?) = apply { this.streamMode = streamMode }
         /** Tag allowing several broadcasts of one session at a time. */
-        fun multiBroadcastTag(tag: String) = apply { this.multiBroadcastTag = tag }
+        fun multiBroadcastTag(tag: String?) = apply { this.multiBroadcastTag = tag }
         /** Whether audio is included (default true). */
         fun hasAudio(hasAudio: Boolean) = apply { this.hasAudio = hasAudio }
         /** Whether video is included (default true). */

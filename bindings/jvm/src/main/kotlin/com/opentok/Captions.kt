@@ -49,13 +49,13 @@ class CaptionProperties private constructor(internal val options: CaptionOptions
         private var partialCaptions: Boolean? = null
         private var statusCallbackUrl: String? = null
         /** Language `xx-XX` (default `en-US`). */
-        fun languageCode(languageCode: String) = apply { this.languageCode = languageCode }
+        fun languageCode(languageCode: String?) = apply { this.languageCode = languageCode }
         /** Maximum duration in seconds (300–14400). */
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
         /** Send partial results. */
         fun partialCaptions(partialCaptions: Boolean) = apply { this.partialCaptions = partialCaptions }
         /** Where status changes are posted. */
-        fun statusCallbackUrl(url: String) = apply { this.statusCallbackUrl = url }
+        fun statusCallbackUrl(url: String?) = apply { this.statusCallbackUrl = url }
         /** The options. */
         fun build(): CaptionProperties =
             CaptionProperties(CaptionOptions(languageCode, maxDuration?.unsigned("maxDuration"), partialCaptions, statusCallbackUrl))

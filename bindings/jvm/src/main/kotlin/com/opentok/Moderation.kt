@@ -14,7 +14,7 @@ class MuteAllProperties private constructor(internal val options: MuteAllOptions
     class Builder {
         private var excluded: List<String> = emptyList()
         /** Stream ids not to mute (sent as `excludedStreamIds`). */
-        fun excludedStreamIds(ids: List<String>) = apply { excluded = ids.toList() }
+        fun excludedStreamIds(ids: List<String>?) = apply { excluded = ids.orEmpty().toList() }
         /** The options. */
         fun build(): MuteAllProperties = MuteAllProperties(MuteAllOptions(excluded))
     }
@@ -39,9 +39,9 @@ class SignalProperties private constructor(internal val signal: Signal) {
         private var type: String? = null
         private var data: String = ""
         /** Signal type. */
-        fun type(type: String) = apply { this.type = type }
+        fun type(type: String?) = apply { this.type = type }
         /** Signal data. */
-        fun data(data: String) = apply { this.data = data }
+        fun data(data: String?) = apply { this.data = data.orEmpty() }
         /** The signal (validated by the core when sent). */
         fun build(): SignalProperties = SignalProperties(Signal(type, data))
     }

@@ -108,8 +108,8 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
      * [Session] or exceptionally with an [OpenTokException].
      */
     @JvmOverloads
-    fun createSessionFuture(properties: SessionProperties = SessionProperties.Builder().build()): CompletableFuture<Session> =
-        futures.future { createSessionAsync(properties) }
+    fun createSessionFuture(properties: SessionProperties? = DEFAULT_SESSION_PROPERTIES): CompletableFuture<Session> =
+        future { createSessionAsync(properties ?: DEFAULT_SESSION_PROPERTIES) }
 
     /** A publisher token valid for 24 hours. */
     @Throws(OpenTokException::class)
@@ -126,56 +126,88 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
             ?: native { client.generateToken(id, options.toSpec()) }
     }
 
-    // ---- REST API (official Java SDK 4.x names; blocking, with `suspend` twins named ...Async) ----
-    // Each pair calls one typed method of the native client: `xBlocking(...)` / suspending `x(...)`,
-    // with the same FFI arguments (the options' `toOptions()`, `listOptions(...)`, ...) and the
-    // same result mapper (the result class built from the core's record). See Rest.kt.
+    // ---- REST API (official Java SDK 4.x names) ----
+    // Three flavours per operation, each calling one typed method of the native client: blocking
+    // `x(...)` (`client.xBlocking`), `suspend xAsync(...)` for Kotlin (`client.x`), and
+    // `xFuture(...)` → `CompletableFuture` for Java (the suspend twin run in [futures]). The FFI
+    // arguments (`toOptions()`, `listOptions(...)`, ...) and result mappers are the same; see Rest.kt.
+    // Java may pass `null` anywhere: ids and required properties are refused with an
+    // [InvalidArgumentException] naming the parameter ([required]), as the official SDK refuses
+    // them (a future completes exceptionally with it); never Kotlin's NullPointerException.
+
+    /** Runs a suspend twin for a `...Future` method; its exception completes the future exceptionally. */
+    private fun <T> future(block: suspend () -> T): CompletableFuture<T> = futures.future { block() }
 
     /** Starts recording [sessionId] (routed, with a connected client). 409 ([com.opentok.exception.ConflictException]) when already recording. */
     @Throws(OpenTokException::class)
-    @JvmOverloads
-    fun startArchive(sessionId: String, properties: ArchiveProperties = ArchiveProperties.Builder().build()): Archive =
-        native { Archive(client.startArchiveBlocking(sessionId, properties.toOptions())) }
+    fun startArchive(sessionId: String?, properties: ArchiveProperties?): Archive {
+        val id = required(sessionId, "sessionId")
+        val options = required(properties, "properties").toOptions()
+        return native { Archive(client.startArchiveBlocking(id, options)) }
+    }
 
-    /** Starts recording with just a name (official overload). */
+    /** Starts recording with the default properties. */
     @Throws(OpenTokException::class)
-    fun startArchive(sessionId: String, name: String): Archive = startArchive(sessionId, ArchiveProperties.Builder().name(name).build())
+    fun startArchive(sessionId: String?): Archive = startArchive(sessionId, DEFAULT_ARCHIVE_PROPERTIES)
+
+    /** Starts recording with just a name (official overload; `null` is no name). */
+    @Throws(OpenTokException::class)
+    fun startArchive(sessionId: String?, name: String?): Archive = startArchive(sessionId, ArchiveProperties.Builder().name(name).build())
 
     /** Suspending [startArchive]. */
     @Throws(OpenTokException::class)
-    suspend fun startArchiveAsync(sessionId: String, properties: ArchiveProperties = ArchiveProperties.Builder().build()): Archive =
+    suspend fun startArchiveAsync(sessionId: String, properties: ArchiveProperties = DEFAULT_ARCHIVE_PROPERTIES): Archive =
         native { Archive(client.startArchive(sessionId, properties.toOptions())) }
+
+    /** [startArchive] as a future. */
+    @JvmOverloads
+    fun startArchiveFuture(sessionId: String?, properties: ArchiveProperties? = DEFAULT_ARCHIVE_PROPERTIES): CompletableFuture<Archive> =
+        future { startArchiveAsync(required(sessionId, "sessionId"), required(properties, "properties")) }
 
     /** Stops a recording archive; answers it (`stopped`). */
     @Throws(OpenTokException::class)
-    fun stopArchive(archiveId: String): Archive = native { Archive(client.stopArchiveBlocking(archiveId)) }
+    fun stopArchive(archiveId: String?): Archive {
+        val id = required(archiveId, "archiveId")
+        return native { Archive(client.stopArchiveBlocking(id)) }
+    }
 
     /** Suspending [stopArchive]. */
     @Throws(OpenTokException::class)
     suspend fun stopArchiveAsync(archiveId: String): Archive = native { Archive(client.stopArchive(archiveId)) }
 
+    /** [stopArchive] as a future. */
+    fun stopArchiveFuture(archiveId: String?): CompletableFuture<Archive> = future { stopArchiveAsync(required(archiveId, "archiveId")) }
+
     /** Reads an archive. 404 ([com.opentok.exception.NotFoundException]) when unknown. */
     @Throws(OpenTokException::class)
-    fun getArchive(archiveId: String): Archive = native { Archive(client.getArchiveBlocking(archiveId)) }
+    fun getArchive(archiveId: String?): Archive {
+        val id = required(archiveId, "archiveId")
+        return native { Archive(client.getArchiveBlocking(id)) }
+    }
 
     /** Suspending [getArchive]. */
     @Throws(OpenTokException::class)
     suspend fun getArchiveAsync(archiveId: String): Archive = native { Archive(client.getArchive(archiveId)) }
 
-    /** Lists archives, newest first: all, or one session's; [offset] and [count] (1–1000) page. */
+    /** [getArchive] as a future. */
+    fun getArchiveFuture(archiveId: String?): CompletableFuture<Archive> = future { getArchiveAsync(required(archiveId, "archiveId")) }
+
+    /** Lists archives, newest first: one session's ([sessionId] `null`: all); [offset] and [count] (1–1000) page. */
     @Throws(OpenTokException::class)
     fun listArchives(sessionId: String?, offset: Int, count: Int): ArchiveList = listArchivesOf(sessionId, offset, count)
 
-    private fun listArchivesOf(sessionId: String?, offset: Int?, count: Int?): ArchiveList =
-        native { ArchiveList(client.listArchivesBlocking(listOptions(sessionId, offset, count))) }
+    private fun listArchivesOf(sessionId: String?, offset: Int?, count: Int?): ArchiveList {
+        val options = listOptions(sessionId, offset, count)
+        return native { ArchiveList(client.listArchivesBlocking(options)) }
+    }
 
     /** The first page of all archives. */
     @Throws(OpenTokException::class)
     fun listArchives(): ArchiveList = listArchivesOf(null, null, null)
 
-    /** The archives of one session. */
+    /** The archives of one session (`null` is refused, as in the official SDK). */
     @Throws(OpenTokException::class)
-    fun listArchives(sessionId: String): ArchiveList = listArchivesOf(sessionId, null, null)
+    fun listArchives(sessionId: String?): ArchiveList = listArchivesOf(required(sessionId, "sessionId"), null, null)
 
     /** A page of all archives. */
     @Throws(OpenTokException::class)
@@ -186,295 +218,518 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     suspend fun listArchivesAsync(sessionId: String? = null, offset: Int? = null, count: Int? = null): ArchiveList =
         native { ArchiveList(client.listArchives(listOptions(sessionId, offset, count))) }
 
+    /** [listArchives] as a future (every argument optional). */
+    @JvmOverloads
+    fun listArchivesFuture(sessionId: String? = null, offset: Int? = null, count: Int? = null): CompletableFuture<ArchiveList> =
+        future { listArchivesAsync(sessionId, offset, count) }
+
     /** Deletes a stopped archive (409 while recording). */
     @Throws(OpenTokException::class)
-    fun deleteArchive(archiveId: String) = native { client.deleteArchiveBlocking(archiveId) }
+    fun deleteArchive(archiveId: String?) {
+        val id = required(archiveId, "archiveId")
+        native { client.deleteArchiveBlocking(id) }
+    }
 
     /** Suspending [deleteArchive]. */
     @Throws(OpenTokException::class)
     suspend fun deleteArchiveAsync(archiveId: String) = native { client.deleteArchive(archiveId) }
 
+    /** [deleteArchive] as a future. */
+    fun deleteArchiveFuture(archiveId: String?): CompletableFuture<Unit> = future { deleteArchiveAsync(required(archiveId, "archiveId")) }
+
     /** Changes the layout of a recording composed archive. */
     @Throws(OpenTokException::class)
     @JvmName("setArchiveLayoutTo")
-    fun setArchiveLayout(archiveId: String, layout: ArchiveLayout) = archives.setLayout(archiveId, layout)
+    fun setArchiveLayout(archiveId: String?, layout: ArchiveLayout?) =
+        archives.setLayout(required(archiveId, "archiveId"), required(layout, "layout"))
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
-    fun setArchiveLayout(archiveId: String, properties: ArchiveProperties) = archives.setLayoutOrDefault(archiveId, properties.layout)
+    fun setArchiveLayout(archiveId: String?, properties: ArchiveProperties?) =
+        archives.setLayoutOrDefault(required(archiveId, "archiveId"), required(properties, "properties").layout)
 
     /** Suspending [setArchiveLayout]. */
     @Throws(OpenTokException::class)
     suspend fun setArchiveLayoutAsync(archiveId: String, layout: ArchiveLayout) = archives.setLayoutAsync(archiveId, layout)
 
+    /** [setArchiveLayout] as a future. */
+    fun setArchiveLayoutFuture(archiveId: String?, layout: ArchiveLayout?): CompletableFuture<Unit> =
+        future { setArchiveLayoutAsync(required(archiveId, "archiveId"), required(layout, "layout")) }
+
     /** Adds a stream to an archive in manual stream mode. */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun addArchiveStream(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
-        archives.addStream(archiveId, streamId, hasAudio, hasVideo)
+    fun addArchiveStream(archiveId: String?, streamId: String?, hasAudio: Boolean = true, hasVideo: Boolean = true) =
+        archives.addStream(required(archiveId, "archiveId"), required(streamId, "streamId"), hasAudio, hasVideo)
 
     /** Suspending [addArchiveStream]. */
     @Throws(OpenTokException::class)
     suspend fun addArchiveStreamAsync(archiveId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
         archives.addStreamAsync(archiveId, streamId, hasAudio, hasVideo)
 
+    /** [addArchiveStream] as a future. */
+    @JvmOverloads
+    fun addArchiveStreamFuture(archiveId: String?, streamId: String?, hasAudio: Boolean = true, hasVideo: Boolean = true): CompletableFuture<Unit> =
+        future { addArchiveStreamAsync(required(archiveId, "archiveId"), required(streamId, "streamId"), hasAudio, hasVideo) }
+
     /** Removes a stream from an archive in manual stream mode. */
     @Throws(OpenTokException::class)
-    fun removeArchiveStream(archiveId: String, streamId: String) = archives.removeStream(archiveId, streamId)
+    fun removeArchiveStream(archiveId: String?, streamId: String?) =
+        archives.removeStream(required(archiveId, "archiveId"), required(streamId, "streamId"))
 
     /** Suspending [removeArchiveStream]. */
     @Throws(OpenTokException::class)
     suspend fun removeArchiveStreamAsync(archiveId: String, streamId: String) = archives.removeStreamAsync(archiveId, streamId)
 
+    /** [removeArchiveStream] as a future. */
+    fun removeArchiveStreamFuture(archiveId: String?, streamId: String?): CompletableFuture<Unit> =
+        future { removeArchiveStreamAsync(required(archiveId, "archiveId"), required(streamId, "streamId")) }
+
     /** Starts a live-streaming broadcast (HLS and/or RTMP) of [sessionId]. */
     @Throws(OpenTokException::class)
-    fun startBroadcast(sessionId: String, properties: BroadcastProperties): Broadcast =
-        native { Broadcast(client.startBroadcastBlocking(sessionId, properties.toOptions())) }
+    fun startBroadcast(sessionId: String?, properties: BroadcastProperties?): Broadcast {
+        val id = required(sessionId, "sessionId")
+        val options = required(properties, "properties").toOptions()
+        return native { Broadcast(client.startBroadcastBlocking(id, options)) }
+    }
 
     /** Suspending [startBroadcast]. */
     @Throws(OpenTokException::class)
     suspend fun startBroadcastAsync(sessionId: String, properties: BroadcastProperties): Broadcast =
         native { Broadcast(client.startBroadcast(sessionId, properties.toOptions())) }
 
+    /** [startBroadcast] as a future. */
+    fun startBroadcastFuture(sessionId: String?, properties: BroadcastProperties?): CompletableFuture<Broadcast> =
+        future { startBroadcastAsync(required(sessionId, "sessionId"), required(properties, "properties")) }
+
     /** Stops a broadcast; answers it. */
     @Throws(OpenTokException::class)
-    fun stopBroadcast(broadcastId: String): Broadcast = native { Broadcast(client.stopBroadcastBlocking(broadcastId)) }
+    fun stopBroadcast(broadcastId: String?): Broadcast {
+        val id = required(broadcastId, "broadcastId")
+        return native { Broadcast(client.stopBroadcastBlocking(id)) }
+    }
 
     /** Suspending [stopBroadcast]. */
     @Throws(OpenTokException::class)
     suspend fun stopBroadcastAsync(broadcastId: String): Broadcast = native { Broadcast(client.stopBroadcast(broadcastId)) }
 
+    /** [stopBroadcast] as a future. */
+    fun stopBroadcastFuture(broadcastId: String?): CompletableFuture<Broadcast> =
+        future { stopBroadcastAsync(required(broadcastId, "broadcastId")) }
+
     /** Reads a broadcast. */
     @Throws(OpenTokException::class)
-    fun getBroadcast(broadcastId: String): Broadcast = native { Broadcast(client.getBroadcastBlocking(broadcastId)) }
+    fun getBroadcast(broadcastId: String?): Broadcast {
+        val id = required(broadcastId, "broadcastId")
+        return native { Broadcast(client.getBroadcastBlocking(id)) }
+    }
 
     /** Suspending [getBroadcast]. */
     @Throws(OpenTokException::class)
     suspend fun getBroadcastAsync(broadcastId: String): Broadcast = native { Broadcast(client.getBroadcast(broadcastId)) }
 
+    /** [getBroadcast] as a future. */
+    fun getBroadcastFuture(broadcastId: String?): CompletableFuture<Broadcast> =
+        future { getBroadcastAsync(required(broadcastId, "broadcastId")) }
+
     /** Lists broadcasts (not in the official Java SDK): all or one session's, paged. */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun listBroadcasts(sessionId: String? = null, offset: Int? = null, count: Int? = null): BroadcastList =
-        native { BroadcastList(client.listBroadcastsBlocking(listOptions(sessionId, offset, count))) }
+    fun listBroadcasts(sessionId: String? = null, offset: Int? = null, count: Int? = null): BroadcastList {
+        val options = listOptions(sessionId, offset, count)
+        return native { BroadcastList(client.listBroadcastsBlocking(options)) }
+    }
 
     /** Suspending [listBroadcasts]. */
     @Throws(OpenTokException::class)
     suspend fun listBroadcastsAsync(sessionId: String? = null, offset: Int? = null, count: Int? = null): BroadcastList =
         native { BroadcastList(client.listBroadcasts(listOptions(sessionId, offset, count))) }
 
+    /** [listBroadcasts] as a future. */
+    @JvmOverloads
+    fun listBroadcastsFuture(sessionId: String? = null, offset: Int? = null, count: Int? = null): CompletableFuture<BroadcastList> =
+        future { listBroadcastsAsync(sessionId, offset, count) }
+
     /** Changes the layout of a running broadcast. */
     @Throws(OpenTokException::class)
     @JvmName("setBroadcastLayoutTo")
-    fun setBroadcastLayout(broadcastId: String, layout: ArchiveLayout) = broadcasts.setLayout(broadcastId, layout)
+    fun setBroadcastLayout(broadcastId: String?, layout: ArchiveLayout?) =
+        broadcasts.setLayout(required(broadcastId, "broadcastId"), required(layout, "layout"))
 
     /** Changes the layout to the one in [properties] (the official signature); without one, the core's default (`bestFit`). */
     @Throws(OpenTokException::class)
-    fun setBroadcastLayout(broadcastId: String, properties: BroadcastProperties) = broadcasts.setLayoutOrDefault(broadcastId, properties.layout)
+    fun setBroadcastLayout(broadcastId: String?, properties: BroadcastProperties?) =
+        broadcasts.setLayoutOrDefault(required(broadcastId, "broadcastId"), required(properties, "properties").layout)
 
     /** Suspending [setBroadcastLayout]. */
     @Throws(OpenTokException::class)
     suspend fun setBroadcastLayoutAsync(broadcastId: String, layout: ArchiveLayout) = broadcasts.setLayoutAsync(broadcastId, layout)
 
+    /** [setBroadcastLayout] as a future. */
+    fun setBroadcastLayoutFuture(broadcastId: String?, layout: ArchiveLayout?): CompletableFuture<Unit> =
+        future { setBroadcastLayoutAsync(required(broadcastId, "broadcastId"), required(layout, "layout")) }
+
     /** Adds a stream to a broadcast in manual stream mode. */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun addBroadcastStream(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
-        broadcasts.addStream(broadcastId, streamId, hasAudio, hasVideo)
+    fun addBroadcastStream(broadcastId: String?, streamId: String?, hasAudio: Boolean = true, hasVideo: Boolean = true) =
+        broadcasts.addStream(required(broadcastId, "broadcastId"), required(streamId, "streamId"), hasAudio, hasVideo)
 
     /** Suspending [addBroadcastStream]. */
     @Throws(OpenTokException::class)
     suspend fun addBroadcastStreamAsync(broadcastId: String, streamId: String, hasAudio: Boolean = true, hasVideo: Boolean = true) =
         broadcasts.addStreamAsync(broadcastId, streamId, hasAudio, hasVideo)
 
+    /** [addBroadcastStream] as a future. */
+    @JvmOverloads
+    fun addBroadcastStreamFuture(broadcastId: String?, streamId: String?, hasAudio: Boolean = true, hasVideo: Boolean = true): CompletableFuture<Unit> =
+        future { addBroadcastStreamAsync(required(broadcastId, "broadcastId"), required(streamId, "streamId"), hasAudio, hasVideo) }
+
     /** Removes a stream from a broadcast in manual stream mode. */
     @Throws(OpenTokException::class)
-    fun removeBroadcastStream(broadcastId: String, streamId: String) = broadcasts.removeStream(broadcastId, streamId)
+    fun removeBroadcastStream(broadcastId: String?, streamId: String?) =
+        broadcasts.removeStream(required(broadcastId, "broadcastId"), required(streamId, "streamId"))
 
     /** Suspending [removeBroadcastStream]. */
     @Throws(OpenTokException::class)
     suspend fun removeBroadcastStreamAsync(broadcastId: String, streamId: String) = broadcasts.removeStreamAsync(broadcastId, streamId)
 
+    /** [removeBroadcastStream] as a future. */
+    fun removeBroadcastStreamFuture(broadcastId: String?, streamId: String?): CompletableFuture<Unit> =
+        future { removeBroadcastStreamAsync(required(broadcastId, "broadcastId"), required(streamId, "streamId")) }
+
     /** Reads one stream of a session. */
     @Throws(OpenTokException::class)
-    fun getStream(sessionId: String, streamId: String): Stream = native { Stream(client.getStreamBlocking(sessionId, streamId)) }
+    fun getStream(sessionId: String?, streamId: String?): Stream {
+        val id = required(sessionId, "sessionId")
+        val stream = required(streamId, "streamId")
+        return native { Stream(client.getStreamBlocking(id, stream)) }
+    }
 
     /** Suspending [getStream]. */
     @Throws(OpenTokException::class)
     suspend fun getStreamAsync(sessionId: String, streamId: String): Stream = native { Stream(client.getStream(sessionId, streamId)) }
 
+    /** [getStream] as a future. */
+    fun getStreamFuture(sessionId: String?, streamId: String?): CompletableFuture<Stream> =
+        future { getStreamAsync(required(sessionId, "sessionId"), required(streamId, "streamId")) }
+
     /** Lists the streams of a session. */
     @Throws(OpenTokException::class)
-    fun listStreams(sessionId: String): StreamList = native { StreamList(client.listStreamsBlocking(sessionId)) }
+    fun listStreams(sessionId: String?): StreamList {
+        val id = required(sessionId, "sessionId")
+        return native { StreamList(client.listStreamsBlocking(id)) }
+    }
 
     /** Suspending [listStreams]. */
     @Throws(OpenTokException::class)
     suspend fun listStreamsAsync(sessionId: String): StreamList = native { StreamList(client.listStreams(sessionId)) }
 
+    /** [listStreams] as a future. */
+    fun listStreamsFuture(sessionId: String?): CompletableFuture<StreamList> = future { listStreamsAsync(required(sessionId, "sessionId")) }
+
     /** Sets the layout classes of several streams at once. */
     @Throws(OpenTokException::class)
-    fun setStreamLayouts(sessionId: String, properties: StreamListProperties) = native { client.setStreamClassListsBlocking(sessionId, properties.items) }
+    fun setStreamLayouts(sessionId: String?, properties: StreamListProperties?) {
+        val id = required(sessionId, "sessionId")
+        val items = required(properties, "properties").items
+        native { client.setStreamClassListsBlocking(id, items) }
+    }
 
     /** Suspending [setStreamLayouts]. */
     @Throws(OpenTokException::class)
     suspend fun setStreamLayoutsAsync(sessionId: String, properties: StreamListProperties) = native { client.setStreamClassLists(sessionId, properties.items) }
 
+    /** [setStreamLayouts] as a future. */
+    fun setStreamLayoutsFuture(sessionId: String?, properties: StreamListProperties?): CompletableFuture<Unit> =
+        future { setStreamLayoutsAsync(required(sessionId, "sessionId"), required(properties, "properties")) }
+
     /** Disconnects a client from a session. 404 when it is not connected. */
     @Throws(OpenTokException::class)
-    fun forceDisconnect(sessionId: String, connectionId: String) = native { client.forceDisconnectBlocking(sessionId, connectionId) }
+    fun forceDisconnect(sessionId: String?, connectionId: String?) {
+        val id = required(sessionId, "sessionId")
+        val connection = required(connectionId, "connectionId")
+        native { client.forceDisconnectBlocking(id, connection) }
+    }
 
     /** Suspending [forceDisconnect]. */
     @Throws(OpenTokException::class)
     suspend fun forceDisconnectAsync(sessionId: String, connectionId: String) = native { client.forceDisconnect(sessionId, connectionId) }
 
+    /** [forceDisconnect] as a future. */
+    fun forceDisconnectFuture(sessionId: String?, connectionId: String?): CompletableFuture<Unit> =
+        future { forceDisconnectAsync(required(sessionId, "sessionId"), required(connectionId, "connectionId")) }
+
     /** Mutes one stream's audio. */
     @Throws(OpenTokException::class)
-    fun forceMuteStream(sessionId: String, streamId: String) = native { client.muteStreamBlocking(sessionId, streamId) }
+    fun forceMuteStream(sessionId: String?, streamId: String?) {
+        val id = required(sessionId, "sessionId")
+        val stream = required(streamId, "streamId")
+        native { client.muteStreamBlocking(id, stream) }
+    }
 
     /** Suspending [forceMuteStream]. */
     @Throws(OpenTokException::class)
     suspend fun forceMuteStreamAsync(sessionId: String, streamId: String) = native { client.muteStream(sessionId, streamId) }
 
+    /** [forceMuteStream] as a future. */
+    fun forceMuteStreamFuture(sessionId: String?, streamId: String?): CompletableFuture<Unit> =
+        future { forceMuteStreamAsync(required(sessionId, "sessionId"), required(streamId, "streamId")) }
+
     /** Mutes every stream but the excluded ones, and streams published later. */
     @Throws(OpenTokException::class)
-    fun forceMuteAll(sessionId: String, properties: MuteAllProperties) = native { client.muteAllBlocking(sessionId, properties.options) }
+    fun forceMuteAll(sessionId: String?, properties: MuteAllProperties?) {
+        val id = required(sessionId, "sessionId")
+        val options = required(properties, "properties").options
+        native { client.muteAllBlocking(id, options) }
+    }
 
     /** Suspending [forceMuteAll]. */
     @Throws(OpenTokException::class)
     suspend fun forceMuteAllAsync(sessionId: String, properties: MuteAllProperties) = native { client.muteAll(sessionId, properties.options) }
 
+    /** [forceMuteAll] as a future. */
+    fun forceMuteAllFuture(sessionId: String?, properties: MuteAllProperties?): CompletableFuture<Unit> =
+        future { forceMuteAllAsync(required(sessionId, "sessionId"), required(properties, "properties")) }
+
     /** Stops muting streams published later. */
     @Throws(OpenTokException::class)
-    fun disableForceMute(sessionId: String) = native { client.disableForceMuteBlocking(sessionId) }
+    fun disableForceMute(sessionId: String?) {
+        val id = required(sessionId, "sessionId")
+        native { client.disableForceMuteBlocking(id) }
+    }
 
     /** Suspending [disableForceMute]. */
     @Throws(OpenTokException::class)
     suspend fun disableForceMuteAsync(sessionId: String) = native { client.disableForceMute(sessionId) }
 
+    /** [disableForceMute] as a future. */
+    fun disableForceMuteFuture(sessionId: String?): CompletableFuture<Unit> = future { disableForceMuteAsync(required(sessionId, "sessionId")) }
+
     /** Signals every client of a session. 413 ([com.opentok.exception.PayloadTooLargeException]) over 8 kB. */
     @Throws(OpenTokException::class)
-    fun signal(sessionId: String, properties: SignalProperties) = native { client.signalBlocking(sessionId, null, properties.signal) }
+    fun signal(sessionId: String?, properties: SignalProperties?) = signalTo(sessionId, null, properties)
 
     /** Signals one connection. */
     @Throws(OpenTokException::class)
-    fun signal(sessionId: String, connectionId: String, properties: SignalProperties) =
-        native { client.signalBlocking(sessionId, connectionId, properties.signal) }
+    fun signal(sessionId: String?, connectionId: String?, properties: SignalProperties?) =
+        signalTo(sessionId, required(connectionId, "connectionId"), properties)
+
+    private fun signalTo(sessionId: String?, connectionId: String?, properties: SignalProperties?) {
+        val id = required(sessionId, "sessionId")
+        val signal = required(properties, "properties").signal
+        native { client.signalBlocking(id, connectionId, signal) }
+    }
 
     /** Suspending [signal] (to one connection when [connectionId] is set). */
     @Throws(OpenTokException::class)
     suspend fun signalAsync(sessionId: String, connectionId: String?, properties: SignalProperties) =
         native { client.signal(sessionId, connectionId, properties.signal) }
 
+    /** [signal] as a future (to one connection when [connectionId] is not `null`). */
+    fun signalFuture(sessionId: String?, connectionId: String?, properties: SignalProperties?): CompletableFuture<Unit> =
+        future { signalAsync(required(sessionId, "sessionId"), connectionId, required(properties, "properties")) }
+
     /** Lists the connections of a session. */
     @Throws(OpenTokException::class)
-    fun listConnections(sessionId: String): ConnectionList = native { ConnectionList(client.listConnectionsBlocking(sessionId)) }
+    fun listConnections(sessionId: String?): ConnectionList {
+        val id = required(sessionId, "sessionId")
+        return native { ConnectionList(client.listConnectionsBlocking(id)) }
+    }
 
     /** Suspending [listConnections]. */
     @Throws(OpenTokException::class)
     suspend fun listConnectionsAsync(sessionId: String): ConnectionList = native { ConnectionList(client.listConnections(sessionId)) }
 
+    /** [listConnections] as a future. */
+    fun listConnectionsFuture(sessionId: String?): CompletableFuture<ConnectionList> =
+        future { listConnectionsAsync(required(sessionId, "sessionId")) }
+
     /** Dials a SIP endpoint into a session, joining with [token]. */
     @Throws(OpenTokException::class)
-    fun dial(sessionId: String, token: String, properties: SipProperties): Sip =
-        native { Sip(client.dialBlocking(sessionId, token, properties.sipUri, properties.toOptions())) }
+    fun dial(sessionId: String?, token: String?, properties: SipProperties?): Sip {
+        val id = required(sessionId, "sessionId")
+        val tok = required(token, "token")
+        val sip = required(properties, "properties")
+        val options = sip.toOptions()
+        return native { Sip(client.dialBlocking(id, tok, sip.sipUri, options)) }
+    }
 
     /** Suspending [dial]. */
     @Throws(OpenTokException::class)
     suspend fun dialAsync(sessionId: String, token: String, properties: SipProperties): Sip =
         native { Sip(client.dial(sessionId, token, properties.sipUri, properties.toOptions())) }
 
+    /** [dial] as a future. */
+    fun dialFuture(sessionId: String?, token: String?, properties: SipProperties?): CompletableFuture<Sip> =
+        future { dialAsync(required(sessionId, "sessionId"), required(token, "token"), required(properties, "properties")) }
+
     /** Plays DTMF digits (`[0-9*#p]+`) to every SIP participant of a session. */
     @Throws(OpenTokException::class)
-    fun playDTMF(sessionId: String, dtmfDigits: String) = native { client.playDtmfBlocking(sessionId, null, dtmfDigits) }
+    fun playDTMF(sessionId: String?, dtmfDigits: String?) = playDtmfTo(sessionId, null, dtmfDigits)
 
     /** Plays DTMF digits to one connection. */
     @Throws(OpenTokException::class)
-    fun playDTMF(sessionId: String, connectionId: String, dtmfDigits: String) = native { client.playDtmfBlocking(sessionId, connectionId, dtmfDigits) }
+    fun playDTMF(sessionId: String?, connectionId: String?, dtmfDigits: String?) =
+        playDtmfTo(sessionId, required(connectionId, "connectionId"), dtmfDigits)
+
+    private fun playDtmfTo(sessionId: String?, connectionId: String?, dtmfDigits: String?) {
+        val id = required(sessionId, "sessionId")
+        val digits = required(dtmfDigits, "dtmfDigits")
+        native { client.playDtmfBlocking(id, connectionId, digits) }
+    }
 
     /** Suspending [playDTMF] (to one connection when [connectionId] is set). */
     @Throws(OpenTokException::class)
     suspend fun playDTMFAsync(sessionId: String, connectionId: String?, dtmfDigits: String) = native { client.playDtmf(sessionId, connectionId, dtmfDigits) }
 
-    /** Starts live captions (needs a moderator [token]). */
+    /** [playDTMF] as a future (to one connection when [connectionId] is not `null`). */
+    fun playDTMFFuture(sessionId: String?, connectionId: String?, dtmfDigits: String?): CompletableFuture<Unit> =
+        future { playDTMFAsync(required(sessionId, "sessionId"), connectionId, required(dtmfDigits, "dtmfDigits")) }
+
+    /** Starts live captions (needs a moderator [token]); `null` properties are the defaults, as in the official SDK. */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun startCaptions(sessionId: String, token: String, properties: CaptionProperties = CaptionProperties.Builder().build()): Caption =
-        native { Caption(client.startCaptionsBlocking(sessionId, token, properties.options)) }
+    fun startCaptions(sessionId: String?, token: String?, properties: CaptionProperties? = DEFAULT_CAPTION_PROPERTIES): Caption {
+        val id = required(sessionId, "sessionId")
+        val tok = required(token, "token")
+        val options = (properties ?: DEFAULT_CAPTION_PROPERTIES).options
+        return native { Caption(client.startCaptionsBlocking(id, tok, options)) }
+    }
 
     /** Suspending [startCaptions]. */
     @Throws(OpenTokException::class)
-    suspend fun startCaptionsAsync(sessionId: String, token: String, properties: CaptionProperties = CaptionProperties.Builder().build()): Caption =
+    suspend fun startCaptionsAsync(sessionId: String, token: String, properties: CaptionProperties = DEFAULT_CAPTION_PROPERTIES): Caption =
         native { Caption(client.startCaptions(sessionId, token, properties.options)) }
+
+    /** [startCaptions] as a future. */
+    @JvmOverloads
+    fun startCaptionsFuture(sessionId: String?, token: String?, properties: CaptionProperties? = DEFAULT_CAPTION_PROPERTIES): CompletableFuture<Caption> =
+        future { startCaptionsAsync(required(sessionId, "sessionId"), required(token, "token"), properties ?: DEFAULT_CAPTION_PROPERTIES) }
 
     /** Stops live captions. */
     @Throws(OpenTokException::class)
-    fun stopCaptions(captionsId: String) = native { client.stopCaptionsBlocking(captionsId) }
+    fun stopCaptions(captionsId: String?) {
+        val id = required(captionsId, "captionsId")
+        native { client.stopCaptionsBlocking(id) }
+    }
 
     /** Suspending [stopCaptions]. */
     @Throws(OpenTokException::class)
     suspend fun stopCaptionsAsync(captionsId: String) = native { client.stopCaptions(captionsId) }
 
+    /** [stopCaptions] as a future. */
+    fun stopCaptionsFuture(captionsId: String?): CompletableFuture<Unit> = future { stopCaptionsAsync(required(captionsId, "captionsId")) }
+
     /** Reads the state of live captions (not in the official SDK). */
     @Throws(OpenTokException::class)
-    fun getCaptions(captionsId: String): CaptionStatus = native { CaptionStatus(client.getCaptionsBlocking(captionsId)) }
+    fun getCaptions(captionsId: String?): CaptionStatus {
+        val id = required(captionsId, "captionsId")
+        return native { CaptionStatus(client.getCaptionsBlocking(id)) }
+    }
 
     /** Suspending [getCaptions]. */
     @Throws(OpenTokException::class)
     suspend fun getCaptionsAsync(captionsId: String): CaptionStatus = native { CaptionStatus(client.getCaptions(captionsId)) }
 
+    /** [getCaptions] as a future. */
+    fun getCaptionsFuture(captionsId: String?): CompletableFuture<CaptionStatus> = future { getCaptionsAsync(required(captionsId, "captionsId")) }
+
     /** Starts an Experience Composer render publishing into [sessionId]. */
     @Throws(OpenTokException::class)
-    fun startRender(sessionId: String, token: String, properties: RenderProperties): Render =
-        native { Render(client.startRenderBlocking(sessionId, token, properties.toOptions())) }
+    fun startRender(sessionId: String?, token: String?, properties: RenderProperties?): Render {
+        val id = required(sessionId, "sessionId")
+        val tok = required(token, "token")
+        val options = required(properties, "properties").toOptions()
+        return native { Render(client.startRenderBlocking(id, tok, options)) }
+    }
 
     /** Suspending [startRender]. */
     @Throws(OpenTokException::class)
     suspend fun startRenderAsync(sessionId: String, token: String, properties: RenderProperties): Render =
         native { Render(client.startRender(sessionId, token, properties.toOptions())) }
 
+    /** [startRender] as a future. */
+    fun startRenderFuture(sessionId: String?, token: String?, properties: RenderProperties?): CompletableFuture<Render> =
+        future { startRenderAsync(required(sessionId, "sessionId"), required(token, "token"), required(properties, "properties")) }
+
     /** Reads a render. */
     @Throws(OpenTokException::class)
-    fun getRender(renderId: String): Render = native { Render(client.getRenderBlocking(renderId)) }
+    fun getRender(renderId: String?): Render {
+        val id = required(renderId, "renderId")
+        return native { Render(client.getRenderBlocking(id)) }
+    }
 
     /** Suspending [getRender]. */
     @Throws(OpenTokException::class)
     suspend fun getRenderAsync(renderId: String): Render = native { Render(client.getRender(renderId)) }
 
+    /** [getRender] as a future. */
+    fun getRenderFuture(renderId: String?): CompletableFuture<Render> = future { getRenderAsync(required(renderId, "renderId")) }
+
     /** Stops a render. */
     @Throws(OpenTokException::class)
-    fun stopRender(renderId: String) = native { client.stopRenderBlocking(renderId) }
+    fun stopRender(renderId: String?) {
+        val id = required(renderId, "renderId")
+        native { client.stopRenderBlocking(id) }
+    }
 
     /** Suspending [stopRender]. */
     @Throws(OpenTokException::class)
     suspend fun stopRenderAsync(renderId: String) = native { client.stopRender(renderId) }
 
+    /** [stopRender] as a future. */
+    fun stopRenderFuture(renderId: String?): CompletableFuture<Unit> = future { stopRenderAsync(required(renderId, "renderId")) }
+
     /** Lists renders, paged ([count] 1–1000). */
     @Throws(OpenTokException::class)
     @JvmOverloads
-    fun listRenders(offset: Int? = null, count: Int? = null): RenderList = native { RenderList(client.listRendersBlocking(listOptions(null, offset, count))) }
+    fun listRenders(offset: Int? = null, count: Int? = null): RenderList {
+        val options = listOptions(null, offset, count)
+        return native { RenderList(client.listRendersBlocking(options)) }
+    }
 
     /** Suspending [listRenders]. */
     @Throws(OpenTokException::class)
     suspend fun listRendersAsync(offset: Int? = null, count: Int? = null): RenderList =
         native { RenderList(client.listRenders(listOptions(null, offset, count))) }
 
+    /** [listRenders] as a future. */
+    @JvmOverloads
+    fun listRendersFuture(offset: Int? = null, count: Int? = null): CompletableFuture<RenderList> = future { listRendersAsync(offset, count) }
+
     /** Streams a session's audio to a WebSocket (the Audio Connector). */
     @Throws(OpenTokException::class)
-    fun connectAudioStream(sessionId: String, token: String, properties: AudioConnectorProperties): AudioConnector =
-        native { AudioConnector(client.connectAudioBlocking(sessionId, token, properties.options)) }
+    fun connectAudioStream(sessionId: String?, token: String?, properties: AudioConnectorProperties?): AudioConnector {
+        val id = required(sessionId, "sessionId")
+        val tok = required(token, "token")
+        val options = required(properties, "properties").options
+        return native { AudioConnector(client.connectAudioBlocking(id, tok, options)) }
+    }
 
     /** Suspending [connectAudioStream]. */
     @Throws(OpenTokException::class)
     suspend fun connectAudioStreamAsync(sessionId: String, token: String, properties: AudioConnectorProperties): AudioConnector =
         native { AudioConnector(client.connectAudio(sessionId, token, properties.options)) }
 
+    /** [connectAudioStream] as a future. */
+    fun connectAudioStreamFuture(sessionId: String?, token: String?, properties: AudioConnectorProperties?): CompletableFuture<AudioConnector> =
+        future { connectAudioStreamAsync(required(sessionId, "sessionId"), required(token, "token"), required(properties, "properties")) }
+
     /** Stops an Audio Connector (not in the official SDK). */
     @Throws(OpenTokException::class)
-    fun stopAudioConnector(connectorId: String) = native { client.stopAudioConnectorBlocking(connectorId) }
+    fun stopAudioConnector(connectorId: String?) {
+        val id = required(connectorId, "connectorId")
+        native { client.stopAudioConnectorBlocking(id) }
+    }
 
     /** Suspending [stopAudioConnector]. */
     @Throws(OpenTokException::class)
     suspend fun stopAudioConnectorAsync(connectorId: String) = native { client.stopAudioConnector(connectorId) }
+
+    /** [stopAudioConnector] as a future. */
+    fun stopAudioConnectorFuture(connectorId: String?): CompletableFuture<Unit> =
+        future { stopAudioConnectorAsync(required(connectorId, "connectorId")) }
 
     /** Lists registered callbacks (not in the official Java SDK). */
     @Throws(OpenTokException::class)
@@ -484,25 +739,40 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     @Throws(OpenTokException::class)
     suspend fun listCallbacksAsync(): List<Callback> = native { client.listCallbacks().map(::Callback) }
 
+    /** [listCallbacks] as a future. */
+    fun listCallbacksFuture(): CompletableFuture<List<Callback>> = future { listCallbacksAsync() }
+
     /** Registers a callback URL for [group] (`connection`, `stream`, `archive`) and [event]. */
     @Throws(OpenTokException::class)
-    fun registerCallback(group: String, event: String, url: String): Callback =
-        native { Callback(client.registerCallbackBlocking(Callback.options(group, event, url))) }
+    fun registerCallback(group: String?, event: String?, url: String?): Callback {
+        val options = Callback.options(required(group, "group"), required(event, "event"), required(url, "url"))
+        return native { Callback(client.registerCallbackBlocking(options)) }
+    }
 
     /** Suspending [registerCallback]. */
     @Throws(OpenTokException::class)
     suspend fun registerCallbackAsync(group: String, event: String, url: String): Callback =
         native { Callback(client.registerCallback(Callback.options(group, event, url))) }
 
+    /** [registerCallback] as a future. */
+    fun registerCallbackFuture(group: String?, event: String?, url: String?): CompletableFuture<Callback> =
+        future { registerCallbackAsync(required(group, "group"), required(event, "event"), required(url, "url")) }
+
     /** Deletes a registered callback. */
     @Throws(OpenTokException::class)
-    fun deleteCallback(callbackId: String) = native { client.deleteCallbackBlocking(callbackId) }
+    fun deleteCallback(callbackId: String?) {
+        val id = required(callbackId, "callbackId")
+        native { client.deleteCallbackBlocking(id) }
+    }
 
     /** Suspending [deleteCallback]. */
     @Throws(OpenTokException::class)
     suspend fun deleteCallbackAsync(callbackId: String) = native { client.deleteCallback(callbackId) }
 
-    /** Cancels pending [createSessionFuture] calls and releases the native client. */
+    /** [deleteCallback] as a future. */
+    fun deleteCallbackFuture(callbackId: String?): CompletableFuture<Unit> = future { deleteCallbackAsync(required(callbackId, "callbackId")) }
+
+    /** Cancels pending `...Future` calls and releases the native client. */
     override fun close() {
         tokenHandle = 0L
         futures.cancel()
@@ -515,6 +785,8 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
         val HANDLES: java.lang.ref.Cleaner = java.lang.ref.Cleaner.create()
         val DEFAULT_TOKEN_OPTIONS: TokenOptions = TokenOptions.Builder().build()
         val DEFAULT_SESSION_PROPERTIES: SessionProperties = SessionProperties.Builder().build()
+        val DEFAULT_ARCHIVE_PROPERTIES: ArchiveProperties = ArchiveProperties.Builder().build()
+        val DEFAULT_CAPTION_PROPERTIES: CaptionProperties = CaptionProperties.Builder().build()
     }
 
     /**

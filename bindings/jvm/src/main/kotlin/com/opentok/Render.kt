@@ -62,25 +62,25 @@ class RenderProperties private constructor(private val options: RenderOptions, p
         private var name: String? = null
         private var statusCallbackUrl: String? = null
         /** The page to render (http(s), 15–2048 characters; required, the core checks it). */
-        fun url(url: String) = apply { this.url = url }
+        fun url(url: String?) = apply { this.url = url.orEmpty() }
         /** The page to render. */
         fun url(url: java.net.URI) = apply { this.url = url.toString() }
         /** Maximum duration in seconds (60–36000). */
         fun maxDuration(maxDuration: Int) = apply { this.maxDuration = maxDuration }
         /** Resolution such as `1280x720` (read by the core when used; Java: `resolutionText`). */
         @JvmName("resolutionText")
-        fun resolution(resolution: String) = apply { this.resolution = resolution }
+        fun resolution(resolution: String?) = apply { this.resolution = resolution }
         /** Resolution (official). */
         fun resolution(resolution: Resolution) = apply { this.resolution = resolution.toString() }
         /** Resolution, as the session/archive enum (Kotlin; Java takes [RenderProperties.Resolution]). */
         @JvmName("resolutionOfArchive")
         fun resolution(resolution: com.opentok.Resolution) = apply { this.resolution = resolution.toString() }
         /** Name of the published stream (`properties.name`, 1–200 characters). */
-        fun name(name: String) = apply { this.name = name }
+        fun name(name: String?) = apply { this.name = name }
         /** Publisher properties of the composed stream (the official way to set [name]). */
         fun properties(properties: Properties) = apply { this.name = properties.name() }
         /** Where status changes are posted. */
-        fun statusCallbackUrl(url: String) = apply { this.statusCallbackUrl = url }
+        fun statusCallbackUrl(url: String?) = apply { this.statusCallbackUrl = url }
         /** The options. */
         fun build(): RenderProperties = RenderProperties(
             RenderOptions(url, maxDuration?.unsigned("maxDuration"), resolution = null, name = name, statusCallbackUrl = statusCallbackUrl),

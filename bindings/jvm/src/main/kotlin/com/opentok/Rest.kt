@@ -30,6 +30,14 @@ open class Page<T> internal constructor(items: List<T>, private val total: Long)
     fun getTotalCount(): Int = total.toInt()
 }
 
+/**
+ * [value], or an [InvalidArgumentException] naming [field] when it is `null`: Java callers may
+ * pass `null` where the official SDK refuses it, and get its exception class, never Kotlin's
+ * NullPointerException ("Parameter specified as non-null is null").
+ */
+internal fun <T : Any> required(value: T?, field: String): T =
+    value ?: throw InvalidArgumentException("invalid $field: must not be null", field)
+
 /** The core's list options (`sessionId`, `offset`, `count`; the core checks the ranges). */
 internal fun listOptions(sessionId: String?, offset: Int?, count: Int?) =
     ListOptions(offset = offset?.unsigned("offset"), count = count?.unsigned("count"), sessionId = sessionId)

@@ -6,6 +6,7 @@ import com.opentok.exception.native
 import com.opentok.ffi.SessionInfo
 import com.opentok.ffi.core.ArchiveResolution
 import com.opentok.ffi.SessionSpec
+import com.opentok.ffi.checkSessionSpec
 import com.opentok.ffi.parseArchiveMode
 import com.opentok.ffi.parseArchiveResolution
 import com.opentok.ffi.parseMediaMode
@@ -109,10 +110,10 @@ class SessionProperties private constructor(
         fun location(location: String?) = apply { this.location = location }
 
         /** Relayed (default) or routed. */
-        fun mediaMode(mediaMode: MediaMode) = apply { this.mediaMode = mediaMode }
+        fun mediaMode(mediaMode: MediaMode?) = apply { this.mediaMode = mediaMode ?: MediaMode.RELAYED }
 
         /** Manual (default) or always. */
-        fun archiveMode(archiveMode: ArchiveMode) = apply { this.archiveMode = archiveMode }
+        fun archiveMode(archiveMode: ArchiveMode?) = apply { this.archiveMode = archiveMode ?: ArchiveMode.MANUAL }
 
         /** Name of automatic archives (archive mode always only). */
         fun archiveName(archiveName: String?) = apply { this.archiveName = archiveName }
@@ -126,8 +127,27 @@ class SessionProperties private constructor(
         /** Sets end-to-end encryption on or off. */
         fun endToEndEncryption(enabled: Boolean) = apply { this.e2ee = enabled }
 
-        /** The properties; validation happens in the core when the session is created. */
-        fun build() = SessionProperties(location, mediaMode, archiveMode, archiveName, archiveResolution, e2ee)
+        /**
+         * The properties. As in the official SDK, an invalid combination (archive mode always or
+         * e2ee without routed media, e2ee with archive mode always, an archive name or resolution
+         * with manual archiving, an archive name outside 1–80 characters) throws
+         * [IllegalStateException] here; the rules are the core's, and the core's
+         * [InvalidArgumentException] naming the field is the cause. The location is checked when
+         * the session is created.
+         */
+        @Throws(IllegalStateException::class)
+        fun build(): SessionProperties {
+            val properties = unchecked()
+            try {
+                native { checkSessionSpec(properties.toSpec().copy(location = null)) }
+            } catch (e: InvalidArgumentException) {
+                throw IllegalStateException(e.message, e)
+            }
+            return properties
+        }
+
+        /** The properties as the server answered them (not checked again). */
+        internal fun unchecked() = SessionProperties(location, mediaMode, archiveMode, archiveName, archiveResolution, e2ee)
     }
 
     /** The media mode (official read-back). */
@@ -191,7 +211,7 @@ class Session internal constructor(private val openTok: OpenTok, info: SessionIn
         .archiveName(info.archiveName)
         .archiveResolution(info.archiveResolution?.let { r -> Resolution.entries.firstOrNull { it.toString() == r } })
         .endToEndEncryption(info.e2ee)
-        .build()
+        .unchecked()
 
     /** The application id with Vonage application credentials, else `null` (official getter). */
     fun getApplicationId(): String? = if (apiKey.all { it.isDigit() }) null else apiKey

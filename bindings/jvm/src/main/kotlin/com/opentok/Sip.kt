@@ -60,17 +60,17 @@ class SipProperties private constructor(
         private var streams: List<String> = emptyList()
 
         /** `sip:` or `sips:` URI to call (required; the core checks it). */
-        fun sipUri(sipUri: String) = apply { this.sipUri = sipUri }
+        fun sipUri(sipUri: String?) = apply { this.sipUri = sipUri.orEmpty() }
         /** The caller (`from@example.com`). */
-        fun from(from: String) = apply { this.from = from }
+        fun from(from: String?) = apply { this.from = from }
         /** Custom SIP headers (names start with `X-`), as the official SDK takes them: a JSON object, read by the core. */
-        fun headersJsonStartingWithXDash(headersJson: String) = apply { this.headersJson = headersJson }
+        fun headersJsonStartingWithXDash(headersJson: String?) = apply { this.headersJson = headersJson }
         /** Custom SIP headers (names start with `X-`). */
-        fun headers(headers: Map<String, String>) = apply { this.headers = headers.toMap() }
+        fun headers(headers: Map<String, String>?) = apply { this.headers = headers.orEmpty().toMap() }
         /** Digest auth user name. */
-        fun userName(userName: String) = apply { this.userName = userName }
+        fun userName(userName: String?) = apply { this.userName = userName }
         /** Digest auth password. */
-        fun password(password: String) = apply { this.password = password }
+        fun password(password: String?) = apply { this.password = password.orEmpty() }
         /** Encrypt media (SRTP). */
         fun secure(secure: Boolean) = apply { this.secure = secure }
         /** Include video. */
@@ -81,7 +81,7 @@ class SipProperties private constructor(
         fun streams(vararg streams: String) = apply { this.streams = streams.toList() }
         /** Only these streams reach the SIP endpoint. */
         @JvmName("streamsOf")
-        fun streams(streams: List<String>) = apply { this.streams = streams.toList() }
+        fun streams(streams: List<String>?) = apply { this.streams = streams.orEmpty().toList() }
 
         /** The options (validated by the core when used, headers JSON included). */
         fun build(): SipProperties = SipProperties(

@@ -33,9 +33,9 @@ class StreamProperties private constructor(internal val item: StreamClassList) {
         private var id: String = ""
         private val classes = mutableListOf<String>()
         /** The stream id (required; the core checks it). */
-        fun id(id: String) = apply { this.id = id }
+        fun id(id: String?) = apply { this.id = id ?: "" }
         /** Adds a layout class. */
-        fun addLayoutClass(layoutClass: String) = apply { classes += layoutClass }
+        fun addLayoutClass(layoutClass: String?) = apply { classes += required(layoutClass, "layoutClass") }
         /** The stream's classes. */
         fun build(): StreamProperties = StreamProperties(StreamClassList(id, classes.toList()))
     }
@@ -54,7 +54,7 @@ class StreamListProperties private constructor(internal val items: List<StreamCl
     class Builder {
         private val items = mutableListOf<StreamClassList>()
         /** Adds one stream's classes. */
-        fun addStreamProperties(stream: StreamProperties) = apply { items += stream.item }
+        fun addStreamProperties(stream: StreamProperties?) = apply { items += required(stream, "stream").item }
         /** The list (the core requires at least one item). */
         fun build(): StreamListProperties = StreamListProperties(items.toList())
     }

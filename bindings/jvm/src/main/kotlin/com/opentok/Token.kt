@@ -62,7 +62,7 @@ class TokenOptions private constructor(
         private var legacyT1 = false
 
         /** The role granted (default publisher). */
-        fun role(role: Role) = apply { this.role = role }
+        fun role(role: Role?) = apply { this.role = role ?: Role.PUBLISHER }
 
         /** Expiry as unix seconds (default: 24 hours from now; at most 30 days). */
         fun expireTime(expireTime: Long) = apply { this.expire = ExpireSpec.At(expireTime) }
@@ -87,7 +87,7 @@ class TokenOptions private constructor(
         fun data(data: String?) = apply { this.data = data }
 
         /** Initial layout classes of the streams this client publishes. */
-        fun initialLayoutClassList(classes: List<String>) = apply { this.layout = classes.toList() }
+        fun initialLayoutClassList(classes: List<String>?) = apply { this.layout = classes.orEmpty().toList() }
 
         /** Mint a legacy T1 token instead of a JWT. */
         fun useLegacyT1Token() = apply { this.legacyT1 = true }
@@ -175,21 +175,31 @@ object Tokens {
     /** Reads a token without checking its signature. */
     @JvmStatic
     @Throws(InvalidTokenException::class)
-    fun decode(token: String): DecodedToken = DecodedToken(native { decodeToken(token) })
+    fun decode(token: String?): DecodedToken {
+        val t = required(token, "token")
+        return DecodedToken(native { decodeToken(t) })
+    }
 
     /** Verifies signature (constant time) and expiry with the project secret. */
     @JvmStatic
     @Throws(InvalidTokenException::class)
-    fun verify(token: String, apiSecret: String): DecodedToken = DecodedToken(native { verifyToken(token, apiSecret) })
+    fun verify(token: String?, apiSecret: String?): DecodedToken {
+        val t = required(token, "token")
+        val secret = required(apiSecret, "apiSecret")
+        return DecodedToken(native { verifyToken(t, secret) })
+    }
 
     /** Verifies as of [now] (unix seconds) instead of the system clock. */
     @JvmStatic
     @Throws(InvalidTokenException::class)
-    fun verify(token: String, apiSecret: String, now: Long): DecodedToken =
-        DecodedToken(native { verifyTokenAt(token, apiSecret, now) })
+    fun verify(token: String?, apiSecret: String?, now: Long): DecodedToken {
+        val t = required(token, "token")
+        val secret = required(apiSecret, "apiSecret")
+        return DecodedToken(native { verifyTokenAt(t, secret, now) })
+    }
 
     /** One line about a token: `"valid publisher token ..., expires in 23 h"`, `"expired 3 h ago"`. */
     @JvmStatic
     @JvmOverloads
-    fun explain(token: String, apiSecret: String? = null): String = explainToken(token, apiSecret)
+    fun explain(token: String?, apiSecret: String? = null): String = explainToken(required(token, "token"), apiSecret)
 }

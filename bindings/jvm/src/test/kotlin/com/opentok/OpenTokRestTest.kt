@@ -14,6 +14,9 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeoutOrNull
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.ExecutionException
+import java.util.concurrent.TimeUnit
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.BeforeAll
 import org.junit.jupiter.api.Test
@@ -570,5 +573,77 @@ class OpenTokRestTest {
         assertEquals(404, e.status)
         val caught: OpenTokException = assertFailsWith<InvalidArgumentException> { opentok.listRendersAsync(count = 0) }
         assertContains(caught.message!!, "count")
+    }
+
+    // ---- CompletableFuture twins (the Java-facing async API, driven from Kotlin) ----
+
+    @Test
+    fun `every future twin completes against the emulator, and fails with the same exceptions`() {
+        val s = live()
+        val token = moderatorToken(s.sessionId)
+        fun <T> CompletableFuture<T>.done(): T = get(10, TimeUnit.SECONDS)
+
+        val a = opentok.startArchiveFuture(s.sessionId, ArchiveProperties.Builder().streamMode(Archive.StreamMode.MANUAL).build()).done()
+        assertEquals(a.id, opentok.getArchiveFuture(a.id).done().id)
+        opentok.setArchiveLayoutFuture(a.id, ArchiveLayout(ArchiveLayout.Type.PIP)).done()
+        opentok.addArchiveStreamFuture(a.id, s.streamId).done()
+        opentok.removeArchiveStreamFuture(a.id, s.streamId).done()
+        assertEquals(Archive.Status.STOPPED, opentok.stopArchiveFuture(a.id).done().status)
+        assertEquals(listOf(a.id), opentok.listArchivesFuture(s.sessionId).done().map { it.id })
+        opentok.deleteArchiveFuture(a.id).done()
+
+        val b = opentok.startBroadcastFuture(
+            s.sessionId,
+            BroadcastProperties.Builder().addHlsProperties(Hls.Builder().build()).streamMode(Archive.StreamMode.MANUAL).build(),
+        ).done()
+        assertEquals(b.id, opentok.getBroadcastFuture(b.id).done().id)
+        assertEquals(listOf(b.id), opentok.listBroadcastsFuture(s.sessionId).done().map { it.id })
+        opentok.setBroadcastLayoutFuture(b.id, BroadcastLayout(ArchiveLayout.Type.BESTFIT)).done()
+        opentok.addBroadcastStreamFuture(b.id, s.streamId, true, false).done()
+        opentok.removeBroadcastStreamFuture(b.id, s.streamId).done()
+        assertEquals("stopped", opentok.stopBroadcastFuture(b.id).done().status)
+
+        opentok.setStreamLayoutsFuture(
+            s.sessionId,
+            StreamListProperties.Builder().addStreamProperties(StreamProperties.Builder().id(s.streamId).addLayoutClass("future").build()).build(),
+        ).done()
+        assertEquals(listOf("future"), opentok.getStreamFuture(s.sessionId, s.streamId).done().layoutClassList)
+        assertEquals(1, opentok.listStreamsFuture(s.sessionId).done().size)
+        opentok.forceMuteStreamFuture(s.sessionId, s.streamId).done()
+        opentok.forceMuteAllFuture(s.sessionId, MuteAllProperties.Builder().build()).done()
+        opentok.disableForceMuteFuture(s.sessionId).done()
+        opentok.signalFuture(s.sessionId, s.connectionId, SignalProperties.Builder().type("t").data("future").build()).done()
+        assertEquals("future", emulator.signals(s.sessionId, s.connectionId).single()["data"].asString)
+
+        val sip = opentok.dialFuture(s.sessionId, token, SipProperties.Builder().sipUri("sip:future@example.com").build()).done()
+        opentok.playDTMFFuture(s.sessionId, null, "1").done()
+        opentok.playDTMFFuture(s.sessionId, sip.connectionId, "2").done()
+        assertEquals(2, emulator.dtmf(s.sessionId).size)
+        assertTrue(opentok.listConnectionsFuture(s.sessionId).done().any { it.connectionId == sip.connectionId })
+
+        val caption = opentok.startCaptionsFuture(s.sessionId, token).done()
+        assertEquals("started", opentok.getCaptionsFuture(caption.captionsId).done().status)
+        opentok.stopCaptionsFuture(caption.captionsId).done()
+
+        val render = opentok.startRenderFuture(s.sessionId, token, RenderProperties.Builder().url("https://example.com/future-page").build()).done()
+        assertEquals(render.id, opentok.getRenderFuture(render.id).done().id)
+        assertTrue(opentok.listRendersFuture().done().any { it.id == render.id })
+        opentok.stopRenderFuture(render.id).done()
+
+        val ac = opentok.connectAudioStreamFuture(s.sessionId, token, AudioConnectorProperties.Builder("ws://example.com/future").build()).done()
+        opentok.stopAudioConnectorFuture(ac.id).done()
+
+        val cb = opentok.registerCallbackFuture("connection", "connectionCreated", "https://example.com/future-hook").done()
+        assertTrue(opentok.listCallbacksFuture().done().any { it.id == cb.id })
+        opentok.deleteCallbackFuture(cb.id).done()
+
+        opentok.forceDisconnectFuture(s.sessionId, s.connectionId).done()
+        // failures complete the future exceptionally with the blocking call's exception class
+        val gone = assertFailsWith<ExecutionException> { opentok.forceDisconnectFuture(s.sessionId, s.connectionId).done() }
+        assertEquals(404, (gone.cause as NotFoundException).status)
+        val badCount = assertFailsWith<ExecutionException> { opentok.listArchivesFuture(null, 0, 0).done() }
+        assertEquals("count", (badCount.cause as InvalidArgumentException).field)
+        val noId = assertFailsWith<ExecutionException> { opentok.getArchiveFuture(null).done() }
+        assertEquals("archiveId", (noId.cause as InvalidArgumentException).field)
     }
 }
