@@ -38,7 +38,7 @@ lint: ## clippy over every crate and target, warnings as errors
 
 # The suites of the emulator and the bindings, one file each. They add their targets to
 # TEST_TARGETS and DEMO_TARGETS; a missing file stops make.
-MK_FILES := emulator python node jvm ruby fuzz php
+MK_FILES := emulator python node jvm ruby fuzz php dist
 include $(MK_FILES:%=mk/%.mk)
 
 test: fmt-check lint test-rust $(TEST_TARGETS) ## install what is needed and run every suite (what CI runs)

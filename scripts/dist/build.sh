@@ -131,3 +131,4 @@ fi
 (cd "$dist" && find . -maxdepth 2 -type f ! -name SHA256SUMS -printf '%P\n' | sort | xargs sha256sum > SHA256SUMS)
 step "artifacts"
 (cd "$dist" && ls -l --block-size=K | sed 1d)
+echo "dist: built in $SECONDS s"

@@ -44,7 +44,7 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "test-dist: kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-step() { printf '\n== test-dist: %s\n' "$*"; }
+step() { printf '\n== test-dist: %s (at %d s)\n' "$*" "$SECONDS"; }
 fail() { echo "test-dist: FAILED: $*" >&2; exit 1; }
 passed=0
 ok() { passed=$((passed + 1)); echo "ok $passed - $*"; }
@@ -81,8 +81,7 @@ python3 -m venv "$work/py"
 where="$(cd "$work" && "$work/py/bin/python" -c 'import opentok_native, os; print(os.path.dirname(opentok_native.__file__))')"
 case "$where" in "$work"/py/*) ok "opentok_native imports from the venv ($where)" ;; *) fail "opentok_native came from $where" ;; esac
 [ -x "$work/py/bin/opentok-emulator" ] || fail "the opentok-emulator wheel installed no command"
-file "$work/py/bin/opentok-emulator" 2>/dev/null | grep -q ELF || head -c4 "$work/py/bin/opentok-emulator" | grep -q ELF \
-  || fail "bin/opentok-emulator is not the binary itself"
+[ "$(head -c4 "$work/py/bin/opentok-emulator" | tail -c3)" = ELF ] || fail "bin/opentok-emulator is not the binary itself"
 start_emulator python-emulator "$work/py/bin/opentok-emulator"
 ok "the wheel's opentok-emulator command listens on $EMU_URL"
 (cd "$work" && OPENTOK_API_URL="$EMU_URL" "$work/py/bin/python" "$root/examples/python/quickstart.py") >"$work/py-quickstart.log" \
@@ -151,10 +150,11 @@ step "JVM: the jar on a bare classpath"
 jar="$dist/opentok-native-$version.jar"
 emulator_jar="$dist/opentok-emulator-$version.jar"
 mkdir -p "$work/jvm/deps" "$work/jvm/quickstart"
-unzip -l "$jar" | grep -q 'linux-.*/libopentok_uniffi.so' || fail "no native library inside $jar"
+jar tf "$jar" > "$work/jar-contents.txt"
+grep -q 'linux-.*/libopentok_uniffi.so' "$work/jar-contents.txt" || fail "no native library inside $jar"
 cp "$dist/opentok-native-$version.pom" "$work/jvm/deps/pom.xml"
 (cd "$work/jvm/deps" && "$mvn" "${mvn_flags[@]}" -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile=cp.txt -Dmdep.includeScope=runtime 2>&1 | sed 's/\x1b\[[0-9;]*m//g')
+  -Dmdep.outputFile=cp.txt -DincludeScope=runtime 2>&1 | sed 's/\x1b\[[0-9;]*m//g')
 deps="$(cat "$work/jvm/deps/cp.txt")"
 ok "the published POM resolves its runtime dependencies: $(tr ':' '\n' <<<"$deps" | xargs -n1 basename | paste -sd' ')"
 start_emulator jvm-emulator java -jar "$emulator_jar"
@@ -196,7 +196,7 @@ mkdir -p "$work/rbuser"
 cp "$here/user/user_minitest.rb" "$work/rbuser/"
 (cd "$work/rbuser" && PATH="$work/py/bin:$PATH" ruby user_minitest.rb) >"$work/minitest.log" 2>&1 \
   || { cat "$work/minitest.log"; fail "a user's Minitest file on OpenTok::Testing::Minitest"; }
-ok "a user's Minitest file on OpenTok::Testing::Minitest: $(grep -E '[0-9]+ runs' "$work/minitest.log")"
+ok "a user's Minitest file on OpenTok::Testing::Minitest: $(grep -E '^[0-9]+ runs' "$work/minitest.log")"
 rb_rss="$(cd "$work" && ruby -e '
   rss = -> { File.read("/proc/self/status")[/VmRSS:\s+(\d+)/, 1].to_i }
   before = rss.call
