@@ -11,11 +11,14 @@
 #   Ruby    opentok-native-<v>-<platform>.gem               platform gem, shared object inside
 #   PHP     php/libopentok_php.so + the stubs (php/stubs), when the workspace has php/
 #
-# One release build of each crate: maturin builds the Python extension and the emulator binary
-# (target/release/opentok-emulator, reused by npm and the JVM), one cargo build makes the Node
-# addon, the uniffi library and its bindgen (reused by the JVM and Ruby packages).
+# One build of each crate: maturin builds the Python extension and the emulator binary (reused,
+# stripped, by npm and the JVM), cargo the Node addon, the PHP extension, the uniffi library and its
+# bindgen (reused by the JVM and Ruby packages).
 #
-# Env: PY (python with maturin), MVN, MVN_FLAGS, CARGO, CARGO_TARGET_DIR, DIST_MANYLINUX.
+# Env: PY (python with maturin), MVN, MVN_FLAGS, CARGO, CARGO_TARGET_DIR, DIST_MANYLINUX,
+#      DIST_PROFILE (release, the default and what is published; or dev: the same packages around
+#      the debug builds the test suites already made, stripped, so that `make test` checks the
+#      packaging without a second, optimised build of every crate).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -29,25 +32,37 @@ dist="$root/dist"
 stage="$target/dist-stage"
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)"
 step() { printf '\n== dist: %s\n' "$*"; }
+case "${DIST_PROFILE:-release}" in
+  release) cargo_profile=(--release); out_dir=release; uniffi_profile=release ;;
+  dev) cargo_profile=(--profile dev); out_dir=debug; uniffi_profile=debug ;;
+  *) echo "dist: DIST_PROFILE must be release or dev, not '$DIST_PROFILE'" >&2; exit 2 ;;
+esac
 
 rm -rf "$dist" "$stage"
 mkdir -p "$dist" "$stage"
 export CARGO_TARGET_DIR="$target"
 
 step "Python wheel of opentok_native ($manylinux, abi3)"
-(cd "$root/python" && "$py" -m maturin build --release --strip --compatibility "$manylinux" -o "$dist" 2>&1 | sed '/^ *Compiling /d')
+(cd "$root/python" && "$py" -m maturin build "${cargo_profile[@]}" --strip --compatibility "$manylinux" -o "$dist" 2>&1 | sed '/^ *Compiling /d')
 
 step "Python wheel of opentok-emulator (bin bindings)"
-(cd "$root/packaging/emulator-python" && "$py" -m maturin build --release --strip --compatibility "$manylinux" -o "$dist" 2>&1 | sed '/^ *Compiling /d')
-emulator="$target/release/opentok-emulator"
-[ -x "$emulator" ] || { echo "dist: $emulator was not built" >&2; exit 1; }
+(cd "$root/packaging/emulator-python" && "$py" -m maturin build "${cargo_profile[@]}" --strip --compatibility "$manylinux" -o "$dist" 2>&1 | sed '/^ *Compiling /d')
+[ -x "$target/$out_dir/opentok-emulator" ] || { echo "dist: $target/$out_dir/opentok-emulator was not built" >&2; exit 1; }
+# The copy every package carries, without symbols (a dev build's binary is mostly debug info).
+emulator="$stage/bin/opentok-emulator"
+mkdir -p "$stage/bin"
+cp "$target/$out_dir/opentok-emulator" "$emulator"
+strip --strip-unneeded "$emulator"
 
 with_php=0
 [ -f "$root/php/Cargo.toml" ] && with_php=1
-step "cargo build --release: Node addon, uniffi library and bindgen$([ $with_php = 1 ] && echo ', PHP extension')"
-crates=(-p opentok-node -p opentok-uniffi -p opentok-uniffi-bindgen)
-[ $with_php = 1 ] && crates+=(-p opentok-php)
-"$cargo" build -q --release "${crates[@]}"
+step "cargo build ${cargo_profile[*]}: Node addon, uniffi library and bindgen$([ $with_php = 1 ] && echo ', PHP extension')"
+# One crate set per cargo run, exactly as each binding's own build makes it (node/scripts/build.js,
+# bindings/scripts/build-native.sh, mk/php.mk): built together, the core's features would be
+# unified differently (node turns on `server`) and each later step would build and link again.
+"$cargo" build -q "${cargo_profile[@]}" -p opentok-node
+[ $with_php = 1 ] && "$cargo" build -q "${cargo_profile[@]}" -p opentok-php
+"$cargo" build -q "${cargo_profile[@]}" -p opentok-uniffi -p opentok-uniffi-bindgen
 
 step "npm: opentok-native (prebuilt linux-x64-gnu inside), its per-platform package, opentok-emulator"
 case "$(uname -m)" in x86_64) npm_arch=x64 ;; aarch64) npm_arch=arm64 ;; *) npm_arch="$(uname -m)" ;; esac
@@ -56,7 +71,7 @@ node_stage="$stage/npm/opentok-native"
 mkdir -p "$node_stage"
 cp -r "$root/node/index.js" "$root/node/index.mjs" "$root/node/index.d.ts" "$root/node/native.d.ts" \
   "$root/node/testing.d.ts" "$root/node/lib" "$root/node/README.md" "$node_stage/"
-cp "$target/release/libopentok_node.so" "$node_stage/opentok-native.$platform.node"
+cp "$target/$out_dir/libopentok_node.so" "$node_stage/opentok-native.$platform.node"
 strip --strip-unneeded "$node_stage/opentok-native.$platform.node"
 # The published package.json: no install script (nothing to build), no Rust sources.
 node -e '
@@ -92,9 +107,9 @@ cp -r "$root/packaging/emulator-npm/." "$emu_stage/"
 cp "$emulator" "$emu_stage/vendor/$platform/opentok-emulator"
 (cd "$emu_stage" && npm pack -q --pack-destination "$dist" >/dev/null)
 
-step "JVM: opentok-native jar (release native library inside), sources jar, publishable POM"
+step "JVM: opentok-native jar (native library inside), sources jar, publishable POM"
 jvm_build="$target/dist-jvm"
-(cd "$root/bindings/jvm" && OPENTOK_UNIFFI_PROFILE=release "$mvn" "${mvn_flags[@]}" -q -Dmaven.test.skip=true \
+(cd "$root/bindings/jvm" && OPENTOK_UNIFFI_PROFILE=$uniffi_profile "$mvn" "${mvn_flags[@]}" -q -Dmaven.test.skip=true \
   -Dopentok.build.dir="$jvm_build" package 2>&1 | sed 's/\x1b\[[0-9;]*m//g')
 cp "$jvm_build/opentok-native-$version.jar" "$dist/"
 jar cf "$dist/opentok-native-$version-sources.jar" -C "$root/bindings/jvm/src/main/kotlin" . \
@@ -116,19 +131,20 @@ gem_stage="$stage/ruby"
 mkdir -p "$gem_stage"
 cp -r "$root/bindings/ruby/lib" "$root/bindings/ruby/README.md" "$root/bindings/ruby/opentok-native.gemspec" "$gem_stage/"
 rm -rf "$gem_stage/lib/opentok/native"
-OPENTOK_UNIFFI_PROFILE=release "$root/bindings/scripts/build-native.sh" ruby "$gem_stage/lib/opentok/native"
+OPENTOK_UNIFFI_PROFILE=$uniffi_profile "$root/bindings/scripts/build-native.sh" ruby "$gem_stage/lib/opentok/native"
 strip --strip-unneeded "$gem_stage/lib/opentok/native/libopentok_uniffi.so"
 (cd "$gem_stage" && gem build -q opentok-native.gemspec >/dev/null && mv opentok-native-*.gem "$dist/")
 
 if [ $with_php = 1 ]; then
-  step "PHP: the extension (release) with its stubs"
+  step "PHP: the extension with its stubs"
   mkdir -p "$dist/php"
-  cp "$target/release/libopentok_php.so" "$dist/php/"
+  cp "$target/$out_dir/libopentok_php.so" "$dist/php/"
   strip --strip-unneeded "$dist/php/libopentok_php.so"
   cp "$root/php/stubs/"*.php "$root/php/README.md" "$root/php/composer.json" "$dist/php/"
 fi
 
+echo "${DIST_PROFILE:-release}" > "$dist/PROFILE"
 (cd "$dist" && find . -maxdepth 2 -type f ! -name SHA256SUMS -printf '%P\n' | sort | xargs sha256sum > SHA256SUMS)
 step "artifacts"
 (cd "$dist" && ls -l --block-size=K | sed 1d)
-echo "dist: built in $SECONDS s"
+echo "dist: built (${DIST_PROFILE:-release} profile) in $SECONDS s"

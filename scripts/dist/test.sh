@@ -207,7 +207,7 @@ rows+=("$(basename "$gem_file")|$(size_kb "$gem_file")|$(size_kb "$GEM_HOME"/gem
 
 # ---------------------------------------------------------------------------------------------
 if [ -f "$dist/php/libopentok_php.so" ]; then
-  step "PHP: the release extension from dist/php"
+  step "PHP: the extension from dist/php"
   start_emulator php-emulator "$work/py/bin/opentok-emulator"
   (cd "$root/examples/php" && OPENTOK_API_URL="$EMU_URL" php -d extension="$dist/php/libopentok_php.so" quickstart.php) \
     >"$work/php-quickstart.log" 2>&1 || { cat "$work/php-quickstart.log"; fail "examples/php/quickstart.php"; }
@@ -220,7 +220,7 @@ if [ -f "$dist/php/libopentok_php.so" ]; then
 fi
 
 # ---------------------------------------------------------------------------------------------
-step "sizes (KiB; RSS added by importing the package and making one client)"
+step "sizes (KiB; RSS added by importing the package and making one client; $(cat "$dist/PROFILE" 2>/dev/null || echo release) build)"
 printf '%-52s %10s %12s %10s\n' artifact size installed "RSS added"
 for r in "${rows[@]}"; do IFS='|' read -r a s i m <<<"$r"; printf '%-52s %10s %12s %10s\n' "$a" "$s" "$i" "$m"; done
 echo
