@@ -3,10 +3,11 @@
 //!
 //! Modules: [`client`] (`OpenTok\OpenTok`: construction, sessions, tokens, every REST method),
 //! [`session`] (`OpenTok\Session`), [`token`] (the token payload array), [`layout`]
-//! (`OpenTok\Layout`), [`model`] (the model and list classes), [`constants`] (`MediaMode`, `Role`,
-//! ...), [`error`] (the official exception tree and the core error → class table), [`seed`]
-//! (`OpenTokSDK`), [`convert`] (PHP values ↔ JSON), [`registry`] (classes registered at startup)
-//! and [`runtime`] (the per-process tokio runtime the blocking calls run on).
+//! (`OpenTok\Layout`), [`model`] (the model and list classes), [`events`] (`OpenTok\Events::parse`
+//! and the webhook event classes), [`constants`] (`MediaMode`, `Role`, ...), [`error`] (the
+//! official exception tree and the core error → class table), [`seed`] (`OpenTokSDK`),
+//! [`convert`] (PHP values ↔ JSON), [`registry`] (classes registered at startup) and [`runtime`]
+//! (the per-process tokio runtime the blocking calls run on).
 
 use ext_php_rs::prelude::*;
 use ext_php_rs::zend::ModuleEntry;
@@ -15,6 +16,7 @@ mod client;
 mod constants;
 mod convert;
 mod error;
+mod events;
 mod layout;
 mod model;
 mod registry;
@@ -32,10 +34,13 @@ pub(crate) fn php_version() -> String {
         .unwrap_or_else(|| "8".into())
 }
 
-/// Registers the classes built by hand (exceptions, constants, models) at module startup.
+/// Registers the classes built by hand (exceptions, constants, models, events) at module startup.
 unsafe extern "C" fn startup(_ty: i32, _module_number: i32) -> i32 {
     let registered = std::panic::catch_unwind(|| {
-        error::register_classes().and_then(|_| constants::register_classes()).and_then(|_| model::register_classes())
+        error::register_classes()
+            .and_then(|_| constants::register_classes())
+            .and_then(|_| model::register_classes())
+            .and_then(|_| events::register_classes())
     });
     match registered {
         Ok(Ok(())) => 0,
@@ -64,4 +69,5 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .class::<client::OpenTok>()
         .class::<session::Session>()
         .class::<seed::OpenTokSdk>()
+        .class::<events::Events>()
 }

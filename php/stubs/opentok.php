@@ -175,6 +175,23 @@ namespace OpenTok {
         public function __toString(): string {}
     }
 
+    /**
+     * Webhook events: reads what the service (or the emulator) POSTs to your app with the core's
+     * parser. `match (true) { $e instanceof Event\ArchiveChanged => ..., }` or `$e->type`.
+     */
+    class Events
+    {
+        /** Throws: `parse` is static. */
+        public function __construct() {}
+
+        /**
+         * @param string|array<mixed> $body The request body (`file_get_contents('php://input')`), or it decoded with `json_decode($body, true)`.
+         * @return Event\Event An `Event\Unknown` holding the body for an event the SDK does not know (never an exception).
+         * @throws Exception\InvalidArgumentException A string that is not JSON (field `body`, rule `must be a JSON document`), or neither a string nor an array.
+         */
+        public static function parse(string|array $body): Event\Event {}
+    }
+
     class Layout
     {
         public const LAYOUT_BESTFIT = 'bestFit';
@@ -457,6 +474,172 @@ namespace OpenTok\Exception {
     }
 
     class SignalUnexpectedValueException extends UnexpectedValueException implements SignalException {}
+}
+
+namespace OpenTok\Event {
+
+    /** Every webhook event: its name and the session it is about. Properties are readonly. */
+    abstract class Event
+    {
+        /** The event name: sessionCreated, sessionDestroyed, sessionNotification, connectionCreated, connectionDestroyed, streamCreated, streamDestroyed, callCreated, callUpdated, callDestroyed, archive, broadcast, captions, render or unknown (the class's TYPE). */
+        public readonly string $type;
+        /** The session (an Unknown event's top-level sessionId, if it has one). */
+        public readonly ?string $sessionId;
+    }
+
+    /** The session-monitoring events POSTed to the project's callback URL. */
+    abstract class MonitoringEvent extends Event
+    {
+        /** API key or application id. */
+        public readonly ?string $projectId;
+        /** When it happened, unix milliseconds. */
+        public readonly ?int $timestamp;
+        /** Why (e.g. clientDisconnected, forceDisconnected, networkDisconnected, serverRotation), as sent. */
+        public readonly ?string $reason;
+    }
+
+    abstract class SessionEvent extends MonitoringEvent {}
+    /** The first client connected. */
+    final class SessionCreated extends SessionEvent
+    {
+        public const TYPE = 'sessionCreated';
+    }
+    /** The last client left (see reason). */
+    final class SessionDestroyed extends SessionEvent
+    {
+        public const TYPE = 'sessionDestroyed';
+    }
+    /** A notice about the session (reason e.g. serverRotation). */
+    final class SessionNotification extends SessionEvent
+    {
+        public const TYPE = 'sessionNotification';
+    }
+
+    abstract class ConnectionEvent extends MonitoringEvent
+    {
+        public readonly ConnectionInfo $connection;
+    }
+    final class ConnectionCreated extends ConnectionEvent
+    {
+        public const TYPE = 'connectionCreated';
+    }
+    final class ConnectionDestroyed extends ConnectionEvent
+    {
+        public const TYPE = 'connectionDestroyed';
+    }
+
+    abstract class StreamEvent extends MonitoringEvent
+    {
+        public readonly StreamInfo $stream;
+    }
+    final class StreamCreated extends StreamEvent
+    {
+        public const TYPE = 'streamCreated';
+    }
+    final class StreamDestroyed extends StreamEvent
+    {
+        public const TYPE = 'streamDestroyed';
+    }
+
+    /** SIP call events. */
+    abstract class CallEvent extends MonitoringEvent
+    {
+        public readonly CallInfo $call;
+    }
+    final class CallCreated extends CallEvent
+    {
+        public const TYPE = 'callCreated';
+    }
+    final class CallUpdated extends CallEvent
+    {
+        public const TYPE = 'callUpdated';
+    }
+    final class CallDestroyed extends CallEvent
+    {
+        public const TYPE = 'callDestroyed';
+    }
+
+    /** The status callbacks of archives, broadcasts, live captions and Experience Composer renders. */
+    abstract class StatusEvent extends Event
+    {
+        /** The status as sent (started, stopped, available, failed, ...), also one the SDK does not know. */
+        public readonly string $status;
+    }
+    /** An archive status callback with the archive document (`$archive->status` is the SDK's name for the status, "unknown" for one it does not know). */
+    final class ArchiveChanged extends StatusEvent
+    {
+        public const TYPE = 'archive';
+        public readonly \OpenTok\Archive $archive;
+    }
+    final class BroadcastChanged extends StatusEvent
+    {
+        public const TYPE = 'broadcast';
+        public readonly \OpenTok\Broadcast $broadcast;
+    }
+    final class CaptionsChanged extends StatusEvent
+    {
+        public const TYPE = 'captions';
+        public readonly string $captionId;
+        public readonly ?string $applicationId;
+        public readonly ?string $projectId;
+        /** Unix milliseconds. */
+        public readonly ?int $createdAt;
+        /** Unix milliseconds. */
+        public readonly ?int $updatedAt;
+        /** Seconds captioned. */
+        public readonly ?int $duration;
+        public readonly ?string $languageCode;
+        public readonly ?string $provider;
+        public readonly ?string $reason;
+    }
+    final class RenderChanged extends StatusEvent
+    {
+        public const TYPE = 'render';
+        public readonly \OpenTok\Render $render;
+    }
+
+    /** An event the SDK does not know, or a known one without its ids: the body as received. */
+    final class Unknown extends Event
+    {
+        public const TYPE = 'unknown';
+        /** The body (JSON text). */
+        public readonly string $raw;
+    }
+
+    /** A connection as session-monitoring events describe it. */
+    final class ConnectionInfo
+    {
+        public readonly string $id;
+        /** Unix milliseconds. */
+        public readonly ?int $createdAt;
+        /** The token's connection data. */
+        public readonly ?string $data;
+    }
+
+    /** A stream as session-monitoring events describe it. */
+    final class StreamInfo
+    {
+        public readonly string $id;
+        public readonly ?ConnectionInfo $connection;
+        /** Unix milliseconds. */
+        public readonly ?int $createdAt;
+        public readonly ?string $name;
+        /** camera, screen or custom, as sent. */
+        public readonly ?string $videoType;
+    }
+
+    /** A SIP call as its events describe it. */
+    final class CallInfo
+    {
+        public readonly string $id;
+        public readonly ?string $connectionId;
+        public readonly ?string $streamId;
+        /** Unix milliseconds. */
+        public readonly ?int $createdAt;
+        public readonly ?string $sipUri;
+        /** e.g. ringing, answered, as sent. */
+        public readonly ?string $state;
+    }
 }
 
 namespace {
