@@ -6,6 +6,10 @@ use axum::response::Html;
 
 use crate::api_error::ApiError;
 use crate::projects::{DEV_API_KEY, DEV_API_SECRET};
+use crate::sim::recordings::archives::{self, ArchiveDoc};
+use crate::sim::recordings::broadcasts::{self, BroadcastDoc};
+use crate::sim::recordings::Composition;
+use crate::sim::resources::list;
 use crate::state::AppState;
 
 const TEMPLATE: &str = include_str!("dashboard.html");
@@ -55,37 +59,36 @@ pub fn render(state: &AppState) -> Result<String, ApiError> {
     }
     let mut recordings = String::new();
     for s in store.sessions(100)? {
-        for kind in [crate::sim::recordings::archives::KIND, crate::sim::recordings::broadcasts::KIND] {
-            for r in store.resources(kind, None, Some(&s.session_id), None)? {
-                let d = &r.doc;
-                let text = |k: &str| d[k].as_str().map(str::to_string).unwrap_or_default();
-                let num = |k: &str| d[k].as_i64().map(|n| n.to_string()).unwrap_or_default();
-                let label = [text("name"), text("multiArchiveTag"), text("multiBroadcastTag")]
-                    .into_iter()
-                    .filter(|x| !x.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                // A running archive can be made to fail (a simulation control).
-                let action = if kind == crate::sim::recordings::archives::KIND && crate::sim::recordings::is_running(d) {
-                    format!(
-                        "<button type=\"button\" class=\"secondary fail-archive\" style=\"margin-top:0\" data-id=\"{}\">Fail</button>",
-                        escape(&r.id)
-                    )
-                } else {
-                    String::new()
-                };
-                recordings.push_str(&format!(
-                    "<tr><td class=\"id\">{}</td><td>{}</td><td class=\"id\">{}</td><td class=\"status\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    escape(&s.session_id),
-                    kind,
-                    escape(&r.id),
-                    escape(&text("status")),
-                    escape(&label),
-                    num("duration"),
-                    num("size"),
-                    action,
-                ));
-            }
+        let archives = list::<ArchiveDoc>(state, None, Some(&s.session_id), None)?.into_iter().map(|r| {
+            let a = r.doc;
+            // A running archive can be made to fail (a simulation control).
+            let action = a.is_running().then(|| {
+                format!(
+                    "<button type=\"button\" class=\"secondary fail-archive\" style=\"margin-top:0\" data-id=\"{}\">Fail</button>",
+                    escape(&a.id)
+                )
+            });
+            let label = [a.name.clone(), a.multi_archive_tag.clone()];
+            (archives::KIND, a.id, a.status.as_str(), label, Some(a.duration), Some(a.size), action)
+        });
+        let broadcasts = list::<BroadcastDoc>(state, None, Some(&s.session_id), None)?.into_iter().map(|r| {
+            let b = r.doc;
+            (broadcasts::KIND, b.id, b.status.as_str(), [None, b.multi_broadcast_tag], None, None, None)
+        });
+        for (kind, id, status, label, duration, size, action) in archives.chain(broadcasts) {
+            let label = label.into_iter().flatten().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
+            let num = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+            recordings.push_str(&format!(
+                "<tr><td class=\"id\">{}</td><td>{}</td><td class=\"id\">{}</td><td class=\"status\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&s.session_id),
+                kind,
+                escape(&id),
+                escape(status),
+                escape(&label),
+                num(duration),
+                num(size),
+                action.unwrap_or_default(),
+            ));
         }
     }
     let storage = escape(store.location());

@@ -84,7 +84,7 @@ pub fn opt_str_list(m: &Map<String, Value>, key: &str) -> Result<Vec<String>, Ap
 }
 
 /// Checks a layout object `{type, stylesheet?, screenshareType?}` with the core's rules.
-pub fn check_layout(v: &Value) -> Result<Value, ApiError> {
+pub fn check_layout(v: &Value) -> Result<opentok::Layout, ApiError> {
     let m = v.as_object().ok_or_else(|| bad("layout", "must be an object", v))?;
     let t = opt_str(m, "type")?.unwrap_or_else(|| "bestFit".into());
     let layout_type: opentok::LayoutType = t.parse().map_err(|e| ApiError::from_core(&e))?;
@@ -99,5 +99,5 @@ pub fn check_layout(v: &Value) -> Result<Value, ApiError> {
         screenshare_type: st.map(|s| s.parse()).transpose().map_err(|e: opentok::Error| ApiError::from_core(&e))?,
     };
     layout.validate().map_err(|e| ApiError::from_core(&e))?;
-    Ok(layout.to_json())
+    Ok(layout)
 }

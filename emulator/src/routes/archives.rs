@@ -8,25 +8,23 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::Value;
 
-use crate::routes::http::{authorize, reply, session_request, Answer, ResourceKind};
+use crate::routes::http::{authorize, reply, session_request, typed, Answer, ResourceKind};
 use crate::sim::recordings::archives;
 use crate::state::AppState;
 
 /// Resource kind of archives in the store.
-pub const KIND: &str = archives::KIND;
-
 /// Archives, for the handlers shared by kind ([`ResourceKind`]).
 pub struct Archive;
 
 impl ResourceKind for Archive {
-    const KIND: &'static str = KIND;
+    type Doc = archives::ArchiveDoc;
 }
 
 /// Handles `POST /v2/project/{projectId}/archive`.
 pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
     reply((|| -> Answer {
         let (m, session_id) = session_request(&state, &headers, &project_id, &body)?;
-        Ok((StatusCode::OK, archives::start(&state, &project_id, &session_id, &m)?))
+        typed(StatusCode::OK, &archives::start(&state, &project_id, &session_id, &m)?)
     })())
 }
 
@@ -34,7 +32,7 @@ pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(proje
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
     reply((|| -> Answer {
         authorize(&state, &headers, &project_id)?;
-        Ok((StatusCode::OK, archives::stop(&state, &project_id, &id)?))
+        typed(StatusCode::OK, &archives::stop(&state, &project_id, &id)?)
     })())
 }
 

@@ -12,6 +12,7 @@ use serde_json::{json, Map, Value};
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_int, opt_str_list, req_str};
 use crate::routes::http::{authorize, reply, session_request, Answer};
+use crate::sim::resources::find;
 use crate::sim::services;
 use crate::state::AppState;
 
@@ -42,10 +43,10 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
         ));
     }
     let transport = match ws.get("audioTransport") {
-        None | Some(Value::Null) => Value::Null,
-        Some(Value::Object(o)) => Value::Object(o.clone()),
+        None | Some(Value::Null) => None,
+        Some(Value::Object(o)) => Some(o.clone()),
         Some(Value::String(s)) => match serde_json::from_str::<Value>(s) {
-            Ok(v @ Value::Object(_)) => v,
+            Ok(Value::Object(o)) => Some(o),
             _ => return Err(ApiError::bad_request("invalid_argument", "websocket.audioTransport must be an object")),
         },
         Some(v) => {
@@ -57,16 +58,23 @@ fn connect_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: 
     };
     let streams = opt_str_list(&ws, "streams")?;
     let bidirectional = opt_bool(&ws, "bidirectional")?.unwrap_or(false);
-    let request = json!({
-        "uri": uri,
-        "streams": streams,
-        "headers": ws.get("headers").cloned().unwrap_or(Value::Null),
-        "audioRate": rate,
-        "bidirectional": bidirectional,
-        "audioTransport": transport,
-    });
+    let headers = match ws.get("headers") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(h)) => Some(h.clone()),
+        Some(v) => {
+            return Err(ApiError::bad_request("invalid_argument", format!("websocket.headers must be an object (got {v})")))
+        }
+    };
+    let request = services::AudioRequest {
+        uri,
+        streams,
+        headers,
+        audio_rate: u32::try_from(rate).unwrap_or_default(),
+        bidirectional,
+        audio_transport: transport,
+    };
     let doc = services::connect_audio(state, project_id, &session_id, &token, request)?;
-    Ok((StatusCode::OK, json!({"id": doc["id"], "connectionId": doc["connectionId"]})))
+    Ok((StatusCode::OK, json!({"id": doc.id, "connectionId": doc.connection_id})))
 }
 
 /// Handles `POST /v2/project/{projectId}/connect/{id}/stop`.
@@ -81,8 +89,8 @@ pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((proje
 /// Handles `GET /emulator/v1/audio-connectors/{id}`: what was asked (uri, streams, audioTransport...).
 pub async fn emulator_get(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     reply((|| -> Answer {
-        match state.store().resource(services::AUDIO_KIND, &id)? {
-            Some(r) => Ok((StatusCode::OK, r.doc)),
+        match find::<services::AudioDoc>(&state, &id)? {
+            Some(r) => Ok((StatusCode::OK, r.json())),
             None => Err(ApiError::not_found("unknown_audio_connector", format!("no Audio Connector {id}"))),
         }
     })())

@@ -8,25 +8,23 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
-use crate::routes::http::{authorize, reply, session_request, Answer, ResourceKind};
+use crate::routes::http::{authorize, reply, session_request, typed, Answer, ResourceKind};
 use crate::sim::recordings::broadcasts;
 use crate::state::AppState;
 
 /// Resource kind of broadcasts in the store.
-pub const KIND: &str = broadcasts::KIND;
-
 /// Broadcasts, for the handlers shared by kind ([`ResourceKind`]).
 pub struct Broadcast;
 
 impl ResourceKind for Broadcast {
-    const KIND: &'static str = KIND;
+    type Doc = broadcasts::BroadcastDoc;
 }
 
 /// Handles `POST /v2/project/{projectId}/broadcast` (also with a trailing slash).
 pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
     reply((|| -> Answer {
         let (m, session_id) = session_request(&state, &headers, &project_id, &body)?;
-        Ok((StatusCode::OK, broadcasts::start(&state, &project_id, &session_id, &m)?))
+        typed(StatusCode::OK, &broadcasts::start(&state, &project_id, &session_id, &m)?)
     })())
 }
 
@@ -34,6 +32,6 @@ pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(proje
 pub async fn stop(State(state): State<AppState>, headers: HeaderMap, Path((project_id, id)): Path<(String, String)>) -> Response {
     reply((|| -> Answer {
         authorize(&state, &headers, &project_id)?;
-        Ok((StatusCode::OK, broadcasts::stop(&state, &project_id, &id)?))
+        typed(StatusCode::OK, &broadcasts::stop(&state, &project_id, &id)?)
     })())
 }

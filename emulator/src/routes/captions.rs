@@ -16,7 +16,7 @@ use crate::state::AppState;
 pub struct Captions;
 
 impl ResourceKind for Captions {
-    const KIND: &'static str = captions::KIND;
+    type Doc = captions::CaptionsDoc;
 }
 
 /// Handles `POST /v2/project/{projectId}/captions`.

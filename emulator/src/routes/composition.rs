@@ -13,7 +13,7 @@ use crate::sim::recordings;
 use crate::state::AppState;
 
 /// Handles `PUT /v2/project/{projectId}/{archive|broadcast}/{id}/layout`.
-pub async fn put_layout<K: ResourceKind>(
+pub async fn put_layout<K: ResourceKind<Doc: recordings::Composition>>(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path((project_id, id)): Path<(String, String)>,
@@ -22,13 +22,13 @@ pub async fn put_layout<K: ResourceKind>(
     reply((|| -> Answer {
         authorize(&state, &headers, &project_id)?;
         let layout = check_layout(&Value::Object(body_object(&body)?))?;
-        recordings::set_layout(&state, K::KIND, &project_id, &id, layout)?;
+        recordings::set_layout::<K::Doc>(&state, &project_id, &id, layout)?;
         Ok((StatusCode::OK, Value::Null))
     })())
 }
 
 /// Handles `PATCH /v2/project/{projectId}/{archive|broadcast}/{id}/streams`.
-pub async fn patch_stream_list<K: ResourceKind>(
+pub async fn patch_stream_list<K: ResourceKind<Doc: recordings::Composition>>(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path((project_id, id)): Path<(String, String)>,
@@ -37,7 +37,7 @@ pub async fn patch_stream_list<K: ResourceKind>(
     reply((|| -> Answer {
         authorize(&state, &headers, &project_id)?;
         let m = body_object(&body)?;
-        recordings::patch_streams(&state, K::KIND, &project_id, &id, &m)?;
+        recordings::patch_streams::<K::Doc>(&state, &project_id, &id, &m)?;
         Ok((StatusCode::NO_CONTENT, Value::Null))
     })())
 }

@@ -14,9 +14,8 @@ use crate::api_error::ApiError;
 use crate::auth;
 use crate::clock;
 use crate::fields::{body_object, req_str};
-use crate::sim::resources::{owned_resource, update_owned};
+use crate::sim::resources::{list, owned, to_json, Document};
 use crate::state::AppState;
-use crate::store::Resource;
 
 /// What a handler answers: a status and a JSON body (`Value::Null` = no body).
 pub type Answer = Result<(StatusCode, Value), ApiError>;
@@ -53,8 +52,13 @@ pub fn session_request(
 /// A kind of stored resource, for the handlers that serve every kind alike ([`get_owned`],
 /// [`list_owned`]): `get(http::get_owned::<archives::Archive>)`.
 pub trait ResourceKind {
-    /// The kind in the store (`archive`, `broadcast`...).
-    const KIND: &'static str;
+    /// Its stored document (`archive`, `broadcast`...).
+    type Doc: Document;
+}
+
+/// A typed answer: `doc` as the JSON it serializes to.
+pub fn typed<T: serde::Serialize>(status: StatusCode, doc: &T) -> Answer {
+    Ok((status, to_json(doc)))
 }
 
 /// Handles `GET /v2/project/{projectId}/{kind}/{id}`: the resource as stored.
@@ -65,7 +69,7 @@ pub async fn get_owned<K: ResourceKind>(
 ) -> Response {
     reply((|| {
         authorize(&state, &headers, &project_id)?;
-        Ok((StatusCode::OK, owned_resource(&state, K::KIND, &id, &project_id)?.doc))
+        Ok((StatusCode::OK, owned::<K::Doc>(&state, &id, &project_id)?.json()))
     })())
 }
 
@@ -80,22 +84,9 @@ pub async fn list_owned<K: ResourceKind>(
     reply((|| {
         authorize(&state, &headers, &project_id)?;
         let sid = q.get("sessionId").map(String::as_str).filter(|s| !s.is_empty());
-        let items = state.store().resources(K::KIND, Some(&project_id), sid, None)?.into_iter().map(|r| r.doc).collect();
+        let items = list::<K::Doc>(&state, Some(&project_id), sid, None)?.iter().map(|r| r.json()).collect();
         Ok((StatusCode::OK, page(items, &q)?))
     })())
-}
-
-/// [`update_owned`] of a call first authorized (the handlers that change a resource without a body).
-pub fn authorized_update<T>(
-    state: &AppState,
-    headers: &HeaderMap,
-    kind: &str,
-    id: &str,
-    project_id: &str,
-    change: impl FnOnce(&mut Resource, i64) -> Result<T, ApiError>,
-) -> Result<T, ApiError> {
-    authorize(state, headers, project_id)?;
-    update_owned(state, kind, id, project_id, change)
 }
 
 /// `{count, items}` of a page of `items` per the `offset` and `count` query parameters

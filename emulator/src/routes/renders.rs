@@ -10,16 +10,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde_json::Value;
 
-use crate::routes::http::{authorize, page, reply, session_request, Answer};
-use crate::sim::recordings::renders;
-use crate::sim::resources::owned_resource;
+use crate::routes::http::{authorize, page, reply, session_request, typed, Answer};
+use crate::sim::recordings::renders::{self, RenderDoc};
+use crate::sim::resources::{self, owned};
 use crate::state::AppState;
 
 /// Handles `POST /v2/project/{projectId}/render`.
 pub async fn start(State(state): State<AppState>, headers: HeaderMap, Path(project_id): Path<String>, body: Bytes) -> Response {
     reply((|| -> Answer {
         let (m, session_id) = session_request(&state, &headers, &project_id, &body)?;
-        Ok((StatusCode::ACCEPTED, renders::start(&state, &project_id, &session_id, &m)?))
+        typed(StatusCode::ACCEPTED, &renders::start(&state, &project_id, &session_id, &m)?)
     })())
 }
 
@@ -28,8 +28,8 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path((projec
     reply((|| -> Answer {
         authorize(&state, &headers, &project_id)?;
         let _guard = state.ops_lock();
-        let r = owned_resource(&state, renders::KIND, &id, &project_id)?;
-        Ok((StatusCode::OK, renders::advance(&state, r)?))
+        let r = owned::<RenderDoc>(&state, &id, &project_id)?;
+        Ok((StatusCode::OK, renders::advance(&state, r)?.json()))
     })())
 }
 
@@ -53,8 +53,8 @@ pub async fn list(
         authorize(&state, &headers, &project_id)?;
         let _guard = state.ops_lock();
         let mut items = Vec::new();
-        for r in state.store().resources(renders::KIND, Some(&project_id), None, None)? {
-            items.push(renders::advance(&state, r)?);
+        for r in resources::list::<RenderDoc>(&state, Some(&project_id), None, None)? {
+            items.push(renders::advance(&state, r)?.json());
         }
         Ok((StatusCode::OK, page(items, &q)?))
     })())

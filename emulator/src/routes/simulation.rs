@@ -18,11 +18,12 @@ use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_str};
-use crate::routes::http::{reply, Answer};
+use crate::routes::http::{reply, typed, Answer};
 use crate::sim::callbacks;
 use crate::sim::clock::MAX_ADVANCE_SECS;
 use crate::sim::events::replay;
 use crate::sim::recordings::{self, archives};
+use crate::sim::resources::find;
 use crate::state::AppState;
 use crate::store::DeliveryRecord;
 
@@ -135,12 +136,10 @@ pub async fn fail_archive(State(state): State<AppState>, Path(id): Path<String>,
     reply((|| -> Answer {
         let m = body_object(&body)?;
         let reason = opt_str(&m, "reason")?.unwrap_or_else(|| "failed by the emulator on request".into());
-        let project_id = state
-            .store()
-            .resource(archives::KIND, &id)?
+        let project_id = find::<archives::ArchiveDoc>(&state, &id)?
             .map(|r| r.project_id)
             .ok_or_else(|| ApiError::not_found("unknown_archive", format!("no archive with id {id}")))?;
-        Ok((StatusCode::OK, archives::fail(&state, &project_id, &id, &reason)?))
+        typed(StatusCode::OK, &archives::fail(&state, &project_id, &id, &reason)?)
     })())
 }
 

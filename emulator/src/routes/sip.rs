@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_bool, opt_str, opt_str_list, req_str};
-use crate::routes::http::{authorize, reply, session_request, Answer};
+use crate::routes::http::{authorize, reply, session_request, typed, Answer};
 use crate::sim::sessions::require_session;
 use crate::sim::{services, signals};
 use crate::state::AppState;
@@ -55,18 +55,11 @@ fn dial_inner(state: &AppState, headers: &HeaderMap, project_id: &str, body: &[u
     let observe = opt_bool(&sip, "observeForceMute")?.unwrap_or(false);
     let streams = opt_str_list(&sip, "streams")?;
     let from = opt_str(&sip, "from")?;
-    let call = json!({
-        "uri": uri,
-        "from": from,
-        "secure": secure,
-        "video": video,
-        "observeForceMute": observe,
-        "streams": streams,
-    });
+    let call = services::SipDial { uri, from, secure, video, observe_force_mute: observe, streams };
     let doc = services::dial(state, project_id, &session_id, &token, call)?;
     // The answer is the core's SipCall: {id, connectionId, streamId}.
-    let answer: opentok::SipCall = serde_json::from_value(doc).unwrap_or_default();
-    Ok((StatusCode::OK, serde_json::to_value(answer).unwrap_or(Value::Null)))
+    let answer = opentok::SipCall { id: doc.id, connection_id: doc.connection_id, stream_id: Some(doc.stream_id) };
+    typed(StatusCode::OK, &answer)
 }
 
 /// Handles `POST /v2/project/{projectId}/session/{sessionId}/play-dtmf`.

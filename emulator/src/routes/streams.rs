@@ -17,17 +17,17 @@ use serde_json::{json, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{body_object, opt_bool, opt_str, opt_str_list};
-use crate::routes::http::{authorize, reply, Answer};
-use crate::sim::connections::{self, session_stream, STREAM_KIND as KIND};
+use crate::routes::http::{authorize, reply, typed, Answer};
+use crate::sim::connections::{self, session_stream, StreamDoc};
+use crate::sim::resources::{self, to_json};
 use crate::sim::sessions::{project_session, require_session};
 use crate::sim::{moderation, recordings};
 use crate::state::AppState;
 
 /// The stream as the REST API shows it: the core's [`opentok::Stream`] (`id`, `videoType`,
-/// `name`, `layoutClassList`, `forceMuted`) read from the stored document.
-pub fn rest_view(doc: &Value) -> Value {
-    let stream: opentok::Stream = serde_json::from_value(doc.clone()).unwrap_or_default();
-    serde_json::to_value(stream).unwrap_or(Value::Null)
+/// `name`, `layoutClassList`, `forceMuted`).
+pub fn rest_view(doc: &StreamDoc) -> Value {
+    to_json(&doc.to_model())
 }
 
 /// Handles `GET /v2/project/{projectId}/session/{sessionId}/stream/{streamId}`.
@@ -53,7 +53,7 @@ pub async fn list(
         authorize(&state, &headers, &project_id)?;
         project_session(&state, &project_id, &session_id)?;
         let mut items: Vec<Value> =
-            state.store().resources(KIND, None, Some(&session_id), None)?.iter().map(|r| rest_view(&r.doc)).collect();
+            resources::list::<StreamDoc>(&state, None, Some(&session_id), None)?.iter().map(|r| rest_view(&r.doc)).collect();
         items.reverse();
         Ok((StatusCode::OK, json!({"count": items.len(), "items": items})))
     })())
@@ -130,7 +130,7 @@ pub async fn emulator_publish(
     reply((|| -> Answer {
         let m = body_object(&body)?;
         let _guard = state.ops_lock();
-        Ok((StatusCode::CREATED, recordings::publish(&state, &session_id, &connection_id, &m)?))
+        typed(StatusCode::CREATED, &recordings::publish(&state, &session_id, &connection_id, &m)?)
     })())
 }
 
@@ -151,7 +151,7 @@ pub async fn emulator_list(State(state): State<AppState>, Path(session_id): Path
     reply((|| -> Answer {
         require_session(&state, &session_id)?;
         let mut items: Vec<Value> =
-            state.store().resources(KIND, None, Some(&session_id), None)?.into_iter().map(|r| r.doc).collect();
+            resources::list::<StreamDoc>(&state, None, Some(&session_id), None)?.iter().map(|r| r.json()).collect();
         items.reverse();
         let mute = moderation::mute_all_state(&state, &session_id)?;
         Ok((StatusCode::OK, json!({"count": items.len(), "items": items, "muteAll": mute})))

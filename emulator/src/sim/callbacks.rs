@@ -3,15 +3,19 @@
 //! service, an emulator control here).
 
 use opentok::Callback;
-use serde_json::Value;
 
 use crate::api_error::ApiError;
-use crate::sim::resources::{new_resource, owned_resource, uuid_v4};
+use crate::sim::resources::{owned, uuid_v4, Document, Stored};
 use crate::state::AppState;
 use crate::store::StoreResult;
 
 /// Store kind of registered callbacks.
 pub const CALLBACK_KIND: &str = "callback";
+
+/// A registration is stored as the core's [`Callback`].
+impl Document for Callback {
+    const KIND: &'static str = CALLBACK_KIND;
+}
 
 /// Registers a callback (checked by the core's [`opentok::CallbackOptions::validate`]); gives
 /// the stored registration, the core's [`Callback`] (`{id, group, event, url, createdAt}`).
@@ -24,8 +28,7 @@ pub fn register(state: &AppState, project_id: &str, options: &opentok::CallbackO
         url: Some(options.url.clone()),
         created_at: Some(state.now_ms()),
     };
-    let doc = serde_json::to_value(&callback).unwrap_or(Value::Null);
-    state.store().put_resource(&new_resource(CALLBACK_KIND, &callback.id, project_id, None, None, doc))?;
+    Stored::new(&callback.id, project_id, None, None, callback.clone()).save(state)?;
     Ok(callback)
 }
 
@@ -43,7 +46,7 @@ pub fn registrations(state: &AppState, project_id: &str) -> StoreResult<Vec<Call
 
 /// Deletes a registration of the project (404 naming it when there is none).
 pub fn delete(state: &AppState, project_id: &str, id: &str) -> Result<(), ApiError> {
-    owned_resource(state, CALLBACK_KIND, id, project_id)?;
+    owned::<Callback>(state, id, project_id)?;
     state.store().delete_resource(CALLBACK_KIND, id)?;
     Ok(())
 }

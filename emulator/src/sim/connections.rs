@@ -8,15 +8,16 @@ use std::str::FromStr;
 
 use axum::http::StatusCode;
 use opentok::{DecodedToken, Role};
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_str, opt_str_list};
 use crate::sim::events::{self, emit};
-use crate::sim::resources::{new_resource, uuid_v4};
+use crate::sim::resources::{find, list, uuid_v4, Document, Stored};
 use crate::sim::sessions::require_session;
 use crate::state::AppState;
-use crate::store::{ConnectionRecord, Resource, SessionRecord};
+use crate::store::{ConnectionRecord, SessionRecord};
 
 /// Resource kind of streams in the store (parent: the publishing connection).
 pub const STREAM_KIND: &str = "stream";
@@ -25,6 +26,98 @@ pub const STREAM_KIND: &str = "stream";
 pub const MUTE_KIND: &str = "mute";
 /// Resource kind of SIP calls (parent: the SIP participant's connection).
 pub const SIP_KIND: &str = "sip";
+
+/// A stream as stored (the emulator API shows it whole; the REST API as the core's
+/// [`opentok::Stream`], [`StreamDoc::to_model`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StreamDoc {
+    /// Stream id.
+    pub id: String,
+    /// Its session.
+    pub session_id: String,
+    /// The publishing connection.
+    pub connection_id: String,
+    /// Name given by the publisher (empty without one).
+    pub name: String,
+    /// `camera`, `screen` or `custom`.
+    pub video_type: String,
+    /// Layout classes.
+    pub layout_class_list: Vec<String>,
+    /// Whether it publishes audio.
+    pub has_audio: bool,
+    /// Whether it publishes video.
+    pub has_video: bool,
+    /// Whether a moderator force-muted it.
+    pub force_muted: bool,
+    /// Publish time, unix ms of the simulated clock.
+    pub created_at: i64,
+}
+
+impl Document for StreamDoc {
+    const KIND: &'static str = STREAM_KIND;
+}
+
+impl StreamDoc {
+    /// The stream as the REST API shows it.
+    pub fn to_model(&self) -> opentok::Stream {
+        opentok::Stream {
+            id: self.id.clone(),
+            video_type: Some(self.video_type.clone()),
+            name: Some(self.name.clone()),
+            layout_class_list: self.layout_class_list.clone(),
+            force_muted: Some(self.force_muted),
+        }
+    }
+}
+
+/// A session's mute-all state as stored (id: the session id) and shown by the emulator API.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MuteDoc {
+    /// Whether streams published from now on are muted.
+    pub active: bool,
+    /// Streams the mute-all left alone (absent until a mute-all is set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excluded_stream_ids: Option<Vec<String>>,
+}
+
+impl Document for MuteDoc {
+    const KIND: &'static str = MUTE_KIND;
+}
+
+/// A SIP call dialled out, as stored (its participant is the parent connection): what the dial
+/// asked for, and the connection and stream it made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SipCallDoc {
+    /// SIP call id.
+    pub id: String,
+    /// The SIP URI dialled.
+    pub uri: String,
+    /// The caller shown (`from`).
+    pub from: Option<String>,
+    /// TLS/SRTP.
+    pub secure: bool,
+    /// Whether the call has video.
+    pub video: bool,
+    /// Whether force mute reaches the SIP side.
+    pub observe_force_mute: bool,
+    /// Streams the call hears (all when empty).
+    pub streams: Vec<String>,
+    /// The SIP participant's connection.
+    pub connection_id: String,
+    /// Its audio stream.
+    pub stream_id: String,
+    /// Its session.
+    pub session_id: String,
+    /// Dial time, unix ms of the simulated clock.
+    pub created_at: i64,
+}
+
+impl Document for SipCallDoc {
+    const KIND: &'static str = SIP_KIND;
+}
 
 /// Why a connection left or a stream ended, as session monitoring says it.
 pub mod reasons {
@@ -136,7 +229,7 @@ fn refuse(e: &opentok::Error) -> ApiError {
 /// connected to that session.
 pub fn disconnect(state: &AppState, session_id: &str, connection_id: &str, reason: &str) -> Result<bool, ApiError> {
     let Some(conn) = state.store().connection(session_id, connection_id)? else { return Ok(false) };
-    let mut streams = state.store().resources(STREAM_KIND, None, Some(session_id), Some(connection_id))?;
+    let mut streams = list::<StreamDoc>(state, None, Some(session_id), Some(connection_id))?;
     streams.reverse();
     if !state.store().delete_connection(session_id, connection_id)? {
         return Ok(false);
@@ -144,7 +237,7 @@ pub fn disconnect(state: &AppState, session_id: &str, connection_id: &str, reaso
     for s in &streams {
         emit(state, events::stream_destroyed(state, &conn, &s.doc, reason))?;
     }
-    for call in state.store().resources(SIP_KIND, None, Some(session_id), Some(connection_id))? {
+    for call in list::<SipCallDoc>(state, None, Some(session_id), Some(connection_id))? {
         emit(state, events::sip_call(state, &conn, &call.doc, Some(reason)))?;
     }
     emit(state, events::connection_destroyed(state, &conn, reason))?;
@@ -159,8 +252,8 @@ pub fn require_connection(state: &AppState, session_id: &str, connection_id: &st
 }
 
 /// The stream of the session, or 404 naming it.
-pub fn session_stream(state: &AppState, session_id: &str, stream_id: &str) -> Result<Resource, ApiError> {
-    match state.store().resource(STREAM_KIND, stream_id)? {
+pub fn session_stream(state: &AppState, session_id: &str, stream_id: &str) -> Result<Stored<StreamDoc>, ApiError> {
+    match find::<StreamDoc>(state, stream_id)? {
         Some(r) if r.session_id.as_deref() == Some(session_id) => Ok(r),
         _ => Err(ApiError::not_found("unknown_stream", format!("no stream {stream_id} in session {session_id}"))),
     }
@@ -168,24 +261,13 @@ pub fn session_stream(state: &AppState, session_id: &str, stream_id: &str) -> Re
 
 /// Whether a mute-all is active for the session, and its exclusions.
 pub fn mute_state(state: &AppState, session_id: &str) -> Result<Option<Vec<String>>, ApiError> {
-    Ok(state.store().resource(MUTE_KIND, session_id)?.and_then(|r| {
-        if r.doc["active"].as_bool() == Some(true) {
-            Some(
-                r.doc["excludedStreamIds"]
-                    .as_array()
-                    .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
-                    .unwrap_or_default(),
-            )
-        } else {
-            None
-        }
-    }))
+    Ok(find::<MuteDoc>(state, session_id)?.map(|r| r.doc).filter(|m| m.active).map(|m| m.excluded_stream_ids.unwrap_or_default()))
 }
 
 /// Publishes a stream for a connection (`{name?, videoType?, layoutClassList?, hasAudio?,
 /// hasVideo?}`): `streamCreated`. What publishing starts besides (the automatic archive) is
 /// [`crate::sim::recordings::publish`]'s; publish through that.
-pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<String, Value>) -> Result<Value, ApiError> {
+pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<String, Value>) -> Result<StreamDoc, ApiError> {
     let session = require_session(state, session_id)?;
     let conn = require_connection(state, session_id, connection_id)?;
     if conn.role == "subscriber" {
@@ -206,26 +288,19 @@ pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<
         Some(excluded) => !excluded.contains(&id),
         None => false,
     };
-    let doc = json!({
-        "id": id,
-        "sessionId": session_id,
-        "connectionId": connection_id,
-        "name": opt_str(m, "name")?.unwrap_or_default(),
-        "videoType": video_type,
-        "layoutClassList": opt_str_list(m, "layoutClassList")?,
-        "hasAudio": opt_bool(m, "hasAudio")?.unwrap_or(true),
-        "hasVideo": opt_bool(m, "hasVideo")?.unwrap_or(true),
-        "forceMuted": muted,
-        "createdAt": state.now_ms(),
-    });
-    state.store().put_resource(&new_resource(
-        STREAM_KIND,
-        &id,
-        &session.project_id,
-        Some(session_id),
-        Some(connection_id),
-        doc.clone(),
-    ))?;
+    let doc = StreamDoc {
+        id: id.clone(),
+        session_id: session_id.into(),
+        connection_id: connection_id.into(),
+        name: opt_str(m, "name")?.unwrap_or_default(),
+        video_type,
+        layout_class_list: opt_str_list(m, "layoutClassList")?,
+        has_audio: opt_bool(m, "hasAudio")?.unwrap_or(true),
+        has_video: opt_bool(m, "hasVideo")?.unwrap_or(true),
+        force_muted: muted,
+        created_at: state.now_ms(),
+    };
+    Stored::new(&id, &session.project_id, Some(session_id), Some(connection_id), doc.clone()).save(state)?;
     emit(state, events::stream_created(state, &conn, &doc))?;
     Ok(doc)
 }

@@ -11,18 +11,21 @@
 //!   account page sets on the real service): every event of the project;
 //! - the resource's own `statusCallbackUrl` (captions, Experience Composer renders).
 
+use crate::api_error::ApiError;
+use crate::sim::callbacks;
+use crate::sim::connections::{SipCallDoc, StreamDoc};
+use crate::sim::delivery::{enqueue, queue_key};
+use crate::sim::recordings::archives::ArchiveDoc;
+use crate::sim::recordings::broadcasts::BroadcastDoc;
+use crate::sim::recordings::captions::CaptionsDoc;
+use crate::sim::recordings::renders::RenderDoc;
+use crate::sim::resources::{owned, Document, Stored};
+use crate::state::AppState;
+use crate::store::{ConnectionRecord, DeliveryRecord, StoreResult};
 use opentok::{
     ArchiveEvent, BroadcastEvent, CallEvent, CallInfo, CaptionsEvent, ConnectionEvent, ConnectionInfo, Event, RenderEvent,
     StreamEvent, StreamInfo,
 };
-use serde_json::{json, Value};
-
-use crate::api_error::ApiError;
-use crate::sim::callbacks;
-use crate::sim::delivery::{enqueue, queue_key};
-use crate::sim::resources::owned_resource;
-use crate::state::AppState;
-use crate::store::{ConnectionRecord, DeliveryRecord, Resource, StoreResult};
 
 /// Which family an event belongs to (what a registered callback subscribes to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,19 +120,18 @@ pub fn emit(state: &AppState, e: Emission) -> StoreResult<()> {
 /// [`update_owned`](crate::sim::resources::update_owned) of a change that emits events: `change` gives its answer and the events;
 /// they are queued after the resource is saved (a crash in between loses an event, never the
 /// state), still under the lock (so the queue keeps the order of the changes).
-pub fn update_emitting<T>(
+pub fn update_emitting<D: Document, T>(
     state: &AppState,
-    kind: &str,
     id: &str,
     project_id: &str,
-    change: impl FnOnce(&mut Resource, i64) -> Result<(T, Vec<Emission>), ApiError>,
+    change: impl FnOnce(&mut Stored<D>, i64) -> Result<(T, Vec<Emission>), ApiError>,
 ) -> Result<T, ApiError> {
     let _guard = state.ops_lock();
-    let mut r = owned_resource(state, kind, id, project_id)?;
+    let mut r = owned::<D>(state, id, project_id)?;
     let now = state.now_ms();
-    r.doc["updatedAt"] = json!(now);
+    r.doc.touch(now);
     let (out, emissions) = change(&mut r, now)?;
-    state.store().put_resource(&r)?;
+    r.save(state)?;
     for e in emissions {
         emit(state, e)?;
     }
@@ -176,48 +178,48 @@ pub fn connection_destroyed(state: &AppState, c: &ConnectionRecord, reason: &str
     monitoring(c, Group::Connection, event)
 }
 
-fn stream_event(state: &AppState, c: &ConnectionRecord, stream: &Value, reason: Option<&str>) -> StreamEvent {
+fn stream_event(state: &AppState, c: &ConnectionRecord, stream: &StreamDoc, reason: Option<&str>) -> StreamEvent {
     StreamEvent {
         session_id: c.session_id.clone(),
         project_id: Some(c.project_id.clone()),
         timestamp: Some(state.now_ms()),
         reason: reason.map(str::to_string),
         stream: StreamInfo {
-            id: stream["id"].as_str().unwrap_or_default().to_string(),
+            id: stream.id.clone(),
             connection: Some(connection_info(c)),
-            created_at: stream["createdAt"].as_i64(),
-            name: Some(stream["name"].as_str().unwrap_or_default().to_string()),
-            video_type: stream["videoType"].as_str().map(str::to_string),
+            created_at: Some(stream.created_at),
+            name: Some(stream.name.clone()),
+            video_type: Some(stream.video_type.clone()),
         },
     }
 }
 
-/// `streamCreated` of `stream` (the emulator's stream document) published by `c`.
-pub fn stream_created(state: &AppState, c: &ConnectionRecord, stream: &Value) -> Emission {
+/// `streamCreated` of `stream` published by `c`.
+pub fn stream_created(state: &AppState, c: &ConnectionRecord, stream: &StreamDoc) -> Emission {
     let event = Event::StreamCreated { event: stream_event(state, c, stream, None) };
     monitoring(c, Group::Stream, event)
 }
 
 /// `streamDestroyed` with `reason` (`clientDisconnected`, `forceDisconnected`...).
-pub fn stream_destroyed(state: &AppState, c: &ConnectionRecord, stream: &Value, reason: &str) -> Emission {
+pub fn stream_destroyed(state: &AppState, c: &ConnectionRecord, stream: &StreamDoc, reason: &str) -> Emission {
     let event = Event::StreamDestroyed { event: stream_event(state, c, stream, Some(reason)) };
     monitoring(c, Group::Stream, event)
 }
 
 /// `callCreated` (no `reason`) or `callDestroyed` (`reason`: why its connection left) of the SIP
-/// participant `c`, with `call` the stored call document.
-pub fn sip_call(state: &AppState, c: &ConnectionRecord, call: &Value, reason: Option<&str>) -> Emission {
+/// participant `c`, with `call` the stored call.
+pub fn sip_call(state: &AppState, c: &ConnectionRecord, call: &SipCallDoc, reason: Option<&str>) -> Emission {
     let event = CallEvent {
         session_id: c.session_id.clone(),
         project_id: Some(c.project_id.clone()),
         timestamp: Some(state.now_ms()),
         reason: reason.map(str::to_string),
         call: CallInfo {
-            id: call["id"].as_str().unwrap_or_default().to_string(),
+            id: call.id.clone(),
             connection_id: Some(c.connection_id.clone()),
-            stream_id: call["streamId"].as_str().map(str::to_string),
-            created_at: call["createdAt"].as_i64(),
-            sip_uri: call["uri"].as_str().map(str::to_string),
+            stream_id: Some(call.stream_id.clone()),
+            created_at: Some(call.created_at),
+            sip_uri: Some(call.uri.clone()),
             state: None,
         },
     };
@@ -241,57 +243,50 @@ fn monitoring(c: &ConnectionRecord, group: Group, event: Event) -> Emission {
     }
 }
 
-/// The status of a resource document (empty when missing).
-fn status_of(doc: &Value) -> String {
-    doc["status"].as_str().unwrap_or_default().to_string()
-}
-
 /// An archive status event: the archive as the REST API shows it, in its new status.
-pub fn archive_status(project_id: &str, archive: &Value) -> Emission {
-    let event = ArchiveEvent { status: status_of(archive), archive: serde_json::from_value(archive.clone()).unwrap_or_default() };
-    resource_status(project_id, Group::Archive, archive, Event::ArchiveChanged { event }, None)
+pub fn archive_status(project_id: &str, archive: &ArchiveDoc) -> Emission {
+    let event = ArchiveEvent { status: archive.status.as_str().to_string(), archive: archive.to_model() };
+    resource_status(project_id, Group::Archive, &archive.session_id, Event::ArchiveChanged { event }, None)
 }
 
 /// A broadcast status event.
-pub fn broadcast_status(project_id: &str, broadcast: &Value) -> Emission {
-    let event =
-        BroadcastEvent { status: status_of(broadcast), broadcast: serde_json::from_value(broadcast.clone()).unwrap_or_default() };
-    resource_status(project_id, Group::Broadcast, broadcast, Event::BroadcastChanged { event }, None)
+pub fn broadcast_status(project_id: &str, broadcast: &BroadcastDoc) -> Emission {
+    let event = BroadcastEvent { status: broadcast.status.as_str().to_string(), broadcast: broadcast.to_model() };
+    resource_status(project_id, Group::Broadcast, &broadcast.session_id, Event::BroadcastChanged { event }, None)
 }
 
 /// A live captions status event (to its `statusCallbackUrl` too); `duration` is counted up to
 /// `now_ms`.
-pub fn captions_status(project_id: &str, captions: &Value, now_ms: i64) -> Emission {
-    let created = captions["createdAt"].as_i64().unwrap_or(now_ms);
-    let text = |k: &str| captions[k].as_str().filter(|s| !s.is_empty()).map(str::to_string);
+pub fn captions_status(captions: &CaptionsDoc, now_ms: i64) -> Emission {
+    let text = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
     let event = CaptionsEvent {
-        caption_id: captions["captionsId"].as_str().unwrap_or_default().to_string(),
-        session_id: captions["sessionId"].as_str().unwrap_or_default().to_string(),
-        application_id: text("applicationId"),
-        project_id: text("projectId"),
-        status: status_of(captions),
-        created_at: Some(created),
-        updated_at: captions["updatedAt"].as_i64(),
-        duration: Some((now_ms - created).max(0) / 1000),
-        language_code: text("languageCode"),
-        provider: text("provider"),
-        reason: text("reason"),
+        caption_id: captions.captions_id.clone(),
+        session_id: captions.session_id.clone(),
+        application_id: text(&captions.application_id),
+        project_id: text(&captions.project_id),
+        status: captions.status.as_str().to_string(),
+        created_at: Some(captions.created_at),
+        updated_at: Some(captions.updated_at),
+        duration: Some((now_ms - captions.created_at).max(0) / 1000),
+        language_code: text(&captions.language_code),
+        provider: text(&captions.provider),
+        reason: captions.reason.as_deref().and_then(text),
     };
-    let url = captions["statusCallbackUrl"].as_str().map(str::to_string);
-    resource_status(project_id, Group::Captions, captions, Event::CaptionsChanged { event }, url)
+    let url = captions.status_callback_url.clone();
+    resource_status(&captions.project_id, Group::Captions, &captions.session_id, Event::CaptionsChanged { event }, url)
 }
 
 /// An Experience Composer status event (to its `statusCallbackUrl` too).
-pub fn render_status(project_id: &str, render: &Value) -> Emission {
-    let event = RenderEvent { status: status_of(render), render: serde_json::from_value(render.clone()).unwrap_or_default() };
-    let url = render["statusCallbackUrl"].as_str().map(str::to_string);
-    resource_status(project_id, Group::Render, render, Event::RenderChanged { event }, url)
+pub fn render_status(project_id: &str, render: &RenderDoc) -> Emission {
+    let event = RenderEvent { status: render.status.as_str().to_string(), render: render.to_model() };
+    let url = render.status_callback_url.clone();
+    resource_status(project_id, Group::Render, &render.session_id, Event::RenderChanged { event }, url)
 }
 
-fn resource_status(project_id: &str, group: Group, doc: &Value, event: Event, status_url: Option<String>) -> Emission {
+fn resource_status(project_id: &str, group: Group, session_id: &str, event: Event, status_url: Option<String>) -> Emission {
     Emission {
         project_id: project_id.to_string(),
-        session_id: doc["sessionId"].as_str().map(str::to_string),
+        session_id: Some(session_id.to_string()),
         group,
         registration_event: "status",
         label: format!("{}.{}", event.name(), event.status().unwrap_or("unknown")),

@@ -2,11 +2,9 @@
 //! (which also mutes streams published later, but the excluded ones). Each function takes the
 //! state-machine lock.
 
-use serde_json::{json, Value};
-
 use crate::api_error::ApiError;
-use crate::sim::connections::{session_stream, MUTE_KIND, STREAM_KIND};
-use crate::sim::resources::new_resource;
+use crate::sim::connections::{session_stream, MuteDoc, StreamDoc};
+use crate::sim::resources::{find, list, Stored};
 use crate::sim::sessions::project_session;
 use crate::state::AppState;
 
@@ -23,11 +21,11 @@ pub fn set_class_lists(
     let mut updated = Vec::new();
     for (id, classes) in items {
         let mut r = session_stream(state, session_id, id)?;
-        r.doc["layoutClassList"] = json!(classes);
+        r.doc.layout_class_list = classes.clone();
         updated.push(r);
     }
     for r in &updated {
-        state.store().put_resource(r)?;
+        r.save(state)?;
     }
     Ok(())
 }
@@ -37,8 +35,8 @@ pub fn mute_one(state: &AppState, project_id: &str, session_id: &str, stream_id:
     let _guard = state.ops_lock();
     project_session(state, project_id, session_id)?;
     let mut r = session_stream(state, session_id, stream_id)?;
-    r.doc["forceMuted"] = json!(true);
-    state.store().put_resource(&r)?;
+    r.doc.force_muted = true;
+    r.save(state)?;
     Ok(())
 }
 
@@ -54,19 +52,19 @@ pub fn mute_all(
     let _guard = state.ops_lock();
     project_session(state, project_id, session_id)?;
     if active {
-        for mut r in state.store().resources(STREAM_KIND, None, Some(session_id), None)? {
+        for mut r in list::<StreamDoc>(state, None, Some(session_id), None)? {
             if !excluded.contains(&r.id) {
-                r.doc["forceMuted"] = json!(true);
-                state.store().put_resource(&r)?;
+                r.doc.force_muted = true;
+                r.save(state)?;
             }
         }
     }
-    let doc = json!({"active": active, "excludedStreamIds": excluded});
-    state.store().put_resource(&new_resource(MUTE_KIND, session_id, project_id, Some(session_id), None, doc))?;
+    let doc = MuteDoc { active, excluded_stream_ids: Some(excluded) };
+    Stored::new(session_id, project_id, Some(session_id), None, doc).save(state)?;
     Ok(())
 }
 
 /// The session's mute-all state as stored (`{"active": false}` when never set).
-pub fn mute_all_state(state: &AppState, session_id: &str) -> Result<Value, ApiError> {
-    Ok(state.store().resource(MUTE_KIND, session_id)?.map(|r| r.doc).unwrap_or(json!({"active": false})))
+pub fn mute_all_state(state: &AppState, session_id: &str) -> Result<MuteDoc, ApiError> {
+    Ok(find::<MuteDoc>(state, session_id)?.map(|r| r.doc).unwrap_or_default())
 }

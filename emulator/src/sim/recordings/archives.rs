@@ -5,15 +5,17 @@
 //! (not while recording) leaves `deleted`. Each status change posts the archive status event.
 
 use axum::http::StatusCode;
-use serde_json::{json, Map, Value};
+use opentok::{ArchiveStatus, IncludedStream, Layout, OutputMode, StreamMode};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{check_layout, opt_bool, opt_int, opt_str};
 use crate::sim::events::{self, emit, update_emitting, Emission};
-use crate::sim::recordings::{composable_session, is_running, running_with_same_tag};
-use crate::sim::resources::{new_resource, project_json, update_owned, uuid_v4};
+use crate::sim::recordings::{composable_session, running_with_same_tag, Composition};
+use crate::sim::resources::{layout_json, list, update_owned, uuid_v4, Document, ProjectNumber, Stored};
 use crate::state::AppState;
-use crate::store::{Resource, SessionRecord};
+use crate::store::SessionRecord;
 
 /// Resource kind of archives in the store.
 pub const KIND: &str = "archive";
@@ -27,13 +29,178 @@ pub const DEFAULT_MAX_DURATION: i64 = 14_400;
 /// Range of an archive's `maxDuration`, seconds.
 pub const MAX_DURATION_RANGE: std::ops::RangeInclusive<u32> = 60..=36_000;
 
+/// An archive as stored and served (`GET /archive/{id}`): the fields of the core's
+/// [`opentok::Archive`] the service sends, `null` where it sends `null`, plus the `layout`,
+/// `maxDuration` and `event` it echoes. The optional settings are absent unless given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveDoc {
+    /// Archive id (a UUID).
+    pub id: String,
+    /// Current state.
+    pub status: ArchiveStatus,
+    /// Name given at start (`null` without one).
+    pub name: Option<String>,
+    /// The session recorded.
+    pub session_id: String,
+    /// The project (`partnerId`, a number for numeric keys).
+    pub partner_id: ProjectNumber,
+    /// The project (`projectId`, text).
+    pub project_id: String,
+    /// Start, unix ms of the simulated clock.
+    pub created_at: i64,
+    /// Last change, unix ms.
+    pub updated_at: i64,
+    /// File size in bytes (0 until available).
+    pub size: i64,
+    /// Seconds recorded (0 until stopped).
+    pub duration: i64,
+    /// Whether audio is recorded.
+    pub has_audio: bool,
+    /// Whether video is recorded.
+    pub has_video: bool,
+    /// Composed or individual.
+    pub output_mode: OutputMode,
+    /// Auto or manual stream selection.
+    pub stream_mode: StreamMode,
+    /// Streams added in manual mode.
+    pub streams: Vec<IncludedStream>,
+    /// Download URL (always `null`: the emulator stores no file).
+    pub url: Option<String>,
+    /// Resolution of a composed archive (`null` for individual ones).
+    pub resolution: Option<String>,
+    /// Why it stopped or failed (empty until then).
+    pub reason: String,
+    /// Encryption password (empty).
+    pub password: String,
+    /// `archive`, as the service's bodies name themselves.
+    pub event: String,
+    /// Whether the audio is transcribed.
+    pub has_transcription: bool,
+    /// Layout of a composed archive, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "layout_json::option")]
+    pub layout: Option<Layout>,
+    /// The multi-archive tag, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_archive_tag: Option<String>,
+    /// Maximum bitrate, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_bitrate: Option<i64>,
+    /// Quantization parameter, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantization_parameter: Option<i64>,
+    /// Maximum duration in seconds, when given ([`DEFAULT_MAX_DURATION`] otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<i64>,
+    /// The transcription, when asked for with its properties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcription: Option<Transcription>,
+}
+
+/// An archive's `transcription` as the emulator reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transcription {
+    /// `requested`.
+    pub status: String,
+    /// Language transcribed, e.g. `en-US`.
+    pub primary_language_code: String,
+    /// Whether a summary was asked for.
+    pub has_summary: bool,
+}
+
+impl Document for ArchiveDoc {
+    const KIND: &'static str = KIND;
+
+    fn touch(&mut self, now: i64) {
+        self.updated_at = now;
+    }
+}
+
+impl Composition for ArchiveDoc {
+    const WHAT: &'static str = "archive";
+
+    fn is_running(&self) -> bool {
+        matches!(self.status, ArchiveStatus::Started | ArchiveStatus::Paused)
+    }
+
+    fn tag(&self) -> Option<&str> {
+        self.multi_archive_tag.as_deref()
+    }
+
+    fn set_layout(&mut self, layout: Layout) -> bool {
+        if self.output_mode == OutputMode::Individual {
+            return false;
+        }
+        self.layout = Some(layout);
+        true
+    }
+
+    fn stream_mode(&self) -> StreamMode {
+        self.stream_mode
+    }
+
+    fn streams_mut(&mut self) -> &mut Vec<IncludedStream> {
+        &mut self.streams
+    }
+}
+
+impl ArchiveDoc {
+    /// The `maxDuration` that stops it, seconds.
+    pub fn max_duration(&self) -> i64 {
+        self.max_duration.unwrap_or(DEFAULT_MAX_DURATION)
+    }
+
+    /// The core's model of it, as a client (or an event's reader) reads the served document.
+    pub fn to_model(&self) -> opentok::Archive {
+        opentok::Archive {
+            id: self.id.clone(),
+            status: self.status.clone(),
+            name: self.name.clone(),
+            session_id: self.session_id.clone(),
+            partner_id: Some(self.partner_id.0.clone()),
+            project_id: Some(self.project_id.clone()),
+            created_at: Some(self.created_at),
+            updated_at: Some(self.updated_at),
+            size: Some(self.size),
+            duration: Some(self.duration),
+            has_audio: self.has_audio,
+            has_video: self.has_video,
+            output_mode: Some(self.output_mode.as_str().to_string()),
+            stream_mode: Some(self.stream_mode.as_str().to_string()),
+            streams: self.streams.clone(),
+            url: self.url.clone(),
+            resolution: self.resolution.clone(),
+            reason: Some(self.reason.clone()),
+            password: Some(self.password.clone()),
+            multi_archive_tag: self.multi_archive_tag.clone(),
+            max_bitrate: self.max_bitrate,
+            quantization_parameter: self.quantization_parameter,
+            has_transcription: Some(self.has_transcription),
+            transcription: self.transcription.as_ref().map(|t| opentok::ArchiveTranscription {
+                status: Some(t.status.clone()),
+                reason: None,
+                url: None,
+                primary_language_code: Some(t.primary_language_code.clone()),
+                has_summary: Some(t.has_summary),
+            }),
+            transcription_properties: None,
+        }
+    }
+
+    /// Seconds from its start to `now`, rounded.
+    fn seconds_until(&self, now: i64) -> i64 {
+        ((now - self.created_at) as f64 / 1000.0).round() as i64
+    }
+}
+
 /// Starts an archive of `m` (the REST body, `sessionId` read already) in the project's session.
 /// Takes the state-machine lock.
-pub fn start(state: &AppState, project_id: &str, session_id: &str, m: &Map<String, Value>) -> Result<Value, ApiError> {
+pub fn start(state: &AppState, project_id: &str, session_id: &str, m: &Map<String, Value>) -> Result<ArchiveDoc, ApiError> {
     let doc = archive_doc(state, m, project_id, session_id)?;
     let _guard = state.ops_lock();
     composable_session(state, project_id, session_id, "archiving")?;
-    if let Some(other) = running_with_same_tag(state, KIND, project_id, session_id, "multiArchiveTag", &doc)? {
+    if let Some(other) = running_with_same_tag(state, project_id, session_id, &doc)? {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "already_archiving",
@@ -43,8 +210,7 @@ pub fn start(state: &AppState, project_id: &str, session_id: &str, m: &Map<Strin
             ),
         ));
     }
-    let id = doc["id"].as_str().unwrap_or_default().to_string();
-    state.store().put_resource(&new_resource(KIND, &id, project_id, Some(session_id), None, doc.clone()))?;
+    Stored::new(&doc.id, project_id, Some(session_id), None, doc.clone()).save(state)?;
     emit(state, events::archive_status(project_id, &doc))?;
     Ok(doc)
 }
@@ -56,29 +222,26 @@ pub fn auto_start(state: &AppState, session: &SessionRecord) -> Result<(), ApiEr
     if session.archive_mode != "always" || session.media_mode != "routed" {
         return Ok(());
     }
-    let running = state
-        .store()
-        .resources(KIND, Some(&session.project_id), Some(&session.session_id), None)?
+    let running = list::<ArchiveDoc>(state, Some(&session.project_id), Some(&session.session_id), None)?
         .iter()
-        .any(|r| is_running(&r.doc) && r.doc["multiArchiveTag"].is_null());
+        .any(|r| r.doc.is_running() && r.doc.multi_archive_tag.is_none());
     if running {
         return Ok(());
     }
     let mut m = Map::new();
-    m.insert("name".into(), json!(session.archive_name));
-    m.insert("resolution".into(), json!(session.archive_resolution));
+    m.insert("name".into(), session.archive_name.clone().into());
+    m.insert("resolution".into(), session.archive_resolution.clone().into());
     let doc = archive_doc(state, &m, &session.project_id, &session.session_id)?;
-    let id = doc["id"].as_str().unwrap_or_default().to_string();
-    state.store().put_resource(&new_resource(KIND, &id, &session.project_id, Some(&session.session_id), None, doc.clone()))?;
+    Stored::new(&doc.id, &session.project_id, Some(&session.session_id), None, doc.clone()).save(state)?;
     emit(state, events::archive_status(&session.project_id, &doc))?;
     Ok(())
 }
 
-fn archive_doc(state: &AppState, m: &Map<String, Value>, project_id: &str, session_id: &str) -> Result<Value, ApiError> {
-    let output_mode = opt_str(m, "outputMode")?.unwrap_or_else(|| "composed".into());
-    let output: opentok::OutputMode = output_mode.parse().map_err(|e| ApiError::from_core(&e))?;
-    let composed = output == opentok::OutputMode::Composed;
-    let stream_mode: opentok::StreamMode =
+fn archive_doc(state: &AppState, m: &Map<String, Value>, project_id: &str, session_id: &str) -> Result<ArchiveDoc, ApiError> {
+    let output_mode: OutputMode =
+        opt_str(m, "outputMode")?.unwrap_or_else(|| "composed".into()).parse().map_err(|e| ApiError::from_core(&e))?;
+    let composed = output_mode == OutputMode::Composed;
+    let stream_mode: StreamMode =
         opt_str(m, "streamMode")?.unwrap_or_else(|| "auto".into()).parse().map_err(|e| ApiError::from_core(&e))?;
     let resolution = match opt_str(m, "resolution")? {
         Some(r) if !composed => {
@@ -109,7 +272,6 @@ fn archive_doc(state: &AppState, m: &Map<String, Value>, project_id: &str, sessi
         return Err(ApiError::bad_request("invalid_argument", "maxBitrate and quantizationParameter cannot both be set"));
     }
     let max_duration = opt_int(m, "maxDuration", MAX_DURATION_RANGE)?;
-    let tag = opt_str(m, "multiArchiveTag")?;
     let has_transcription = opt_bool(m, "hasTranscription")?.unwrap_or(false);
     let transcription = match m.get("transcriptionProperties") {
         None | Some(Value::Null) => None,
@@ -121,11 +283,8 @@ fn archive_doc(state: &AppState, m: &Map<String, Value>, project_id: &str, sessi
                     format!("transcriptionProperties.primaryLanguageCode must look like en-US (got {code:?})"),
                 ));
             }
-            Some(json!({
-                "status": "requested",
-                "primaryLanguageCode": code,
-                "hasSummary": t.get("hasSummary").cloned().unwrap_or(json!(false)),
-            }))
+            let has_summary = opt_bool(t, "hasSummary")?.unwrap_or(false);
+            Some(Transcription { status: "requested".into(), primary_language_code: code, has_summary })
         }
         Some(Value::Object(_)) => {
             return Err(ApiError::bad_request("invalid_argument", "transcriptionProperties needs hasTranscription true"))
@@ -135,114 +294,175 @@ fn archive_doc(state: &AppState, m: &Map<String, Value>, project_id: &str, sessi
         }
     };
     let now = state.now_ms();
-    let mut doc = json!({
-        "id": uuid_v4()?,
-        "status": "started",
-        "name": opt_str(m, "name")?,
-        "sessionId": session_id,
-        "partnerId": project_json(project_id),
-        "projectId": project_id,
-        "createdAt": now,
-        "updatedAt": now,
-        "size": 0,
-        "duration": 0,
-        "hasAudio": has_audio,
-        "hasVideo": has_video,
-        "outputMode": output.as_str(),
-        "streamMode": stream_mode.as_str(),
-        "streams": [],
-        "url": null,
-        "resolution": resolution,
-        "reason": "",
-        "password": "",
-        "event": "archive",
-        "hasTranscription": has_transcription,
-    });
-    if let Some(l) = layout {
-        doc["layout"] = l;
-    }
-    if let Some(t) = tag {
-        doc["multiArchiveTag"] = json!(t);
-    }
-    if let Some(b) = max_bitrate {
-        doc["maxBitrate"] = json!(b);
-    }
-    if let Some(q) = qp {
-        doc["quantizationParameter"] = json!(q);
-    }
-    if let Some(d) = max_duration {
-        doc["maxDuration"] = json!(d);
-    }
-    if let Some(t) = transcription {
-        doc["transcription"] = t;
-    }
-    Ok(doc)
+    Ok(ArchiveDoc {
+        id: uuid_v4()?,
+        status: ArchiveStatus::Started,
+        name: opt_str(m, "name")?,
+        session_id: session_id.into(),
+        partner_id: ProjectNumber(project_id.into()),
+        project_id: project_id.into(),
+        created_at: now,
+        updated_at: now,
+        size: 0,
+        duration: 0,
+        has_audio,
+        has_video,
+        output_mode,
+        stream_mode,
+        streams: Vec::new(),
+        url: None,
+        resolution,
+        reason: String::new(),
+        password: String::new(),
+        event: "archive".into(),
+        has_transcription,
+        layout,
+        multi_archive_tag: opt_str(m, "multiArchiveTag")?,
+        max_bitrate,
+        quantization_parameter: qp,
+        max_duration,
+        transcription,
+    })
 }
 
 /// Stops a running archive with `reason`: gives it as `stopped` (the answer) and the events
 /// `stopped` then `available`; `r` is left `available` (the emulator "processes" instantly: the
 /// next read finds the file available), for the caller to save.
-pub fn finish(r: &mut Resource, now: i64, reason: &str) -> (Value, Vec<Emission>) {
-    let created = r.doc["createdAt"].as_i64().unwrap_or(now);
-    let duration = ((now - created) as f64 / 1000.0).round() as i64;
-    r.doc["duration"] = json!(duration);
-    r.doc["updatedAt"] = json!(now);
-    r.doc["status"] = json!("stopped");
-    r.doc["reason"] = json!(reason);
-    let stopped = r.doc.clone();
-    r.doc["status"] = json!("available");
-    r.doc["size"] = json!(duration * BYTES_PER_SECOND + 4096);
-    let events = vec![events::archive_status(&r.project_id, &stopped), events::archive_status(&r.project_id, &r.doc)];
+pub fn finish(r: &mut Stored<ArchiveDoc>, now: i64, reason: &str) -> (ArchiveDoc, Vec<Emission>) {
+    let a = &mut r.doc;
+    a.duration = a.seconds_until(now);
+    a.updated_at = now;
+    a.status = ArchiveStatus::Stopped;
+    a.reason = reason.into();
+    let stopped = a.clone();
+    a.status = ArchiveStatus::Available;
+    a.size = a.duration * BYTES_PER_SECOND + 4096;
+    let events = vec![events::archive_status(&r.project_id, &stopped), events::archive_status(&r.project_id, a)];
     (stopped, events)
 }
 
 /// `POST .../archive/{id}/stop`: the archive as stopped (409 when it is not recording).
-pub fn stop(state: &AppState, project_id: &str, id: &str) -> Result<Value, ApiError> {
-    update_emitting(state, KIND, id, project_id, |r, now| {
-        require_recording(r, id, "")?;
+pub fn stop(state: &AppState, project_id: &str, id: &str) -> Result<ArchiveDoc, ApiError> {
+    update_emitting(state, id, project_id, |r: &mut Stored<ArchiveDoc>, now| {
+        require_recording(&r.doc, "")?;
         Ok(finish(r, now, "user initiated"))
     })
 }
 
 /// Makes a running archive `failed` with `reason` (a test's request; posted).
-pub fn fail(state: &AppState, project_id: &str, id: &str, reason: &str) -> Result<Value, ApiError> {
-    update_emitting(state, KIND, id, project_id, |r, now| {
-        require_recording(r, id, "; only a running archive can fail")?;
-        let created = r.doc["createdAt"].as_i64().unwrap_or(now);
-        r.doc["duration"] = json!(((now - created) as f64 / 1000.0).round() as i64);
-        r.doc["status"] = json!("failed");
-        r.doc["reason"] = json!(reason);
-        Ok((r.doc.clone(), vec![events::archive_status(&r.project_id, &r.doc)]))
+pub fn fail(state: &AppState, project_id: &str, id: &str, reason: &str) -> Result<ArchiveDoc, ApiError> {
+    update_emitting(state, id, project_id, |r: &mut Stored<ArchiveDoc>, now| {
+        require_recording(&r.doc, "; only a running archive can fail")?;
+        let a = &mut r.doc;
+        a.duration = a.seconds_until(now);
+        a.status = ArchiveStatus::Failed;
+        a.reason = reason.into();
+        Ok((a.clone(), vec![events::archive_status(&r.project_id, a)]))
     })
 }
 
-fn require_recording(r: &Resource, id: &str, hint: &str) -> Result<(), ApiError> {
-    if is_running(&r.doc) {
+fn require_recording(a: &ArchiveDoc, hint: &str) -> Result<(), ApiError> {
+    if a.is_running() {
         return Ok(());
     }
     Err(ApiError::new(
         StatusCode::CONFLICT,
         "not_recording",
-        format!("archive {id} is not being recorded (status {}){hint}", r.doc["status"].as_str().unwrap_or("?")),
+        format!("archive {} is not being recorded (status {}){hint}", a.id, a.status.as_str()),
     ))
 }
 
 /// `DELETE .../archive/{id}`: leaves it `deleted` (409 while recording).
 pub fn delete(state: &AppState, project_id: &str, id: &str) -> Result<(), ApiError> {
-    update_owned(state, KIND, id, project_id, |r, _| {
-        if is_running(&r.doc) {
+    update_owned(state, id, project_id, |r: &mut Stored<ArchiveDoc>, _| {
+        if r.doc.is_running() {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
                 "still_recording",
                 format!("archive {id} is still being recorded; stop it before deleting it"),
             ));
         }
-        r.doc["status"] = json!("deleted");
+        r.doc.status = ArchiveStatus::Deleted;
         Ok(())
     })
 }
 
-/// The `maxDuration` of an archive document, seconds.
-pub fn max_duration(doc: &Value) -> i64 {
-    doc["maxDuration"].as_i64().unwrap_or(DEFAULT_MAX_DURATION)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> ArchiveDoc {
+        ArchiveDoc {
+            id: "a".into(),
+            status: ArchiveStatus::Started,
+            name: None,
+            session_id: "s".into(),
+            partner_id: ProjectNumber("123456".into()),
+            project_id: "123456".into(),
+            created_at: 1_000,
+            updated_at: 2_000,
+            size: 0,
+            duration: 0,
+            has_audio: true,
+            has_video: false,
+            output_mode: OutputMode::Composed,
+            stream_mode: StreamMode::Auto,
+            streams: vec![],
+            url: None,
+            resolution: Some("640x480".into()),
+            reason: String::new(),
+            password: String::new(),
+            event: "archive".into(),
+            has_transcription: false,
+            layout: None,
+            multi_archive_tag: None,
+            max_bitrate: None,
+            quantization_parameter: None,
+            max_duration: None,
+            transcription: None,
+        }
+    }
+
+    /// What the emulator posts in events (`to_model`) is what a client reads from the document
+    /// it serves.
+    #[test]
+    fn the_model_is_what_a_client_reads_from_the_document() {
+        let plain = doc();
+        let full = ArchiveDoc {
+            status: ArchiveStatus::Available,
+            name: Some("n".into()),
+            streams: vec![IncludedStream { stream_id: "x".into(), has_audio: Some(true), has_video: Some(false) }],
+            layout: Some(Layout::custom("a {}")),
+            multi_archive_tag: Some("t".into()),
+            max_bitrate: Some(200_000),
+            quantization_parameter: Some(20),
+            max_duration: Some(60),
+            has_transcription: true,
+            transcription: Some(Transcription {
+                status: "requested".into(),
+                primary_language_code: "en-US".into(),
+                has_summary: true,
+            }),
+            reason: "user initiated".into(),
+            ..doc()
+        };
+        for d in [plain, full] {
+            let served = serde_json::to_value(&d).unwrap();
+            let read: opentok::Archive = serde_json::from_value(served.clone()).unwrap();
+            assert_eq!(d.to_model(), read);
+            assert_eq!(serde_json::from_value::<ArchiveDoc>(served).unwrap(), d, "the stored document reads back");
+        }
+    }
+
+    #[test]
+    fn optional_settings_are_absent_unless_given() {
+        let v = serde_json::to_value(doc()).unwrap();
+        for absent in ["layout", "multiArchiveTag", "maxBitrate", "quantizationParameter", "maxDuration", "transcription"] {
+            assert!(v.get(absent).is_none(), "{absent} in {v}");
+        }
+        assert_eq!(
+            (v["partnerId"].clone(), v["url"].clone(), v["status"].clone()),
+            (serde_json::json!(123456), Value::Null, "started".into())
+        );
+    }
 }

@@ -14,20 +14,39 @@ pub mod renders;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use serde_json::{json, Map, Value};
+use opentok::{IncludedStream, Layout, StreamMode};
+use serde_json::{Map, Value};
 
 use crate::api_error::ApiError;
 use crate::fields::{opt_bool, opt_str};
-use crate::sim::connections::{self, STREAM_KIND};
+use crate::sim::connections::{self, StreamDoc};
 use crate::sim::events::{emit, Emission};
-use crate::sim::resources::update_owned;
+use crate::sim::resources::{find, list, update_owned, with_status, Document, Stored};
 use crate::sim::sessions::routed_session;
 use crate::state::AppState;
-use crate::store::{Resource, SessionRecord};
+use crate::store::SessionRecord;
 
-/// Statuses in which an archive or broadcast is running.
-pub fn is_running(doc: &Value) -> bool {
-    matches!(doc["status"].as_str(), Some("started") | Some("paused"))
+use archives::ArchiveDoc;
+use broadcasts::BroadcastDoc;
+use captions::CaptionsDoc;
+use renders::RenderDoc;
+
+/// What archives and broadcasts share: a composition of a session's streams that runs
+/// (`started` or `paused`) at most once per session and tag, whose layout can change, and
+/// whose streams are chosen by the API in manual stream mode.
+pub trait Composition: Document {
+    /// Its name in messages (`archive`, `broadcast`).
+    const WHAT: &'static str;
+    /// Whether it runs (`started` or `paused`).
+    fn is_running(&self) -> bool;
+    /// Its `multiArchiveTag` / `multiBroadcastTag`.
+    fn tag(&self) -> Option<&str>;
+    /// Sets its layout; false when it has none (an individual archive).
+    fn set_layout(&mut self, layout: Layout) -> bool;
+    /// Auto or manual stream selection.
+    fn stream_mode(&self) -> StreamMode;
+    /// The streams chosen in manual mode.
+    fn streams_mut(&mut self) -> &mut Vec<IncludedStream>;
 }
 
 /// 404 unless a client is connected, as the service answers.
@@ -46,87 +65,87 @@ pub fn composable_session(state: &AppState, project_id: &str, session_id: &str, 
     Ok(session)
 }
 
-/// A running resource of `kind` in the session with the same `tag_field` (absent on both counts
-/// as the same) as `doc`, the one about to start: the service runs one per session and tag.
-pub fn running_with_same_tag(
+/// A running composition of the session with the same tag (none on both counts as the same) as
+/// `doc`, the one about to start: the service runs one per session and tag.
+pub fn running_with_same_tag<D: Composition>(
     state: &AppState,
-    kind: &str,
     project_id: &str,
     session_id: &str,
-    tag_field: &str,
-    doc: &Value,
-) -> Result<Option<Resource>, ApiError> {
-    let tag = doc[tag_field].as_str();
-    Ok(state
-        .store()
-        .resources(kind, Some(project_id), Some(session_id), None)?
+    doc: &D,
+) -> Result<Option<Stored<D>>, ApiError> {
+    Ok(list::<D>(state, Some(project_id), Some(session_id), None)?
         .into_iter()
-        .find(|other| is_running(&other.doc) && other.doc[tag_field].as_str() == tag))
+        .find(|other| other.doc.is_running() && other.doc.tag() == doc.tag()))
 }
 
-fn require_running(r: &Resource, kind: &str, id: &str) -> Result<(), ApiError> {
-    if !is_running(&r.doc) {
-        return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("{kind} {id} is not running")));
+fn require_running<D: Composition>(r: &Stored<D>) -> Result<(), ApiError> {
+    if !r.doc.is_running() {
+        return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("{} {} is not running", D::WHAT, r.id)));
     }
     Ok(())
 }
 
 /// Sets the layout of a running archive or broadcast.
-pub fn set_layout(state: &AppState, kind: &str, project_id: &str, id: &str, layout: Value) -> Result<(), ApiError> {
-    update_owned(state, kind, id, project_id, |r, _| {
-        if r.doc["outputMode"].as_str() == Some("individual") {
+pub fn set_layout<D: Composition>(state: &AppState, project_id: &str, id: &str, layout: Layout) -> Result<(), ApiError> {
+    update_owned(state, id, project_id, |r: &mut Stored<D>, _| {
+        let running = r.doc.is_running();
+        if !r.doc.set_layout(layout) {
             return Err(ApiError::bad_request(
                 "invalid_argument",
-                format!("{kind} {id} has outputMode individual: it has no layout"),
+                format!("{} {id} has outputMode individual: it has no layout", D::WHAT),
             ));
         }
-        require_running(r, kind, id)?;
-        r.doc["layout"] = layout;
+        if !running {
+            return Err(ApiError::new(StatusCode::CONFLICT, "not_running", format!("{} {id} is not running", D::WHAT)));
+        }
         Ok(())
     })
 }
 
 /// Adds or removes a stream of a running archive or broadcast in manual stream mode:
 /// 405 in auto mode, 409 when not running, 404 for a stream the session does not have.
-pub fn patch_streams(state: &AppState, kind: &str, project_id: &str, id: &str, m: &Map<String, Value>) -> Result<(), ApiError> {
+pub fn patch_streams<D: Composition>(
+    state: &AppState,
+    project_id: &str,
+    id: &str,
+    m: &Map<String, Value>,
+) -> Result<(), ApiError> {
     let add = opt_str(m, "addStream")?;
     let remove = opt_str(m, "removeStream")?;
-    update_owned(state, kind, id, project_id, |r, _| {
-        if r.doc["streamMode"].as_str() != Some("manual") {
+    update_owned(state, id, project_id, |r: &mut Stored<D>, _| {
+        if r.doc.stream_mode() != StreamMode::Manual {
             return Err(ApiError::new(
                 StatusCode::METHOD_NOT_ALLOWED,
                 "stream_mode_auto",
-                format!("{kind} {id} has streamMode auto; streams can only be added or removed in manual mode"),
+                format!("{} {id} has streamMode auto; streams can only be added or removed in manual mode", D::WHAT),
             ));
         }
-        require_running(r, kind, id)?;
-        let mut list: Vec<Value> = r.doc["streams"].as_array().cloned().unwrap_or_default();
+        require_running(r)?;
+        let session_id = r.session_id.clone().unwrap_or_default();
+        let list = r.doc.streams_mut();
         match (add, remove) {
             (Some(stream_id), None) => {
-                let session_id = r.session_id.clone().unwrap_or_default();
-                let exists = state
-                    .store()
-                    .resource(STREAM_KIND, &stream_id)?
-                    .is_some_and(|s| s.session_id.as_deref() == Some(session_id.as_str()));
+                let exists =
+                    find::<StreamDoc>(state, &stream_id)?.is_some_and(|s| s.session_id.as_deref() == Some(session_id.as_str()));
                 if !exists {
                     return Err(ApiError::not_found("unknown_stream", format!("no stream {stream_id} in session {session_id}")));
                 }
-                if list.iter().any(|s| s["streamId"].as_str() == Some(stream_id.as_str())) {
+                if list.iter().any(|s| s.stream_id == stream_id) {
                     return Err(ApiError::new(
                         StatusCode::CONFLICT,
                         "already_added",
-                        format!("stream {stream_id} is already in {kind} {id}"),
+                        format!("stream {stream_id} is already in {} {id}", D::WHAT),
                     ));
                 }
                 let has_audio = opt_bool(m, "hasAudio")?.unwrap_or(true);
                 let has_video = opt_bool(m, "hasVideo")?.unwrap_or(true);
-                list.push(json!({"streamId": stream_id, "hasAudio": has_audio, "hasVideo": has_video}));
+                list.push(IncludedStream { stream_id, has_audio: Some(has_audio), has_video: Some(has_video) });
             }
             (None, Some(stream_id)) => {
                 let before = list.len();
-                list.retain(|s| s["streamId"].as_str() != Some(stream_id.as_str()));
+                list.retain(|s| s.stream_id != stream_id);
                 if list.len() == before {
-                    return Err(ApiError::not_found("unknown_stream", format!("stream {stream_id} is not in {kind} {id}")));
+                    return Err(ApiError::not_found("unknown_stream", format!("stream {stream_id} is not in {} {id}", D::WHAT)));
                 }
             }
             _ => {
@@ -136,14 +155,13 @@ pub fn patch_streams(state: &AppState, kind: &str, project_id: &str, id: &str, m
                 ))
             }
         }
-        r.doc["streams"] = Value::Array(list);
         Ok(())
     })
 }
 /// Publishes a stream for a connection ([`connections::publish`], with its `streamCreated`),
 /// then, in an `archiveMode=always` session, starts its automatic archive when none runs, as the
 /// service does. Caller holds the state-machine lock.
-pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<String, Value>) -> Result<Value, ApiError> {
+pub fn publish(state: &AppState, session_id: &str, connection_id: &str, m: &Map<String, Value>) -> Result<StreamDoc, ApiError> {
     let stream = connections::publish(state, session_id, connection_id, m)?;
     let session = crate::sim::sessions::require_session(state, session_id)?;
     archives::auto_start(state, &session)?;
@@ -158,58 +176,56 @@ pub fn expire(state: &AppState) -> Result<usize, ApiError> {
     let _guard = state.ops_lock();
     let now = state.now_ms();
     let mut stopped = 0;
-    let watched: [(&str, &[&str]); 4] = [
-        (archives::KIND, &["started", "paused"]),
-        (broadcasts::KIND, &["started", "paused"]),
-        (captions::KIND, &["started"]),
-        (renders::KIND, &["starting", "started"]),
-    ];
-    for (kind, statuses) in watched {
-        for mut r in state.store().resources_with_status(kind, statuses)? {
-            if kind == renders::KIND && r.doc["status"].as_str() == Some("starting") {
-                let id = r.id.clone();
-                if renders::advance(state, r).is_err() {
-                    continue; // its connection left; the render stays starting
-                }
-                let Some(fresh) = state.store().resource(kind, &id)? else { continue };
-                r = fresh;
+    for mut r in with_status::<ArchiveDoc>(state, &["started", "paused"])? {
+        let end = deadline(r.doc.created_at, r.doc.max_duration());
+        if end <= now {
+            let (_, emissions) = archives::finish(&mut r, end, "maximum duration exceeded");
+            stopped += save_emitting(state, &r, emissions)?;
+        }
+    }
+    for mut r in with_status::<BroadcastDoc>(state, &["started", "paused"])? {
+        let end = deadline(r.doc.created_at, r.doc.max_duration);
+        if end <= now {
+            let e = broadcasts::finish(&mut r, end);
+            stopped += save_emitting(state, &r, vec![e])?;
+        }
+    }
+    for mut r in with_status::<CaptionsDoc>(state, &["started"])? {
+        let end = deadline(r.doc.created_at, r.doc.max_duration);
+        if end <= now {
+            let e = captions::finish(&mut r, end, "Max duration exceeded");
+            stopped += save_emitting(state, &r, vec![e])?;
+        }
+    }
+    for mut r in with_status::<RenderDoc>(state, &["starting", "started"])? {
+        if r.doc.status == renders::RenderStatus::Starting {
+            match renders::advance(state, r) {
+                Ok(started) => r = started,
+                Err(_) => continue, // its connection left; the render stays starting
             }
-            let Some(end) = deadline(kind, &r.doc) else { continue };
-            if end > now {
-                continue;
-            }
-            let emissions: Vec<Emission> = match kind {
-                archives::KIND => archives::finish(&mut r, end, "maximum duration exceeded").1,
-                broadcasts::KIND => vec![broadcasts::finish(&mut r, end)],
-                captions::KIND => vec![captions::finish(&mut r, end, "Max duration exceeded")],
-                _ => vec![renders::finish(state, &mut r, end, "Max Duration Exceeded")?],
-            };
-            state.store().put_resource(&r)?;
-            for e in emissions {
-                emit(state, e)?;
-            }
-            stopped += 1;
+        }
+        let end = deadline(r.doc.created_at, r.doc.max_duration);
+        if end <= now {
+            let e = renders::finish(state, &mut r, end, "Max Duration Exceeded")?;
+            stopped += save_emitting(state, &r, vec![e])?;
         }
     }
     Ok(stopped)
 }
 
-/// When a running recording reaches its `maxDuration`, unix milliseconds of the simulated clock;
-/// `None` when it is not running.
-fn deadline(kind: &str, doc: &Value) -> Option<i64> {
-    let running = match kind {
-        archives::KIND | broadcasts::KIND => is_running(doc),
-        captions::KIND => doc["status"].as_str() == Some("started"),
-        _ => matches!(doc["status"].as_str(), Some("starting") | Some("started")),
-    };
-    if !running {
-        return None;
+/// Saves a recording that stopped and queues its events; counts one.
+fn save_emitting<D: Document>(state: &AppState, r: &Stored<D>, emissions: Vec<Emission>) -> Result<usize, ApiError> {
+    r.save(state)?;
+    for e in emissions {
+        emit(state, e)?;
     }
-    let max = match kind {
-        archives::KIND => archives::max_duration(doc),
-        _ => doc["maxDuration"].as_i64()?,
-    };
-    Some(doc["createdAt"].as_i64()?.saturating_add(max.saturating_mul(1000)))
+    Ok(1)
+}
+
+/// When a recording started at `created_at` (unix ms of the simulated clock) reaches a
+/// `max_duration` of seconds.
+fn deadline(created_at: i64, max_duration: i64) -> i64 {
+    created_at.saturating_add(max_duration.saturating_mul(1000))
 }
 
 /// The timer task: [`expire`] every second, so `maxDuration` stops recordings in real time too.
