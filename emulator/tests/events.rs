@@ -429,6 +429,153 @@ async fn sip_captions_and_render_events() {
 }
 
 #[tokio::test]
+async fn a_sip_call_ends_when_its_participant_leaves() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (sid, conns) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let token = client.generate_token(&sid, &TokenOptions::default()).unwrap();
+    let from = "15550001111@example.com";
+    let options = opentok::SipDialOptions { from: Some(from.into()), ..Default::default() };
+    let call = client.dial(&sid, &token, "sips:bob@example.com;transport=tls", &options).await.unwrap();
+    let leave = |cid: String| {
+        let url = format!("{}/emulator/v1/sessions/{sid}/connections/{cid}", emu.url);
+        async move { http().delete(url).send().await.unwrap().status().as_u16() }
+    };
+    // Another client leaving ends no call; the SIP participant hanging up ends it.
+    assert_eq!(leave(conns[0].clone()).await, 204);
+    assert_eq!(leave(call.connection_id.clone()).await, 204);
+    assert_eq!(client.list_streams(&sid).await.unwrap().count, 0, "the call's stream ended with it");
+
+    hook.wait_for(8, Duration::from_secs(10)).await;
+    settled_log(&emu.url, Duration::from_secs(10)).await;
+    let got = hook.received(); // all of them: none more than these
+    let labels: Vec<String> = got.iter().map(label).collect();
+    assert_eq!(
+        labels,
+        [
+            "connectionCreated",
+            "connectionCreated",
+            "streamCreated",
+            "callCreated",
+            "connectionDestroyed",
+            "streamDestroyed",
+            "callDestroyed",
+            "connectionDestroyed",
+        ]
+    );
+    match (parsed(&got[2]), parsed(&got[3]), parsed(&got[6]), parsed(&got[7])) {
+        (
+            Event::StreamCreated { event: stream },
+            Event::CallCreated { event: created },
+            Event::CallDestroyed { event: destroyed },
+            Event::ConnectionDestroyed { event: left },
+        ) => {
+            assert_eq!((stream.stream.name.as_deref(), Some(stream.stream.id.clone())), (Some(from), call.stream_id.clone()));
+            assert_eq!(created.session_id, sid);
+            assert_eq!(created.call.id, call.id);
+            assert_eq!(created.call.connection_id.as_deref(), Some(call.connection_id.as_str()));
+            assert_eq!(created.call.stream_id, call.stream_id);
+            assert_eq!(created.call.sip_uri.as_deref(), Some("sips:bob@example.com;transport=tls"));
+            assert!(created.call.created_at.is_some_and(|t| t > 0) && created.reason.is_none());
+            assert_eq!(destroyed.call, created.call, "the same call ends");
+            assert_eq!(destroyed.reason.as_deref(), Some("clientDisconnected"));
+            assert_eq!(
+                (left.connection.id.as_str(), left.reason.as_deref()),
+                (call.connection_id.as_str(), Some("clientDisconnected"))
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn captions_and_renders_stop_at_max_duration_with_their_events() {
+    let emu = Emulator::start_in_memory(&FAST);
+    let hook = Receiver::start(Mode::Ok).await;
+    let own = Receiver::start(Mode::Ok).await;
+    set_project_url(&emu.url, &hook.url).await;
+    let client = project_client(&emu.url);
+    let (sid, _) = session_with_clients(&emu.url, &client, false, 1, Role::Publisher).await;
+    let moderator = client.generate_token(&sid, &TokenOptions { role: Role::Moderator, ..Default::default() }).unwrap();
+    let captions = client
+        .start_captions(
+            &sid,
+            &moderator,
+            &opentok::CaptionOptions {
+                max_duration: Some(300),
+                status_callback_url: Some(own.url.clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let render = client
+        .start_render(
+            &sid,
+            &moderator,
+            &opentok::RenderOptions {
+                url: "https://app.example.com/composer".into(),
+                max_duration: Some(60),
+                status_callback_url: Some(own.url.clone()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    // Never read: the render starts on the timer's tick or the clock's advance.
+    assert_eq!(advance(&emu.url, 59.0).await["stopped"], 0);
+    assert_eq!(advance(&emu.url, 2.0).await["stopped"], 1);
+    let stopped = client.get_render(&render.id).await.unwrap();
+    assert_eq!((stopped.status.as_deref(), stopped.reason.as_deref()), (Some("stopped"), Some("Max Duration Exceeded")));
+    assert_eq!(client.get_captions(&captions.captions_id).await.unwrap().status.as_deref(), Some("started"));
+    assert_eq!(advance(&emu.url, 240.0).await["stopped"], 1);
+    let done = client.get_captions(&captions.captions_id).await.unwrap();
+    assert_eq!((done.status.as_deref(), done.reason.as_deref()), (Some("stopped"), Some("Max duration exceeded")));
+    assert_eq!(client.list_connections(&sid).await.unwrap().count, 1, "the render's connection left");
+
+    let own_got = own.wait_for(5, Duration::from_secs(10)).await;
+    let own_labels: Vec<String> = own_got.iter().map(label).collect();
+    assert_eq!(own_labels, ["captions.started", "render.starting", "render.started", "render.stopped", "captions.stopped"]);
+    match (parsed(&own_got[2]), parsed(&own_got[3]), parsed(&own_got[4])) {
+        (
+            Event::RenderChanged { event: started },
+            Event::RenderChanged { event: ended },
+            Event::CaptionsChanged { event: captions_ended },
+        ) => {
+            assert_eq!(started.render.id, render.id);
+            assert!(started.render.stream_id.is_some() && started.render.reason.is_none());
+            assert_eq!(
+                (ended.render.stream_id, ended.render.reason.as_deref()),
+                (started.render.stream_id, Some("Max Duration Exceeded"))
+            );
+            let created = ended.render.created_at.unwrap();
+            assert_eq!(ended.render.updated_at, Some(created + 60_000), "it stopped at its limit");
+            assert_eq!(captions_ended.caption_id, captions.captions_id);
+            assert_eq!((captions_ended.reason.as_deref(), captions_ended.duration), (Some("Max duration exceeded"), Some(300)));
+        }
+        other => panic!("{other:?}"),
+    }
+    let labels: Vec<String> = hook.wait_for(10, Duration::from_secs(10)).await.iter().map(label).collect();
+    assert_eq!(
+        labels,
+        [
+            "connectionCreated",
+            "captions.started",
+            "connectionCreated",
+            "render.starting",
+            "streamCreated",
+            "render.started",
+            "streamDestroyed",
+            "connectionDestroyed",
+            "render.stopped",
+            "captions.stopped",
+        ]
+    );
+}
+
+#[tokio::test]
 async fn kill_9_in_the_middle_of_a_delivery_loses_no_state() {
     let dir = std::env::temp_dir().join(format!("otemu-deliver-{}-{}", std::process::id(), now()));
     let _ = std::fs::remove_dir_all(&dir);
