@@ -184,7 +184,8 @@ pub struct Resource {
     pub parent_id: Option<String>,
     /// Creation time, unix milliseconds.
     pub created_at_ms: i64,
-    /// The document, in the service's JSON shape (plus emulator-only fields).
+    /// The document, in the service's JSON shape (plus emulator-only fields); the simulation
+    /// reads and writes it as its typed document (`crate::sim::resources::Stored`).
     pub doc: serde_json::Value,
 }
 

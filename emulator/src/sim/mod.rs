@@ -7,7 +7,7 @@
 //!   Connector; [`signals`]: signals and DTMF;
 //! - [`recordings`]: archives, broadcasts, captions, renders and their `maxDuration` timer;
 //! - [`callbacks`], [`events`], [`delivery`]: who gets which event, and posting it;
-//! - [`clock`]: the simulated clock; [`resources`]: stored documents.
+//! - [`clock`]: the simulated clock; [`resources`]: stored documents, typed ([`resources::Document`]).
 
 pub mod callbacks;
 pub mod clock;
