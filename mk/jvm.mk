@@ -5,7 +5,7 @@ MVN ?= mvn
 MVN_FLAGS := -B -ntp -Dstyle.color=never -Dmaven.repo.local=$(ROOT)/.m2
 JVM_DIR := $(ROOT)/bindings/jvm
 
-.PHONY: test-jvm demo-jvm jvm-tools jvm-install bench-jvm
+.PHONY: test-jvm demo-jvm jvm-tools jvm-install bench-jvm record-java-wire
 
 jvm-tools: ## install maven and a JDK with apt when missing
 	@command -v $(MVN) >/dev/null && command -v javac >/dev/null || \
@@ -30,6 +30,13 @@ bench-jvm: jvm-tools ## release build, then benches/jvm/run.sh (ours vs the offi
 	$(CARGO) build -q --release -p opentok-emulator
 	@set -o pipefail; cd $(JVM_DIR) && OPENTOK_UNIFFI_PROFILE=release $(MVN) $(MVN_FLAGS) -q -DskipTests install 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 	EMULATOR_BIN=$(CARGO_TARGET_DIR)/release/opentok-emulator MVN_FLAGS="$(MVN_FLAGS)" $(ROOT)/benches/jvm/run.sh
+
+# Re-records what the official Java SDK 4.17.0 sends for every REST operation into
+# bindings/jvm/src/test/resources/official-wire-4.17.0.json (OfficialWireJavaTest's golden file).
+# OFFICIAL_JAVA_SDK_SRC: a checkout of the official SDK's v4.17.0 source, built with
+# benches/jvm/official-sdk/pom.xml when the Maven cache and the registry have no 4.17.0 jar.
+record-java-wire: jvm-tools ## re-record the official Java SDK 4.17.0's wire (OFFICIAL_JAVA_SDK_SRC=<checkout>)
+	MVN_FLAGS="$(MVN_FLAGS)" OFFICIAL_JAVA_SDK_SRC="$(OFFICIAL_JAVA_SDK_SRC)" $(JVM_DIR)/wire/record-official.sh
 
 TEST_TARGETS += test-jvm
 DEMO_TARGETS += demo-jvm

@@ -226,8 +226,10 @@ class ArchiveProperties private constructor(
         /** The properties (validated by the core when used). */
         fun build(): ArchiveProperties = ArchiveProperties(
             ArchiveOptions(
-                name = name, hasAudio = hasAudio, hasVideo = hasVideo, outputMode = outputMode?.ffi, resolution = null,
-                streamMode = streamMode?.ffi, layout = layout?.toFfi(), multiArchiveTag = multiArchiveTag,
+                // the official builder's defaults, sent as the official SDK 4.17.0 sends them (OfficialWireJavaTest)
+                name = name, hasAudio = hasAudio ?: true, hasVideo = hasVideo ?: true,
+                outputMode = (outputMode ?: Archive.OutputMode.COMPOSED).ffi, resolution = null,
+                streamMode = (streamMode ?: Archive.StreamMode.AUTO).ffi, layout = layout?.toFfi(), multiArchiveTag = multiArchiveTag,
                 maxBitrate = maxBitrate?.unsigned("maxBitrate"), quantizationParameter = quantizationParameter?.unsigned("quantizationParameter"),
                 hasTranscription = hasTranscription, transcriptionProperties = transcription,
             ),

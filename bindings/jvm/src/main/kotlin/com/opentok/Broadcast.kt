@@ -143,11 +143,13 @@ class BroadcastProperties private constructor(
     private val options: BroadcastOptions,
     private val resolution: String?,
     private val hlsOutput: Hls?,
+    private val hlsOn: Boolean,
     private val rtmpOutputs: List<RtmpProperties>,
     private val broadcastLayout: ArchiveLayout?,
 ) {
     /** Builds [BroadcastProperties]. */
     class Builder {
+        private var hasHls = false
         private var hls: Hls? = null
         private val rtmp = mutableListOf<RtmpProperties>()
         private var layout: ArchiveLayout? = null
@@ -160,11 +162,17 @@ class BroadcastProperties private constructor(
         private var hasVideo: Boolean? = null
 
         /** Adds an HLS output. */
-        fun addHlsProperties(hls: Hls?) = apply { this.hls = hls }
-        /** The HLS output (official name). */
-        fun hls(hls: Hls?) = apply { this.hls = hls }
-        /** Adds an HLS output with default settings, or removes it (official). */
-        fun hasHls(hasHls: Boolean) = apply { this.hls = if (hasHls) (this.hls ?: Hls.Builder().build()) else null }
+        fun addHlsProperties(hls: Hls?) = hls(hls)
+        /** The HLS output with its settings, or none for `null` (official name). */
+        fun hls(hls: Hls?) = apply {
+            this.hls = hls
+            this.hasHls = hls != null
+        }
+        /**
+         * Adds an HLS output with the service's default settings (sent as `"hls": {}`, as the
+         * official SDK does), or removes it (official).
+         */
+        fun hasHls(hasHls: Boolean) = apply { this.hasHls = hasHls }
         /** Adds an RTMP output (up to 5). */
         fun addRtmpProperties(rtmp: RtmpProperties?) = apply { this.rtmp += required(rtmp, "rtmp") }
         /** Layout of the broadcast. */
@@ -194,19 +202,27 @@ class BroadcastProperties private constructor(
         fun hasVideo(hasVideo: Boolean) = apply { this.hasVideo = hasVideo }
 
         /** The properties (validated by the core when used). */
-        fun build(): BroadcastProperties = BroadcastProperties(
-            BroadcastOptions(
-                outputs = BroadcastOutputs(hls?.options, rtmp.map { it.output }), layout = layout?.toFfi(),
-                maxDuration = maxDuration?.unsigned("maxDuration"), maxBitrate = maxBitrate?.unsigned("maxBitrate"), resolution = null,
-                streamMode = streamMode?.ffi, multiBroadcastTag = multiBroadcastTag, hasAudio = hasAudio, hasVideo = hasVideo,
-            ),
-            resolution, hls, rtmp.toList(), layout,
-        )
+        fun build(): BroadcastProperties {
+            // the official builder's defaults (bestFit, 7200 s, 2000000 bps, 640x480, auto, audio
+            // and video), sent as the official SDK 4.17.0 sends them (OfficialWireJavaTest), so an
+            // app keeps the official defaults whatever the service's own are
+            val layout = this.layout ?: BroadcastLayout(ArchiveLayout.Type.BESTFIT)
+            val hlsOptions = if (hasHls) hls?.options ?: HlsOptions(null, null) else null
+            return BroadcastProperties(
+                BroadcastOptions(
+                    outputs = BroadcastOutputs(hlsOptions, rtmp.map { it.output }), layout = layout.toFfi(),
+                    maxDuration = (maxDuration ?: 7200).unsigned("maxDuration"), maxBitrate = (maxBitrate ?: 2_000_000).unsigned("maxBitrate"),
+                    resolution = null, streamMode = (streamMode ?: Archive.StreamMode.AUTO).ffi, multiBroadcastTag = multiBroadcastTag,
+                    hasAudio = hasAudio ?: true, hasVideo = hasVideo ?: true,
+                ),
+                resolution ?: "640x480", if (hasHls) hls else null, hasHls, rtmp.toList(), layout,
+            )
+        }
     }
 
     /** Whether an HLS output is set. */
-    fun hasHls(): Boolean = hlsOutput != null
-    /** The HLS output, or `null`. */
+    fun hasHls(): Boolean = hlsOn
+    /** The HLS output's settings, or `null` (none, or [Builder.hasHls] without settings, as the official). */
     fun hls(): Hls? = hlsOutput
     /** The RTMP outputs. */
     fun rtmpList(): List<RtmpProperties> = rtmpOutputs

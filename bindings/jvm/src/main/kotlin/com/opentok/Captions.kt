@@ -58,7 +58,8 @@ class CaptionProperties private constructor(internal val options: CaptionOptions
         fun statusCallbackUrl(url: String?) = apply { this.statusCallbackUrl = url }
         /** The options. */
         fun build(): CaptionProperties =
-            CaptionProperties(CaptionOptions(languageCode, maxDuration?.unsigned("maxDuration"), partialCaptions, statusCallbackUrl))
+            // the official builder's defaults, sent as the official SDK 4.17.0 sends them (OfficialWireJavaTest)
+            CaptionProperties(CaptionOptions(languageCode ?: "en-US", (maxDuration ?: 14400).unsigned("maxDuration"), partialCaptions ?: true, statusCallbackUrl))
     }
 
     /** The language code (default `en-US`). */

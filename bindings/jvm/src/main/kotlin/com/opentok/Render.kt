@@ -83,8 +83,9 @@ class RenderProperties private constructor(private val options: RenderOptions, p
         fun statusCallbackUrl(url: String?) = apply { this.statusCallbackUrl = url }
         /** The options. */
         fun build(): RenderProperties = RenderProperties(
-            RenderOptions(url, maxDuration?.unsigned("maxDuration"), resolution = null, name = name, statusCallbackUrl = statusCallbackUrl),
-            resolution,
+            // the official builder's defaults (7200 s, 1280x720), sent as the official SDK 4.17.0 sends them
+            RenderOptions(url, (maxDuration ?: 7200).unsigned("maxDuration"), resolution = null, name = name, statusCallbackUrl = statusCallbackUrl),
+            resolution ?: "1280x720",
         )
     }
 

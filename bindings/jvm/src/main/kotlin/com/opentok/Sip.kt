@@ -88,7 +88,8 @@ class SipProperties private constructor(
             sipUri,
             SipDialOptions(
                 from = from, headers = headers, auth = userName?.let { SipAuth(it, password) },
-                secure = secure, video = video, observeForceMute = observeForceMute, streams = streams,
+                // false when not set, sent as the official SDK 4.17.0 sends them (OfficialWireJavaTest)
+                secure = secure ?: false, video = video ?: false, observeForceMute = observeForceMute ?: false, streams = streams,
             ),
             headersJson,
         )
