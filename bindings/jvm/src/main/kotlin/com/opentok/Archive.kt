@@ -136,13 +136,15 @@ enum class ScreenShareLayoutType(internal val ffi: LayoutType, private val wire:
  * custom; screenshare type only with best fit).
  */
 open class ArchiveLayout @JvmOverloads constructor(
-    /** The layout type. */
-    var type: Type,
+    type: Type?,
     /** The CSS of a [Type.CUSTOM] layout. */
     var stylesheet: String? = null,
 ) {
-    /** A [Type.BESTFIT] layout with [screenshareType] for screen-sharing streams (official constructor). */
-    constructor(screenshareType: ScreenShareLayoutType) : this(Type.BESTFIT, null) {
+    /** The layout type (a `null` one is refused with an InvalidArgumentException naming `layout.type`). */
+    var type: Type = required(type, "layout.type")
+
+    /** A [Type.BESTFIT] layout with [screenshareType] for screen-sharing streams (official constructor; `null`: none). */
+    constructor(screenshareType: ScreenShareLayoutType?) : this(Type.BESTFIT, null) {
         this.screenshareType = screenshareType
     }
 

@@ -28,9 +28,11 @@ class AudioConnectorProperties private constructor(internal val options: AudioCo
     fun type(): String = "websocket"
 
     /** Builds [AudioConnectorProperties] for the WebSocket [uri] (`ws://` or `wss://`). */
-    class Builder(private val uri: String) {
+    class Builder(uri: String?) {
         /** A builder for the WebSocket [uri]. */
-        constructor(uri: java.net.URI) : this(uri.toString())
+        constructor(uri: java.net.URI?) : this(uri?.toString())
+
+        private val uri: String = required(uri, "uri")
 
         private val streams = mutableListOf<String>()
         private val headers = linkedMapOf<String, String>()
@@ -40,17 +42,17 @@ class AudioConnectorProperties private constructor(internal val options: AudioCo
         /** Adds a stream to send (none: every stream of the session). */
         fun addStream(stream: String?) = apply { streams += required(stream, "stream") }
         /** Adds streams to send. */
-        fun addStreams(vararg streams: String) = apply { this.streams += streams }
+        fun addStreams(vararg streams: String) = apply { this.streams += textList(streams.asList(), "streams") }
         /** Adds streams to send. */
-        fun addStreams(streams: Collection<String>?) = apply { this.streams += required(streams, "streams") }
+        fun addStreams(streams: Collection<String>?) = apply { this.streams += textList(required(streams, "streams"), "streams") }
         /** Only these streams are sent (replaces any added). */
-        fun streams(streams: List<String>?) = apply { this.streams.clear(); this.streams += streams.orEmpty() }
+        fun streams(streams: List<String>?) = apply { this.streams.clear(); this.streams += textList(streams, "streams") }
         /** Adds a header of the WebSocket request. */
         fun addHeader(key: String?, value: String?) = apply { headers[required(key, "key")] = required(value, "value") }
         /** Adds headers of the WebSocket request. */
-        fun addHeaders(headers: Map<String, String>?) = apply { this.headers.putAll(required(headers, "headers")) }
+        fun addHeaders(headers: Map<String, String>?) = apply { this.headers.putAll(textMap(required(headers, "headers"), "headers")) }
         /** Headers of the WebSocket request (replaces any added). */
-        fun headers(headers: Map<String, String>?) = apply { this.headers.clear(); this.headers.putAll(headers.orEmpty()) }
+        fun headers(headers: Map<String, String>?) = apply { this.headers.clear(); this.headers.putAll(textMap(headers, "headers")) }
         /** Audio sample rate: 8000, 16000 or 24000. */
         fun audioRate(audioRate: Int) = apply { this.audioRate = audioRate }
         /** Also play audio received from the WebSocket into the session. */

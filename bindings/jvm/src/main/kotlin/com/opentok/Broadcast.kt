@@ -82,9 +82,9 @@ class Rtmp internal constructor(record: RtmpStatus) {
 class BroadcastList internal constructor(page: BroadcastListRecord) : Page<Broadcast>(page.items.map(::Broadcast), page.count)
 
 /** The layout of a broadcast (same types and rules as [ArchiveLayout]). */
-class BroadcastLayout @JvmOverloads constructor(type: Type, stylesheet: String? = null) : ArchiveLayout(type, stylesheet) {
-    /** A [Type.BESTFIT] layout with [screenshareType] for screen-sharing streams (official constructor). */
-    constructor(screenshareType: ScreenShareLayoutType) : this(Type.BESTFIT, null) {
+class BroadcastLayout @JvmOverloads constructor(type: Type?, stylesheet: String? = null) : ArchiveLayout(type, stylesheet) {
+    /** A [Type.BESTFIT] layout with [screenshareType] for screen-sharing streams (official constructor; `null`: none). */
+    constructor(screenshareType: ScreenShareLayoutType?) : this(Type.BESTFIT, null) {
         this.screenshareType = screenshareType
     }
 }

@@ -14,7 +14,7 @@ class MuteAllProperties private constructor(internal val options: MuteAllOptions
     class Builder {
         private var excluded: List<String> = emptyList()
         /** Stream ids not to mute (sent as `excludedStreamIds`). */
-        fun excludedStreamIds(ids: List<String>?) = apply { excluded = ids.orEmpty().toList() }
+        fun excludedStreamIds(ids: List<String>?) = apply { excluded = textList(ids, "excludedStreamIds") }
         /** The options. */
         fun build(): MuteAllProperties = MuteAllProperties(MuteAllOptions(excluded))
     }

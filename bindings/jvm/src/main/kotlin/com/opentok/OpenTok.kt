@@ -2,6 +2,8 @@ package com.opentok
 
 import com.opentok.exception.InvalidArgumentException
 import com.opentok.exception.OpenTokException
+import com.opentok.exception.checkUnicode
+import com.opentok.exception.closedException
 import com.opentok.exception.native
 import com.opentok.ffi.Client
 import com.opentok.ffi.ClientConfig
@@ -14,6 +16,7 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.future.future
+import kotlinx.coroutines.isActive
 import java.net.InetSocketAddress
 import java.net.Proxy
 import java.nio.file.Path
@@ -37,11 +40,11 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** A client for the production API with a numeric api key (as in the official SDK). */
     @Throws(InvalidArgumentException::class)
-    constructor(apiKey: Int, apiSecret: String) : this(Builder(apiKey, apiSecret).newClient())
+    constructor(apiKey: Int, apiSecret: String?) : this(Builder(apiKey, apiSecret).newClient())
 
     /** A client for the production API. */
     @Throws(InvalidArgumentException::class)
-    constructor(apiKey: String, apiSecret: String) : this(Builder(apiKey, apiSecret).newClient())
+    constructor(apiKey: String?, apiSecret: String?) : this(Builder(apiKey, apiSecret).newClient())
 
     /**
      * A client with Vonage application credentials (official Java SDK 4.x): the application id
@@ -49,7 +52,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
      * `https://video.api.vonage.com` and tokens are RS256 JWTs; the core checks both values.
      */
     @Throws(InvalidArgumentException::class)
-    constructor(applicationId: String, privateKeyPath: Path) : this(Builder(applicationId, privateKeyPath).newClient())
+    constructor(applicationId: String?, privateKeyPath: Path?) : this(Builder(applicationId, privateKeyPath).newClient())
 
     /** The project's api key (the application id with application credentials). */
     val apiKey: String = client.apiKey()
@@ -122,8 +125,21 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
         // naming the parameter), not with Kotlin's NullPointerException; null options are the defaults.
         val id = sessionId ?: throw InvalidArgumentException("Session id must not be null", "sessionId")
         val options = tokenOptions ?: DEFAULT_TOKEN_OPTIONS
-        return (if (tokenHandle != 0L) TokenFast.mint(tokenHandle, id, options) else null)
-            ?: native { client.generateToken(id, options.toSpec()) }
+        // The handle is read once (close() zeroes the field meanwhile) and this object is kept
+        // reachable until the native call returns: the handle is freed by a Cleaner once this
+        // object is unreachable, which the JIT may decide right after the field read
+        // (HostileJavaTest, gc-pressure).
+        checkUnicode(id, "session_id")
+        checkUnicode(options.data, "data")
+        options.initialLayoutClassList.forEach { checkUnicode(it, "initial_layout_class_list") }
+        val handle = tokenHandle
+        try {
+            // a NUL would end the C string of the fast path early: the uniffi path reads the id whole
+            return (if (handle != 0L && id.indexOf('\u0000') < 0) TokenFast.mint(handle, id, options) else null)
+                ?: native { client.generateToken(id, options.toSpec()) }
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(this)
+        }
     }
 
     // ---- REST API (official Java SDK 4.x names) ----
@@ -136,7 +152,8 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
     // them (a future completes exceptionally with it); never Kotlin's NullPointerException.
 
     /** Runs a suspend twin for a `...Future` method; its exception completes the future exceptionally. */
-    private fun <T> future(block: suspend () -> T): CompletableFuture<T> = futures.future { block() }
+    private fun <T> future(block: suspend () -> T): CompletableFuture<T> =
+        if (futures.isActive) futures.future { block() } else CompletableFuture.failedFuture(closedException(null))
 
     /** Starts recording [sessionId] (routed, with a connected client). 409 ([com.opentok.exception.ConflictException]) when already recording. */
     @Throws(OpenTokException::class)
@@ -799,18 +816,19 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
          * application id and its private key (PEM text, or a key file path). The core decides
          * which from the second value.
          */
-        constructor(apiKey: String, apiSecret: String) : this({ config -> Client(apiKey, apiSecret, config) })
+        constructor(apiKey: String?, apiSecret: String?) :
+            this({ config -> Client(required(apiKey, "apiKey"), required(apiSecret, "apiSecret"), config) })
 
         /** A builder with a numeric api key (as in the official SDK). */
-        constructor(apiKey: Int, apiSecret: String) : this(apiKey.toString(), apiSecret)
+        constructor(apiKey: Int, apiSecret: String?) : this(apiKey.toString(), apiSecret)
 
         /**
          * A builder with Vonage application credentials (official Java SDK 4.x): the application
          * id and the path of its RSA private key PEM file, read by the core when the client is
          * built. Without [apiUrl] the core's default for applications, `https://video.api.vonage.com`, is used.
          */
-        constructor(applicationId: String, privateKeyPath: Path) :
-            this({ config -> Client.withKeyFile(applicationId, privateKeyPath.toString(), config) })
+        constructor(applicationId: String?, privateKeyPath: Path?) :
+            this({ config -> Client.withKeyFile(required(applicationId, "applicationId"), required(privateKeyPath, "privateKeyPath").toString(), config) })
 
         companion object {
             /**
@@ -818,40 +836,40 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
              * (`-----BEGIN PRIVATE KEY-----...`), e.g. from a secret store instead of a file.
              */
             @JvmStatic
-            fun withPrivateKey(applicationId: String, privateKeyPem: String): Builder =
-                Builder { config -> Client.withApplication(applicationId, privateKeyPem, config) }
+            fun withPrivateKey(applicationId: String?, privateKeyPem: String?): Builder =
+                Builder { config -> Client.withApplication(required(applicationId, "applicationId"), required(privateKeyPem, "privateKeyPem"), config) }
         }
 
         private var config = ClientConfig(binding = "jvm/" + System.getProperty("java.version", "unknown"), dialect = Dialect.JAVA)
 
         /** The API base URL (e.g. the emulator's `http://127.0.0.1:PORT`). */
-        fun apiUrl(apiUrl: String) = apply { config.apiUrl = apiUrl }
+        fun apiUrl(apiUrl: String?) = apply { config.apiUrl = apiUrl }
 
         /** Time allowed for a whole request, in seconds (the official SDK's unit). */
         fun requestTimeout(seconds: Int) = apply { config.requestTimeoutMs = nonNegativeMillis(seconds.toLong() * 1000) }
 
         /** Time allowed for a whole request. */
-        fun requestTimeout(timeout: Duration) = apply { config.requestTimeoutMs = nonNegativeMillis(timeout.toMillis()) }
+        fun requestTimeout(timeout: Duration?) = apply { config.requestTimeoutMs = timeout?.let { nonNegativeMillis(saturatedMillis(it)) } }
 
         /** Time allowed to open a connection. */
-        fun connectTimeout(timeout: Duration) = apply { config.connectTimeoutMs = nonNegativeMillis(timeout.toMillis()) }
+        fun connectTimeout(timeout: Duration?) = apply { config.connectTimeoutMs = timeout?.let { nonNegativeMillis(saturatedMillis(it)) } }
 
         /** A `java.net.Proxy` (HTTP or SOCKS); `Proxy.NO_PROXY` means none. */
-        fun proxy(proxy: Proxy) = apply { config.proxyUrl = proxyUrl(proxy) }
+        fun proxy(proxy: Proxy?) = apply { config.proxyUrl = proxy?.let { proxyUrl(it) } }
 
         /** A `java.net.Proxy` with credentials. */
-        fun proxy(proxy: Proxy, username: String, password: String) = apply {
-            config.proxyUrl = proxyUrl(proxy)
+        fun proxy(proxy: Proxy?, username: String?, password: String?) = apply {
+            config.proxyUrl = proxy?.let { proxyUrl(it) }
             config.proxyUsername = username
             config.proxyPassword = password
         }
 
         /** A proxy URL: `http://host:port`, `https://host:port` or `socks5://host:port`. */
         @JvmName("proxyUrl")
-        fun proxy(url: String) = apply { config.proxyUrl = url }
+        fun proxy(url: String?) = apply { config.proxyUrl = url }
 
         /** Text appended to the User-Agent (your app's name and version). */
-        fun appendToUserAgent(suffix: String) = apply { config.userAgentSuffix = suffix }
+        fun appendToUserAgent(suffix: String?) = apply { config.userAgentSuffix = suffix }
 
         /** Retries of idempotent or unsent requests (0 turns retries off). */
         fun maxRetries(retries: Int) = apply { config.maxRetries = retries.coerceAtLeast(0).toUInt() }

@@ -39,12 +39,12 @@ class OpenTokSDK @JvmOverloads constructor(
     @JvmOverloads
     @Throws(OpenTokException::class)
     fun createSession(location: String? = null, properties: Map<String, String> = emptyMap()): SdkSession =
-        SdkSession(native { client.createSessionWithPropertiesBlocking(location, properties) })
+        SdkSession(native { client.createSessionWithPropertiesBlocking(location, textMap(properties, "properties")) })
 
     /** Suspending twin of [createSession]. */
     @Throws(OpenTokException::class)
     suspend fun createSessionAsync(location: String? = null, properties: Map<String, String> = emptyMap()): SdkSession =
-        SdkSession(native { client.createSessionWithProperties(location, properties) })
+        SdkSession(native { client.createSessionWithProperties(location, textMap(properties, "properties")) })
 
     override fun close() = client.close()
 }

@@ -1,7 +1,9 @@
 package com.opentok
 
 import com.opentok.exception.InvalidArgumentException
+import com.opentok.exception.checkUnicode
 import com.opentok.exception.native
+import java.time.Duration
 import com.opentok.ffi.core.ListOptions
 
 /*
@@ -35,8 +37,40 @@ open class Page<T> internal constructor(items: List<T>, private val total: Long)
  * pass `null` where the official SDK refuses it, and get its exception class, never Kotlin's
  * NullPointerException ("Parameter specified as non-null is null").
  */
-internal fun <T : Any> required(value: T?, field: String): T =
-    value ?: throw InvalidArgumentException("invalid $field: must not be null", field)
+internal fun <T : Any> required(value: T?, field: String): T {
+    val v = value ?: throw InvalidArgumentException("invalid $field: must not be null", field)
+    if (v is String) checkUnicode(v, field)
+    return v
+}
+
+/**
+ * A list from Java as strings: a `null` element, or one that is not a `String` (a raw or
+ * heap-polluted collection), is refused with an [InvalidArgumentException] naming [field], not a
+ * NullPointerException or ClassCastException later (HostileJavaTest). `null` is the empty list.
+ */
+internal fun textList(values: Collection<*>?, field: String): List<String> =
+    values.orEmpty().mapIndexed { i, v ->
+        v as? String ?: throw InvalidArgumentException("invalid $field: element $i is ${describe(v)}, not a string", field)
+    }
+
+/** A map from Java as string names and values, checked as [textList] checks a list; `null` is the empty map. */
+internal fun textMap(values: Map<*, *>?, field: String): Map<String, String> {
+    val out = LinkedHashMap<String, String>()
+    for ((k, v) in values.orEmpty()) {
+        val name = k as? String ?: throw InvalidArgumentException("invalid $field: a name is ${describe(k)}, not a string", field)
+        out[name] = v as? String ?: throw InvalidArgumentException("invalid $field.$name: the value is ${describe(v)}, not a string", "$field.$name")
+    }
+    return out
+}
+
+private fun describe(v: Any?): String = if (v == null) "null" else "a ${v.javaClass.name}"
+
+/** A duration in milliseconds, [Long.MAX_VALUE] when it has more (the core then refuses it as too long). */
+internal fun saturatedMillis(d: Duration): Long = try {
+    d.toMillis()
+} catch (e: ArithmeticException) {
+    if (d.isNegative) Long.MIN_VALUE else Long.MAX_VALUE
+}
 
 /** The core's list options (`sessionId`, `offset`, `count`; the core checks the ranges). */
 internal fun listOptions(sessionId: String?, offset: Int?, count: Int?) =

@@ -27,7 +27,7 @@ enum class MediaMode(private val p2pPreference: String) {
         /** Parses `relayed`/`routed`/`enabled`/`disabled` (case-insensitive) with the core's rules. */
         @JvmStatic
         @Throws(InvalidArgumentException::class)
-        fun fromString(value: String): MediaMode = valueOf(native { parseMediaMode(value) }.uppercase())
+        fun fromString(value: String?): MediaMode = valueOf(native { parseMediaMode(required(value, "mediaMode")) }.uppercase())
     }
 }
 
@@ -44,7 +44,7 @@ enum class ArchiveMode {
         /** Parses `manual`/`always` (case-insensitive) with the core's rules. */
         @JvmStatic
         @Throws(InvalidArgumentException::class)
-        fun fromString(value: String): ArchiveMode = valueOf(native { parseArchiveMode(value) }.uppercase())
+        fun fromString(value: String?): ArchiveMode = valueOf(native { parseArchiveMode(required(value, "archiveMode")) }.uppercase())
     }
 }
 
@@ -69,8 +69,8 @@ enum class Resolution(private val dimensions: String, internal val ffi: ArchiveR
         /** Parses `1280x720` and friends with the core's rules. */
         @JvmStatic
         @Throws(InvalidArgumentException::class)
-        fun fromString(value: String): Resolution =
-            entries.parsedBy(value, ::parseArchiveResolution) { it.dimensions }
+        fun fromString(value: String?): Resolution =
+            entries.parsedBy(required(value, "archiveResolution"), ::parseArchiveResolution) { it.dimensions }
                 ?: throw InvalidArgumentException("invalid archiveResolution: unsupported by this SDK (got \"$value\")", "archiveResolution")
 
         /** The core's resolution for a text such as `1280x720` (read by the core), or `null`. */

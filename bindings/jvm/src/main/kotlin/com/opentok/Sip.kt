@@ -1,5 +1,6 @@
 package com.opentok
 
+import com.opentok.exception.native
 import com.opentok.ffi.core.SipAuth
 import com.opentok.ffi.core.SipCall
 import com.opentok.ffi.core.SipDialOptions
@@ -66,7 +67,7 @@ class SipProperties private constructor(
         /** Custom SIP headers (names start with `X-`), as the official SDK takes them: a JSON object, read by the core. */
         fun headersJsonStartingWithXDash(headersJson: String?) = apply { this.headersJson = headersJson }
         /** Custom SIP headers (names start with `X-`). */
-        fun headers(headers: Map<String, String>?) = apply { this.headers = headers.orEmpty().toMap() }
+        fun headers(headers: Map<String, String>?) = apply { this.headers = textMap(headers, "sip.headers") }
         /** Digest auth user name. */
         fun userName(userName: String?) = apply { this.userName = userName }
         /** Digest auth password. */
@@ -78,10 +79,10 @@ class SipProperties private constructor(
         /** Let force-mute mute the call. */
         fun observeForceMute(observeForceMute: Boolean) = apply { this.observeForceMute = observeForceMute }
         /** Only these streams reach the SIP endpoint. */
-        fun streams(vararg streams: String) = apply { this.streams = streams.toList() }
+        fun streams(vararg streams: String) = apply { this.streams = textList(streams.asList(), "sip.streams") }
         /** Only these streams reach the SIP endpoint. */
         @JvmName("streamsOf")
-        fun streams(streams: List<String>?) = apply { this.streams = streams.orEmpty().toList() }
+        fun streams(streams: List<String>?) = apply { this.streams = textList(streams, "sip.streams") }
 
         /** The options (validated by the core when used, headers JSON included). */
         fun build(): SipProperties = SipProperties(
@@ -96,7 +97,7 @@ class SipProperties private constructor(
     }
 
     /** The core's dial options (headers given as JSON text are read by the core). */
-    internal fun toOptions(): SipDialOptions = headersJson?.let { options.copy(headers = sipHeadersFromJson(it)) } ?: options
+    internal fun toOptions(): SipDialOptions = headersJson?.let { options.copy(headers = native { sipHeadersFromJson(it) }) } ?: options
 
     override fun toString(): String = "SipProperties(sipUri=$sipUri, from=${options.from}, auth=${options.auth?.let { "<redacted>" }})"
 }

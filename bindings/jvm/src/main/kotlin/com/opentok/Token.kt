@@ -32,8 +32,8 @@ enum class Role(private val wire: String) {
         /** Parses a role name (case-insensitive) with the core's rules; unknown roles throw. */
         @JvmStatic
         @Throws(InvalidArgumentException::class)
-        fun fromString(value: String): Role =
-            entries.parsedBy(value, ::parseRole) { it.wire }
+        fun fromString(value: String?): Role =
+            entries.parsedBy(required(value, "role"), ::parseRole) { it.wire }
                 ?: throw NoSuchElementException("Collection contains no element matching the predicate.")
     }
 }
@@ -71,23 +71,27 @@ class TokenOptions private constructor(
         fun expireTime(expireTime: Double) = apply { this.expire = ExpireSpec.AtFractional(expireTime) }
 
         /** Expiry as an instant. */
-        fun expireTime(expireTime: Instant) = apply { this.expire = ExpireSpec.At(expireTime.epochSecond) }
+        fun expireTime(expireTime: Instant?) = apply { this.expire = expireTime?.let { ExpireSpec.At(it.epochSecond) } }
 
         /** Expiry as text in unix seconds (`"1795826652"`), parsed by the core. */
-        fun expireTime(expireTime: String) = apply { this.expire = ExpireSpec.Text(expireTime) }
+        fun expireTime(expireTime: String?) = apply { this.expire = expireTime?.let { ExpireSpec.Text(it) } }
 
         /** Expiry as a lifetime counted from now. */
-        fun expiresIn(lifetime: Duration) = apply {
+        fun expiresIn(lifetime: Duration?) = apply {
             // A negative lifetime has no unsigned form: hand it to the core as text, which it
-            // rejects as an invalid expire_time when the token is minted.
-            this.expire = if (lifetime.isNegative) ExpireSpec.Text(lifetime.toString()) else ExpireSpec.In(lifetime.seconds.toULong())
+            // rejects as an invalid expire_time when the token is minted. null: unset.
+            this.expire = when {
+                lifetime == null -> null
+                lifetime.isNegative -> ExpireSpec.Text(lifetime.toString())
+                else -> ExpireSpec.In(lifetime.seconds.toULong())
+            }
         }
 
         /** Connection data shown to other clients (at most 1000 characters). */
         fun data(data: String?) = apply { this.data = data }
 
         /** Initial layout classes of the streams this client publishes. */
-        fun initialLayoutClassList(classes: List<String>?) = apply { this.layout = classes.orEmpty().toList() }
+        fun initialLayoutClassList(classes: List<String>?) = apply { this.layout = textList(classes, "initial_layout_class_list") }
 
         /** Mint a legacy T1 token instead of a JWT. */
         fun useLegacyT1Token() = apply { this.legacyT1 = true }

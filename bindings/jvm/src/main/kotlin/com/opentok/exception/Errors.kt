@@ -28,4 +28,35 @@ internal inline fun <T> native(block: () -> T): T =
         throw e.toOpenTokException()
     } catch (e: InternalException) {
         throw OpenTokException("internal error in the native library: ${e.message}", "internal", cause = e)
+    } catch (e: java.nio.charset.CharacterCodingException) {
+        // a text argument without a UTF-8 form (a lone surrogate) in options the Kotlin layer passes on as given
+        throw InvalidArgumentException("invalid argument: a text value is not valid Unicode (a lone surrogate)", null, e)
+    } catch (e: IllegalStateException) {
+        // uniffi's answer for a native object already freed: the client was closed (HostileJavaTest)
+        throw if (e.message?.endsWith("has already been destroyed") == true) closedException(e) else e
     }
+
+/**
+ * Refuses a string holding a lone surrogate (half of a UTF-16 pair without the other half): it has
+ * no UTF-8 form, so it can neither be sent nor signed as given (uniffi's conversion would throw
+ * `MalformedInputException`, JNA's would put `?` in its place).
+ */
+internal fun checkUnicode(value: String?, field: String) {
+    if (value == null) return
+    var i = 0
+    while (i < value.length) {
+        val c = value[i]
+        if (Character.isHighSurrogate(c) && i + 1 < value.length && Character.isLowSurrogate(value[i + 1])) {
+            i += 2
+            continue
+        }
+        if (Character.isSurrogate(c)) {
+            throw InvalidArgumentException("invalid $field: not valid Unicode (a lone surrogate at index $i)", field)
+        }
+        i++
+    }
+}
+
+/** A call on a closed client: an [OpenTokException] of kind `closed`, not uniffi's IllegalStateException. */
+internal fun closedException(cause: Throwable?): OpenTokException =
+    OpenTokException("the OpenTok client is closed", "closed", cause = cause)
