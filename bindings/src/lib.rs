@@ -26,6 +26,7 @@ mod moderation;
 mod render;
 mod rest;
 mod session;
+mod session_fast;
 mod signal;
 mod sip;
 mod stream;

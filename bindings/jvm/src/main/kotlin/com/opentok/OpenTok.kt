@@ -98,8 +98,21 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Creates a session (blocking). */
     @Throws(OpenTokException::class)
-    fun createSession(properties: SessionProperties?): Session =
-        Session(this, native { client.createSessionBlocking((properties ?: DEFAULT_SESSION_PROPERTIES).toSpec()) })
+    fun createSession(properties: SessionProperties?): Session {
+        val spec = (properties ?: DEFAULT_SESSION_PROPERTIES).toSpec()
+        // The direct-mapped path (SessionFast) when it can carry the spec; the handle is read once
+        // and this object kept reachable until the call returns, as in generateToken.
+        val handle = tokenHandle
+        try {
+            if (handle != 0L && SessionFast.available && SessionFast.carries(spec)) {
+                listOf(spec.location to "location", spec.archiveName to "archive_name").forEach { (v, f) -> checkUnicode(v, f) }
+                return Session(this, SessionFast.create(handle, spec))
+            }
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(this)
+        }
+        return Session(this, native { client.createSessionBlocking(spec) })
+    }
 
     /** Creates a session without blocking the calling thread (Kotlin coroutines). */
     @Throws(OpenTokException::class)
