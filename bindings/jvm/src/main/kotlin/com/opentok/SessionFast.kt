@@ -5,9 +5,7 @@ import com.opentok.exception.native
 import com.opentok.ffi.SessionInfo
 import com.opentok.ffi.SessionSpec
 import com.opentok.ffi.takeFastError
-import com.sun.jna.Library
 import com.sun.jna.Native
-import com.sun.jna.NativeLibrary
 
 /**
  * The blocking `createSession` hot path: one JNA direct-mapped call into
@@ -23,16 +21,18 @@ internal object SessionFast {
     /** Whether the export could be bound (needs the token fast path's handle too). */
     @JvmField
     val available: Boolean = TokenFast.available && System.getProperty("opentok.sessionFastPath") != "false" && try {
+        // one copy of the library: the instance uniffi registered (see TokenFast)
         val name = System.getProperty("uniffi.component.opentok_uniffi.libraryOverride") ?: "opentok_uniffi"
-        Native.register(SessionFast::class.java, NativeLibrary.getInstance(name, mapOf(Library.OPTION_STRING_ENCODING to "UTF-8")))
+        ensureUniffiLoaded()
+        Native.register(SessionFast::class.java, name)
         true
     } catch (e: Throwable) {
         false
     }
 
     external fun opentok_uniffi_create_session_fast(
-        handle: Long, location: String?, mediaMode: String?, archiveMode: String?, archiveName: String?,
-        archiveResolution: String?, e2ee: Byte, out: ByteArray, cap: Int,
+        handle: Long, location: ByteArray?, mediaMode: ByteArray?, archiveMode: ByteArray?, archiveName: ByteArray?,
+        archiveResolution: ByteArray?, e2ee: Byte, out: ByteArray, cap: Int,
     ): Int
 
     external fun opentok_uniffi_fast_take_output(out: ByteArray, cap: Int): Int
@@ -49,7 +49,8 @@ internal object SessionFast {
         val buf = buffers.get()
         val e2ee: Byte = if (spec.e2ee == true) 1 else 0
         val n = opentok_uniffi_create_session_fast(
-            handle, spec.location, spec.mediaMode, spec.archiveMode, spec.archiveName, spec.archiveResolution, e2ee, buf, buf.size,
+            handle, cString(spec.location), cString(spec.mediaMode), cString(spec.archiveMode), cString(spec.archiveName),
+            cString(spec.archiveResolution), e2ee, buf, buf.size,
         )
         if (n < 0) {
             native { takeFastError() }

@@ -1,8 +1,6 @@
 package com.opentok
 
-import com.sun.jna.Library
 import com.sun.jna.Native
-import com.sun.jna.NativeLibrary
 
 /**
  * The token hot path: one JNA direct-mapped call into `opentok_uniffi_token_fast` (bindings/src/token_fast.rs)
@@ -20,15 +18,20 @@ internal object TokenFast {
     @JvmField
     val available: Boolean = System.getProperty("opentok.tokenFastPath") != "false" && try {
         val name = System.getProperty("uniffi.component.opentok_uniffi.libraryOverride") ?: "opentok_uniffi"
-        Native.register(TokenFast::class.java, NativeLibrary.getInstance(name, mapOf(Library.OPTION_STRING_ENCODING to "UTF-8")))
+        // The same name and options as uniffi's own Native.register: JNA hands out the library
+        // instance uniffi loaded. Other options would load a second copy (extracted from the jar
+        // again), whose statics and thread-locals (the tokio runtime of a blocking call) are not
+        // the first copy's. Strings cross as UTF-8 bytes (cString), whatever JNA's encoding.
+        ensureUniffiLoaded()
+        Native.register(TokenFast::class.java, name)
         true
     } catch (e: Throwable) {
         false
     }
 
     external fun opentok_uniffi_token_fast(
-        handle: Long, sessionId: String, role: String?, expireKind: Int, expire: Long,
-        data: String?, layout: String?, legacyT1: Byte, out: ByteArray, cap: Int,
+        handle: Long, sessionId: ByteArray, role: ByteArray?, expireKind: Int, expire: Long,
+        data: ByteArray?, layout: ByteArray?, legacyT1: Byte, out: ByteArray, cap: Int,
     ): Int
 
     external fun opentok_uniffi_token_handle_free(handle: Long)
@@ -39,13 +42,29 @@ internal object TokenFast {
     fun mint(handle: Long, sessionId: String, o: TokenOptions): String? {
         if (!o.fast) return null
         var buf = buffers.get()
-        var n = opentok_uniffi_token_fast(handle, sessionId, o.roleWire, o.expireKind, o.expireValue, o.data, o.layoutJoined, o.legacyByte, buf, buf.size)
+        val id = cString(sessionId)!!
+        val role = cString(o.roleWire)
+        val data = cString(o.data)
+        val layout = cString(o.layoutJoined)
+        var n = opentok_uniffi_token_fast(handle, id, role, o.expireKind, o.expireValue, data, layout, o.legacyByte, buf, buf.size)
         if (n > buf.size) {
             buf = ByteArray(Integer.highestOneBit(n) shl 1)
             buffers.set(buf)
-            n = opentok_uniffi_token_fast(handle, sessionId, o.roleWire, o.expireKind, o.expireValue, o.data, o.layoutJoined, o.legacyByte, buf, buf.size)
+            n = opentok_uniffi_token_fast(handle, id, role, o.expireKind, o.expireValue, data, layout, o.legacyByte, buf, buf.size)
         }
         if (n < 0) return null
         return String(buf, 0, n, Charsets.UTF_8)
     }
+}
+
+/** [s] as a NUL-terminated UTF-8 C string for the direct-mapped exports (`null` stays `null`). */
+internal fun cString(s: String?): ByteArray? {
+    if (s == null) return null
+    val b = s.toByteArray(Charsets.UTF_8)
+    return b.copyOf(b.size + 1)
+}
+
+/** Loads the library through uniffi first, so a direct-mapped `Native.register` finds its instance. */
+internal fun ensureUniffiLoaded() {
+    com.opentok.ffi.UniffiLib.ensureInitialized()
 }
