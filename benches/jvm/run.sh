@@ -56,7 +56,7 @@ run_one() { # <label> <gav>
   rm -rf "$out" && mkdir -p "$out"
   javac -nowarn -d "$out" -cp "$cp" "$here/Bench.java"
   start_emulator
-  java -Xms256m -Xmx1g -cp "$out:$cp" Bench "$1" "$emu_url" "$secs" | tee -a "$work/results.txt"
+  java -Xms256m -Xmx1g -cp "$out:$cp" Bench "$1" "$emu_url" "$secs" "$emu_pid" | tee -a "$work/results.txt"
   kill "$emu_pid"; wait "$emu_pid" 2>/dev/null || true
 }
 
@@ -64,8 +64,12 @@ run_one() { # <label> <gav>
 run_one official com.tokbox:opentok-server-sdk:4.17.0
 run_one native com.opentok.native:opentok-native:0.1.0
 echo
-awk '{ r[$1" "$2]=$3 } END {
+awk '{ r[$1" "$2]=$3; e[$1" "$2]=$4 } END {
   split("generateToken(jwt) generateToken(jwt,options) generateToken(t1) createSession createSession(64-in-flight)", cases, " ");
   printf "%-28s %12s %12s %8s\n", "case", "official/s", "native/s", "ratio";
   for (i = 1; i <= 5; i++) { c = cases[i]; o = r["official " c]; n = r["native " c];
-    printf "%-28s %12d %12d %7.1fx\n", c, o, n, (o > 0 ? n / o : 0) } }' "$work/results.txt"
+    printf "%-28s %12d %12d %7.1fx\n", c, o, n, (o > 0 ? n / o : 0) }
+  printf "\nCPU per createSession, microseconds (both processes share the cores)\n";
+  printf "%-28s %12s %12s %12s %12s\n", "case", "official", "its emulator", "native", "its emulator";
+  for (i = 4; i <= 5; i++) { c = "cpu:" cases[i];
+    printf "%-28s %12.1f %12.1f %12.1f %12.1f\n", cases[i], r["official " c], e["official " c], r["native " c], e["native " c] } }' "$work/results.txt"

@@ -38,6 +38,30 @@ unsafe fn opt_string(p: *const c_char, field: &str) -> Result<Option<String>> {
     }
 }
 
+/// The [`SessionSpec`] of the C arguments (null: unset; `e2ee` 1: on, 0: not sent).
+unsafe fn spec_from_c(
+    location: *const c_char,
+    media_mode: *const c_char,
+    archive_mode: *const c_char,
+    archive_name: *const c_char,
+    archive_resolution: *const c_char,
+    e2ee: i8,
+) -> Result<SessionSpec> {
+    Ok(SessionSpec {
+        location: opt_string(location, "location")?,
+        media_mode: opt_string(media_mode, "media_mode")?,
+        archive_mode: opt_string(archive_mode, "archive_mode")?,
+        archive_name: opt_string(archive_name, "archive_name")?,
+        archive_resolution: opt_string(archive_resolution, "archive_resolution")?,
+        e2ee: (e2ee != 0).then_some(true),
+    })
+}
+
+/// Keeps `e` for [`take_fast_error`].
+fn keep_error(e: NativeError) {
+    LAST_ERROR.with(|slot| *slot.borrow_mut() = Some(e));
+}
+
 /// The answer's fields joined by U+001F, an absent one as U+001E; `e2ee` as `1` or `0`.
 fn encode(info: &SessionInfo) -> String {
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| ABSENT.to_owned());
@@ -83,15 +107,7 @@ pub unsafe extern "C" fn opentok_uniffi_create_session_fast(
     }
     let run = || -> Result<String> {
         let client = (*(handle as *const opentok::Client)).clone();
-        let spec = SessionSpec {
-            location: opt_string(location, "location")?,
-            media_mode: opt_string(media_mode, "media_mode")?,
-            archive_mode: opt_string(archive_mode, "archive_mode")?,
-            archive_name: opt_string(archive_name, "archive_name")?,
-            archive_resolution: opt_string(archive_resolution, "archive_resolution")?,
-            e2ee: (e2ee != 0).then_some(true),
-        };
-        let opts = spec.into_core()?;
+        let opts = spec_from_c(location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?.into_core()?;
         let info: SessionInfo = block_on(async move { client.create_session(&opts).await })?.into();
         Ok(encode(&info))
     };
@@ -102,7 +118,7 @@ pub unsafe extern "C" fn opentok_uniffi_create_session_fast(
     match answer {
         Ok(text) => {
             let Ok(n) = i32::try_from(text.len()) else {
-                LAST_ERROR.with(|e| *e.borrow_mut() = Some(opentok::Error::invalid("session", "answer too long", "").into()));
+                keep_error(opentok::Error::invalid("session", "answer too long", "").into());
                 return -1;
             };
             if n <= cap {
@@ -113,7 +129,38 @@ pub unsafe extern "C" fn opentok_uniffi_create_session_fast(
             n
         }
         Err(e) => {
-            LAST_ERROR.with(|slot| *slot.borrow_mut() = Some(e));
+            keep_error(e);
+            -1
+        }
+    }
+}
+
+/// Checks session options with the core's rules, sending nothing (as
+/// `crate::session::check_session_spec`, for `SessionProperties.Builder.build()`, which official
+/// apps call before every `createSession`). The arguments are those of
+/// [`opentok_uniffi_create_session_fast`] without the handle and the buffer. Answers 0 when the
+/// options are valid, or -1 with the error kept for [`take_fast_error`].
+///
+/// # Safety
+/// The strings are null or NUL-terminated.
+#[no_mangle]
+pub unsafe extern "C" fn opentok_uniffi_check_session_fast(
+    location: *const c_char,
+    media_mode: *const c_char,
+    archive_mode: *const c_char,
+    archive_name: *const c_char,
+    archive_resolution: *const c_char,
+    e2ee: i8,
+) -> i32 {
+    let run = || spec_from_c(location, media_mode, archive_mode, archive_name, archive_resolution, e2ee)?.into_core();
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(Ok(_)) => 0,
+        Ok(Err(e)) => {
+            keep_error(e);
+            -1
+        }
+        Err(_) => {
+            keep_error(opentok::Error::invalid("SessionProperties", "the native check failed", "").into());
             -1
         }
     }
@@ -230,5 +277,22 @@ mod tests {
             -2
         );
         unsafe { crate::token_fast::opentok_uniffi_token_handle_free(h) };
+    }
+
+    #[test]
+    fn the_check_answers_the_core_rule_of_an_invalid_combination() {
+        let check = |media: &std::ffi::CStr, archive: &std::ffi::CStr, e2ee: i8| unsafe {
+            opentok_uniffi_check_session_fast(std::ptr::null(), media.as_ptr(), archive.as_ptr(), std::ptr::null(), std::ptr::null(), e2ee)
+        };
+        assert_eq!(check(c"routed", c"always", 0), 0);
+        assert!(take_fast_error().is_ok(), "nothing kept after a valid check");
+        assert_eq!(check(c"relayed", c"always", 0), -1, "archive mode always needs routed media");
+        match take_fast_error() {
+            Err(NativeError::InvalidArgument { field, .. }) => assert!(field.is_some()),
+            other => panic!("expected an invalid-argument error, got {other:?}"),
+        }
+        assert_eq!(check(c"routed", c"manual", 1), 0);
+        assert_eq!(check(c"relayed", c"manual", 1), -1, "e2ee needs routed media");
+        assert!(take_fast_error().is_err());
     }
 }

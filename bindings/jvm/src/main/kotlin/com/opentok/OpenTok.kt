@@ -94,7 +94,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Creates a relayed, manually archived session. */
     @Throws(OpenTokException::class)
-    fun createSession(): Session = createSession(SessionProperties.Builder().build())
+    fun createSession(): Session = createSession(DEFAULT_SESSION_PROPERTIES)
 
     /** Creates a session (blocking). */
     @Throws(OpenTokException::class)
@@ -116,7 +116,7 @@ class OpenTok private constructor(private val client: Client) : AutoCloseable {
 
     /** Creates a session without blocking the calling thread (Kotlin coroutines). */
     @Throws(OpenTokException::class)
-    suspend fun createSessionAsync(properties: SessionProperties = SessionProperties.Builder().build()): Session =
+    suspend fun createSessionAsync(properties: SessionProperties = DEFAULT_SESSION_PROPERTIES): Session =
         Session(this, native { client.createSession(properties.toSpec()) })
 
     /**

@@ -138,8 +138,10 @@ class SessionProperties private constructor(
         @Throws(IllegalStateException::class)
         fun build(): SessionProperties {
             val properties = unchecked()
+            val spec = properties.toSpec().copy(location = null)
             try {
-                native { checkSessionSpec(properties.toSpec().copy(location = null)) }
+                // the direct-mapped check when it can carry the spec (apps build these per call)
+                if (SessionFast.available && SessionFast.carries(spec)) SessionFast.check(spec) else native { checkSessionSpec(spec) }
             } catch (e: InvalidArgumentException) {
                 throw IllegalStateException(e.message, e)
             }

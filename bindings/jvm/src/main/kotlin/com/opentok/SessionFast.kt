@@ -1,6 +1,7 @@
 package com.opentok
 
 import com.opentok.exception.OpenTokException
+import com.opentok.exception.checkUnicode
 import com.opentok.exception.native
 import com.opentok.ffi.SessionInfo
 import com.opentok.ffi.SessionSpec
@@ -37,12 +38,35 @@ internal object SessionFast {
 
     external fun opentok_uniffi_fast_take_output(out: ByteArray, cap: Int): Int
 
+    external fun opentok_uniffi_check_session_fast(
+        location: ByteArray?, mediaMode: ByteArray?, archiveMode: ByteArray?, archiveName: ByteArray?,
+        archiveResolution: ByteArray?, e2ee: Byte,
+    ): Int
+
     private val buffers = ThreadLocal.withInitial { ByteArray(512) }
 
     /** Whether [spec] can cross as C strings unchanged (a NUL would end one early). */
     fun carries(spec: SessionSpec): Boolean =
         listOf(spec.location, spec.mediaMode, spec.archiveMode, spec.archiveName, spec.archiveResolution)
             .all { it == null || it.indexOf('\u0000') < 0 }
+
+    /**
+     * Checks [spec] with the core's rules, sending nothing (`checkSessionSpec` without a uniffi
+     * call): returns when valid, else throws the same typed exception. [spec] must be [carries].
+     */
+    fun check(spec: SessionSpec) {
+        checkUnicode(spec.location, "location")
+        checkUnicode(spec.archiveName, "archive_name")
+        val e2ee: Byte = if (spec.e2ee == true) 1 else 0
+        val rc = opentok_uniffi_check_session_fast(
+            cString(spec.location), cString(spec.mediaMode), cString(spec.archiveMode), cString(spec.archiveName),
+            cString(spec.archiveResolution), e2ee,
+        )
+        if (rc != 0) {
+            native { takeFastError() }
+            throw OpenTokException("SessionProperties: the native check failed without an error ($rc)", "internal")
+        }
+    }
 
     /** Creates the session (blocking) with the handle of `Client.tokenHandle()`. */
     fun create(handle: Long, spec: SessionSpec): SessionInfo {

@@ -82,6 +82,35 @@ class SessionFastTest {
     }
 
     @Test
+    fun `the builder's direct-mapped check refuses what checkSessionSpec refuses, with the same error`() {
+        val builders = listOf(
+            SessionProperties.Builder().archiveMode(ArchiveMode.ALWAYS),
+            SessionProperties.Builder().endToEndEncryption(),
+            SessionProperties.Builder().mediaMode(MediaMode.ROUTED).archiveMode(ArchiveMode.ALWAYS).endToEndEncryption(),
+            SessionProperties.Builder().mediaMode(MediaMode.ROUTED).archiveName("no automatic archives"),
+            SessionProperties.Builder().mediaMode(MediaMode.ROUTED).archiveMode(ArchiveMode.ALWAYS).archiveName("x".repeat(81)),
+        )
+        for (b in builders) {
+            val spec = b.unchecked().toSpec().copy(location = null)
+            val slow = assertFailsWith<InvalidArgumentException>("uniffi check of $spec") {
+                com.opentok.exception.native { com.opentok.ffi.checkSessionSpec(spec) }
+            }
+            val fast = assertFailsWith<InvalidArgumentException>("fast check of $spec") { SessionFast.check(spec) }
+            assertEquals(slow.field, fast.field, "field for $spec")
+            assertEquals(slow.message, fast.message, "message for $spec")
+            val built = assertFailsWith<IllegalStateException> { b.build() }
+            assertEquals(fast.message, built.message)
+        }
+        // a lone surrogate: named by field here (uniffi's string conversion cannot name it)
+        val surrogate = SessionProperties.Builder().mediaMode(MediaMode.ROUTED).archiveMode(ArchiveMode.ALWAYS).archiveName("bad \uD800 name")
+        assertEquals("archive_name", assertFailsWith<InvalidArgumentException> { SessionFast.check(surrogate.unchecked().toSpec()) }.field)
+        assertFailsWith<IllegalStateException> { surrogate.build() }
+        // valid combinations pass both
+        SessionFast.check(SessionProperties.Builder().mediaMode(MediaMode.ROUTED).archiveMode(ArchiveMode.ALWAYS).archiveName("a").unchecked().toSpec())
+        SessionProperties.Builder().mediaMode(MediaMode.ROUTED).endToEndEncryption().build()
+    }
+
+    @Test
     fun `a lone surrogate in the archive name is refused by name, not sent as a question mark`() {
         val props = SessionProperties.Builder().mediaMode(MediaMode.ROUTED).archiveMode(ArchiveMode.ALWAYS)
             .archiveName("bad \uD800 name").unchecked()
