@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
-# Runs benches/jvm/Bench.java against opentok-native and against the official Java SDK 4.17.0, in
-# two JVMs, each against its own release emulator. Needs:
+# Runs benches/jvm/Bench.java against opentok-native and against the official Java SDK 4.17.0.
+# Needs:
 #   - the release native library packed into the jar (make bench-jvm does OPENTOK_UNIFFI_PROFILE=release mvn install)
 #   - com.tokbox:opentok-server-sdk:4.17.0 in the Maven cache: from the registry, or built from a
 #     checkout of its source with benches/jvm/official-sdk/pom.xml (OFFICIAL_JAVA_SDK_SRC=<checkout>)
 #   - EMULATOR_BIN: a release opentok-emulator
-# Env: MVN_FLAGS (the repo's: -Dmaven.repo.local=.m2), BENCH_SECONDS (per case, default 6),
-#      BENCH_ONLY=sessions (the createSession cases only).
+# Both SDKs run in one JVM (benches/jvm/BenchDriver.java: a class loader each), against one
+# emulator, in alternating rounds.
+# Env: MVN_FLAGS (the repo's: -Dmaven.repo.local=.m2), BENCH_SECONDS (per round and case,
+#      default 2), BENCH_ROUNDS (default 5), BENCH_ONLY=sessions (the createSession cases only).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 mvn_flags=${MVN_FLAGS:--B -ntp -Dmaven.repo.local=$root/.m2}
-secs="${BENCH_SECONDS:-6}"
+secs="${BENCH_SECONDS:-2}"
+rounds="${BENCH_ROUNDS:-5}"
+only=""
+[ "${BENCH_ONLY:-}" = sessions ] && only=createSession
 work="$root/benches/jvm/target"
 mkdir -p "$work"
 
@@ -50,26 +55,19 @@ start_emulator() {
   echo "bench-jvm: emulator did not start" >&2; cat "$work/emulator.err" >&2; exit 1
 }
 
-run_one() { # <label> <gav>
+compile() { # <label> <gav> -> prints "<classes dir>:<class path>"
   local cp out="$work/classes-$1"
   cp=$(classpath "$2")
   rm -rf "$out" && mkdir -p "$out"
   javac -nowarn -d "$out" -cp "$cp" "$here/Bench.java"
-  start_emulator
-  java -Xms256m -Xmx1g -cp "$out:$cp" Bench "$1" "$emu_url" "$secs" "$emu_pid" | tee -a "$work/results.txt"
-  kill "$emu_pid"; wait "$emu_pid" 2>/dev/null || true
+  echo "$out:$cp"
 }
 
-: > "$work/results.txt"
-run_one official com.tokbox:opentok-server-sdk:4.17.0
-run_one native com.opentok.native:opentok-native:0.1.0
-echo
-awk '{ r[$1" "$2]=$3; e[$1" "$2]=$4 } END {
-  split("generateToken(jwt) generateToken(jwt,options) generateToken(t1) createSession createSession(64-in-flight)", cases, " ");
-  printf "%-28s %12s %12s %8s\n", "case", "official/s", "native/s", "ratio";
-  for (i = 1; i <= 5; i++) { c = cases[i]; o = r["official " c]; n = r["native " c];
-    printf "%-28s %12d %12d %7.1fx\n", c, o, n, (o > 0 ? n / o : 0) }
-  printf "\nCPU per createSession, microseconds (both processes share the cores)\n";
-  printf "%-28s %12s %12s %12s %12s\n", "case", "official", "its emulator", "native", "its emulator";
-  for (i = 4; i <= 5; i++) { c = "cpu:" cases[i];
-    printf "%-28s %12.1f %12.1f %12.1f %12.1f\n", cases[i], r["official " c], e["official " c], r["native " c], e["native " c] } }' "$work/results.txt"
+official_cp=$(compile official com.tokbox:opentok-server-sdk:4.17.0)
+native_cp=$(compile native com.opentok.native:opentok-native:0.1.0)
+rm -rf "$work/driver" && mkdir -p "$work/driver"
+javac -nowarn -d "$work/driver" "$here/BenchDriver.java"
+start_emulator
+trap 'kill "$emu_pid" 2>/dev/null || true' EXIT
+java -Xms512m -Xmx2g -cp "$work/driver" BenchDriver "$emu_url" "$emu_pid" "$secs" "$rounds" "$official_cp" "$native_cp" "$only" \
+  2> >(grep -v SLF4J >&2) | tee "$work/results.txt"

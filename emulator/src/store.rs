@@ -24,10 +24,29 @@ macro_rules! row_record {
 
             fn insert(&self, conn: &Connection) -> rusqlite::Result<usize> {
                 let values = vec!["?"; [$(stringify!($field)),+].len()].join(", ");
-                conn.execute(&format!("INSERT INTO {} ({}) VALUES ({values})", $table, Self::COLS), params![$(self.$field),+])
+                conn.exec(&format!("INSERT INTO {} ({}) VALUES ({values})", $table, Self::COLS), params![$(self.$field),+])
             }
         }
     };
+}
+
+/// Statements through the connection's statement cache: the emulator runs the same few dozen
+/// statements over and over, and SQLite's parser was a tenth of its CPU per request.
+trait Cached {
+    /// `Connection::execute`, with the prepared statement cached.
+    fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
+    /// `Connection::query_row`, with the prepared statement cached.
+    fn row<T, P: rusqlite::Params, F: FnOnce(&Row<'_>) -> rusqlite::Result<T>>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>;
+}
+
+impl Cached for Connection {
+    fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn row<T, P: rusqlite::Params, F: FnOnce(&Row<'_>) -> rusqlite::Result<T>>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T> {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
 }
 
 /// A failure of the storage layer.
@@ -209,6 +228,7 @@ impl Store {
 
     fn init(conn: Connection, location: String) -> StoreResult<Store> {
         conn.execute_batch(SCHEMA)?;
+        conn.set_prepared_statement_cache_capacity(64);
         Ok(Store { conn: Mutex::new(conn), location })
     }
 
@@ -232,7 +252,7 @@ impl Store {
     pub fn session(&self, session_id: &str) -> StoreResult<Option<SessionRecord>> {
         Ok(self
             .lock()
-            .query_row(
+            .row(
                 &format!("SELECT {} FROM sessions WHERE session_id = ?1", SessionRecord::COLS),
                 params![session_id],
                 SessionRecord::from_row,
@@ -244,14 +264,14 @@ impl Store {
     pub fn sessions(&self, limit: u32) -> StoreResult<Vec<SessionRecord>> {
         let conn = self.lock();
         let mut stmt = conn
-            .prepare(&format!("SELECT {} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1", SessionRecord::COLS))?;
+            .prepare_cached(&format!("SELECT {} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1", SessionRecord::COLS))?;
         let rows = stmt.query_map(params![limit], SessionRecord::from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Number of sessions stored.
     pub fn session_count(&self) -> StoreResult<u64> {
-        Ok(self.lock().query_row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))?)
+        Ok(self.lock().row("SELECT COUNT(*) FROM sessions", [], |r| r.get(0))?)
     }
 
     /// Stores a new connection.
@@ -263,13 +283,13 @@ impl Store {
     /// Removes a connection; false when it was not connected to that session.
     pub fn delete_connection(&self, session_id: &str, connection_id: &str) -> StoreResult<bool> {
         let conn = self.lock();
-        let n = conn.execute(
+        let n = conn.exec(
             "DELETE FROM connections WHERE session_id = ?1 AND connection_id = ?2",
             params![session_id, connection_id],
         )?;
         if n > 0 {
             // Its published streams go with it.
-            conn.execute("DELETE FROM resources WHERE kind = 'stream' AND parent_id = ?1", params![connection_id])?;
+            conn.exec("DELETE FROM resources WHERE kind = 'stream' AND parent_id = ?1", params![connection_id])?;
         }
         Ok(n > 0)
     }
@@ -277,7 +297,7 @@ impl Store {
     /// Connections of a session, oldest first.
     pub fn connections(&self, session_id: &str) -> StoreResult<Vec<ConnectionRecord>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT {} FROM connections WHERE session_id = ?1 ORDER BY created_at_ms, rowid",
             ConnectionRecord::COLS
         ))?;
@@ -287,7 +307,7 @@ impl Store {
 
     /// Number of connections of a session.
     pub fn connection_count(&self, session_id: &str) -> StoreResult<u64> {
-        Ok(self.lock().query_row("SELECT COUNT(*) FROM connections WHERE session_id = ?1", params![session_id], |r| r.get(0))?)
+        Ok(self.lock().row("SELECT COUNT(*) FROM connections WHERE session_id = ?1", params![session_id], |r| r.get(0))?)
     }
 }
 
@@ -309,7 +329,7 @@ fn resource_from_row(r: &Row<'_>) -> rusqlite::Result<Resource> {
 impl Store {
     /// Inserts or replaces a resource.
     pub fn put_resource(&self, r: &Resource) -> StoreResult<()> {
-        self.lock().execute(
+        self.lock().exec(
             "INSERT OR REPLACE INTO resources (kind, id, project_id, session_id, parent_id, created_at_ms, doc)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![r.kind, r.id, r.project_id, r.session_id, r.parent_id, r.created_at_ms, r.doc.to_string()],
@@ -321,7 +341,7 @@ impl Store {
     pub fn resource(&self, kind: &str, id: &str) -> StoreResult<Option<Resource>> {
         Ok(self
             .lock()
-            .query_row(
+            .row(
                 &format!("SELECT {RESOURCE_COLS} FROM resources WHERE kind = ?1 AND id = ?2"),
                 params![kind, id],
                 resource_from_row,
@@ -339,7 +359,7 @@ impl Store {
         parent_id: Option<&str>,
     ) -> StoreResult<Vec<Resource>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT {RESOURCE_COLS} FROM resources WHERE kind = ?1
                AND (?2 IS NULL OR project_id = ?2) AND (?3 IS NULL OR session_id = ?3)
                AND (?4 IS NULL OR parent_id = ?4)
@@ -354,7 +374,7 @@ impl Store {
     pub fn resources_with_status(&self, kind: &str, statuses: &[&str]) -> StoreResult<Vec<Resource>> {
         let conn = self.lock();
         let list = serde_json::to_string(statuses).unwrap_or_else(|_| "[]".into());
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT {RESOURCE_COLS} FROM resources WHERE kind = ?1
                AND json_valid(doc) AND json_extract(doc, '$.status') IN (SELECT value FROM json_each(?2))
              ORDER BY created_at_ms, rowid"
@@ -365,12 +385,12 @@ impl Store {
 
     /// Deletes one resource; false when there was none.
     pub fn delete_resource(&self, kind: &str, id: &str) -> StoreResult<bool> {
-        Ok(self.lock().execute("DELETE FROM resources WHERE kind = ?1 AND id = ?2", params![kind, id])? > 0)
+        Ok(self.lock().exec("DELETE FROM resources WHERE kind = ?1 AND id = ?2", params![kind, id])? > 0)
     }
 
     /// Deletes every resource of a kind that belongs to a connection; returns how many.
     pub fn delete_children(&self, kind: &str, parent_id: &str) -> StoreResult<usize> {
-        Ok(self.lock().execute("DELETE FROM resources WHERE kind = ?1 AND parent_id = ?2", params![kind, parent_id])?)
+        Ok(self.lock().exec("DELETE FROM resources WHERE kind = ?1 AND parent_id = ?2", params![kind, parent_id])?)
     }
 
     /// One connection of a session.
@@ -446,15 +466,15 @@ impl DeliveryRecord {
 impl Store {
     /// A setting (`None` when never set).
     pub fn setting(&self, key: &str) -> StoreResult<Option<String>> {
-        Ok(self.lock().query_row("SELECT value FROM settings WHERE key = ?1", params![key], |r| r.get(0)).optional()?)
+        Ok(self.lock().row("SELECT value FROM settings WHERE key = ?1", params![key], |r| r.get(0)).optional()?)
     }
 
     /// Sets a setting; `None` removes it.
     pub fn set_setting(&self, key: &str, value: Option<&str>) -> StoreResult<()> {
         let conn = self.lock();
         match value {
-            Some(v) => conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![key, v])?,
-            None => conn.execute("DELETE FROM settings WHERE key = ?1", params![key])?,
+            Some(v) => conn.exec("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![key, v])?,
+            None => conn.exec("DELETE FROM settings WHERE key = ?1", params![key])?,
         };
         Ok(())
     }
@@ -462,7 +482,7 @@ impl Store {
     /// Queues a delivery (its `id` is ignored); gives its sequence number.
     pub fn insert_delivery(&self, d: &DeliveryRecord) -> StoreResult<i64> {
         let conn = self.lock();
-        conn.execute(
+        conn.exec(
             "INSERT INTO deliveries (queue, project_id, session_id, url, event, body, state, attempts, status_code,
                last_error, replay_of, created_at_ms, updated_at_ms)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -489,7 +509,7 @@ impl Store {
     pub fn delivery(&self, id: i64) -> StoreResult<Option<DeliveryRecord>> {
         Ok(self
             .lock()
-            .query_row(
+            .row(
                 &format!("SELECT {} FROM deliveries WHERE id = ?1", DeliveryRecord::COLS),
                 params![id],
                 DeliveryRecord::from_row,
@@ -501,7 +521,7 @@ impl Store {
     pub fn next_pending_delivery(&self, queue: &str) -> StoreResult<Option<DeliveryRecord>> {
         Ok(self
             .lock()
-            .query_row(
+            .row(
                 &format!(
                     "SELECT {} FROM deliveries WHERE state = 'pending' AND queue = ?1 ORDER BY id LIMIT 1",
                     DeliveryRecord::COLS
@@ -515,7 +535,7 @@ impl Store {
     /// Queues that have pending deliveries (after a restart: the work left).
     pub fn pending_queues(&self) -> StoreResult<Vec<String>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare("SELECT DISTINCT queue FROM deliveries WHERE state = 'pending'")?;
+        let mut stmt = conn.prepare_cached("SELECT DISTINCT queue FROM deliveries WHERE state = 'pending'")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -530,7 +550,7 @@ impl Store {
         last_error: Option<&str>,
         now_ms: i64,
     ) -> StoreResult<()> {
-        self.lock().execute(
+        self.lock().exec(
             "UPDATE deliveries SET state = ?2, attempts = ?3, status_code = ?4, last_error = ?5, updated_at_ms = ?6
              WHERE id = ?1",
             params![id, state, attempts, status_code, last_error, now_ms],
@@ -541,7 +561,7 @@ impl Store {
     /// The latest deliveries, newest first, optionally only a session's.
     pub fn deliveries(&self, session_id: Option<&str>, limit: u32) -> StoreResult<Vec<DeliveryRecord>> {
         let conn = self.lock();
-        let mut stmt = conn.prepare(&format!(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT {} FROM deliveries WHERE (?1 IS NULL OR session_id = ?1) ORDER BY id DESC LIMIT ?2",
             DeliveryRecord::COLS
         ))?;
