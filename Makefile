@@ -14,7 +14,7 @@ export EMULATOR_BIN
 TEST_TARGETS :=
 DEMO_TARGETS :=
 
-.PHONY: help test demo test-rust fmt-check bench-rust emulator-bin lint
+.PHONY: help test demo test-rust fmt-check bench-rust bench-rest emulator-bin lint
 
 help: ## this list
 	@awk 'FNR == 1 { file = FILENAME } \
@@ -49,3 +49,12 @@ demo: emulator-bin ## start an emulator and run the quickstart in every language
 
 bench-rust: ## criterion benches of the core (benches/tokens.rs)
 	$(CARGO) bench -p opentok --bench tokens
+
+# The core's own CPU per blocking createSession, one thread and 64, against a release emulator
+# (benches/rest_floor.rs): the floor the bindings' REST benches are measured against.
+bench-rest: ## the core's blocking createSession cost against a release emulator (benches/rest_floor.rs)
+	$(CARGO) build -q --release -p opentok-emulator
+	$(CARGO) bench -q -p opentok --bench rest_floor --no-run
+	@out=$$(mktemp); $(CARGO_TARGET_DIR)/release/opentok-emulator --port 0 --in-memory >$$out 2>/dev/null & pid=$$!; \
+	  for i in $$(seq 100); do url=$$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' $$out | head -1); [ -n "$$url" ] && break; sleep 0.1; done; \
+	  $(CARGO) bench -q -p opentok --bench rest_floor -- $$url $$pid; rc=$$?; kill $$pid; rm -f $$out; exit $$rc

@@ -282,7 +282,14 @@ mod tests {
     #[test]
     fn the_check_answers_the_core_rule_of_an_invalid_combination() {
         let check = |media: &std::ffi::CStr, archive: &std::ffi::CStr, e2ee: i8| unsafe {
-            opentok_uniffi_check_session_fast(std::ptr::null(), media.as_ptr(), archive.as_ptr(), std::ptr::null(), std::ptr::null(), e2ee)
+            opentok_uniffi_check_session_fast(
+                std::ptr::null(),
+                media.as_ptr(),
+                archive.as_ptr(),
+                std::ptr::null(),
+                std::ptr::null(),
+                e2ee,
+            )
         };
         assert_eq!(check(c"routed", c"always", 0), 0);
         assert!(take_fast_error().is_ok(), "nothing kept after a valid check");

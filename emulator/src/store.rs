@@ -36,7 +36,12 @@ trait Cached {
     /// `Connection::execute`, with the prepared statement cached.
     fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
     /// `Connection::query_row`, with the prepared statement cached.
-    fn row<T, P: rusqlite::Params, F: FnOnce(&Row<'_>) -> rusqlite::Result<T>>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>;
+    fn row<T, P: rusqlite::Params, F: FnOnce(&Row<'_>) -> rusqlite::Result<T>>(
+        &self,
+        sql: &str,
+        params: P,
+        f: F,
+    ) -> rusqlite::Result<T>;
 }
 
 impl Cached for Connection {
@@ -44,7 +49,12 @@ impl Cached for Connection {
         self.prepare_cached(sql)?.execute(params)
     }
 
-    fn row<T, P: rusqlite::Params, F: FnOnce(&Row<'_>) -> rusqlite::Result<T>>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T> {
+    fn row<T, P: rusqlite::Params, F: FnOnce(&Row<'_>) -> rusqlite::Result<T>>(
+        &self,
+        sql: &str,
+        params: P,
+        f: F,
+    ) -> rusqlite::Result<T> {
         self.prepare_cached(sql)?.query_row(params, f)
     }
 }
@@ -263,8 +273,10 @@ impl Store {
     /// The most recent sessions, newest first.
     pub fn sessions(&self, limit: u32) -> StoreResult<Vec<SessionRecord>> {
         let conn = self.lock();
-        let mut stmt = conn
-            .prepare_cached(&format!("SELECT {} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1", SessionRecord::COLS))?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {} FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?1",
+            SessionRecord::COLS
+        ))?;
         let rows = stmt.query_map(params![limit], SessionRecord::from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -283,10 +295,8 @@ impl Store {
     /// Removes a connection; false when it was not connected to that session.
     pub fn delete_connection(&self, session_id: &str, connection_id: &str) -> StoreResult<bool> {
         let conn = self.lock();
-        let n = conn.exec(
-            "DELETE FROM connections WHERE session_id = ?1 AND connection_id = ?2",
-            params![session_id, connection_id],
-        )?;
+        let n = conn
+            .exec("DELETE FROM connections WHERE session_id = ?1 AND connection_id = ?2", params![session_id, connection_id])?;
         if n > 0 {
             // Its published streams go with it.
             conn.exec("DELETE FROM resources WHERE kind = 'stream' AND parent_id = ?1", params![connection_id])?;
@@ -509,11 +519,7 @@ impl Store {
     pub fn delivery(&self, id: i64) -> StoreResult<Option<DeliveryRecord>> {
         Ok(self
             .lock()
-            .row(
-                &format!("SELECT {} FROM deliveries WHERE id = ?1", DeliveryRecord::COLS),
-                params![id],
-                DeliveryRecord::from_row,
-            )
+            .row(&format!("SELECT {} FROM deliveries WHERE id = ?1", DeliveryRecord::COLS), params![id], DeliveryRecord::from_row)
             .optional()?)
     }
 
