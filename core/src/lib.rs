@@ -46,6 +46,7 @@ mod events;
 mod from_json;
 #[doc(hidden)]
 pub mod fuzzing;
+mod http1;
 /// Compact JWS reading, signing and verification. Public with the `server` feature only (the
 /// emulator checks REST JWTs with it); the SDK surface is the token and REST API above.
 #[cfg(feature = "server")]

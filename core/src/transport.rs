@@ -49,6 +49,11 @@ pub(crate) struct Transport {
     /// can tell its stale copies apart.
     key: Arc<()>,
     base_url: String,
+    /// Where blocking calls on their own thread send directly ([`crate::http1`]); `None` with a
+    /// proxy (configured, or in the environment as reqwest reads it), for a base URL it cannot
+    /// serve, or with `OPENTOK_BLOCKING_HTTP=reqwest`.
+    direct: Option<crate::http1::Target>,
+    connect_timeout: Duration,
     user_agent: String,
     request_timeout: Duration,
     retry: RetryPolicy,
@@ -145,10 +150,17 @@ impl Transport {
             user_agent.push(' ');
             user_agent.push_str(s);
         }
+        let direct = if opts.proxy.is_none() && !proxy_in_environment() && direct_enabled() {
+            crate::http1::Target::parse(&base_url)
+        } else {
+            None
+        };
         Ok(Transport {
             http,
             builder,
             key: Arc::new(()),
+            direct,
+            connect_timeout: opts.connect_timeout,
             base_url,
             user_agent,
             request_timeout: opts.request_timeout,
@@ -184,49 +196,64 @@ impl Transport {
         &self.user_agent
     }
 
-    /// Sends `req`, retrying as the policy allows; non-2xx answers become errors.
+    /// Sends `req`, retrying as the policy allows; non-2xx answers become errors. A blocking
+    /// call on its own thread ([`block_on_here`]) goes through [`crate::http1`], any other
+    /// through reqwest; both answer alike.
     pub(crate) async fn send(&self, creds: &Credentials, opts: &ClientOptions, req: Request) -> Result<Response> {
-        let url = format!("{}{}", self.base_url, req.path);
         let method = req.method.as_str().to_string();
         let mut attempt = 0u32;
-        let http = self.http();
+        let direct = self.direct.as_ref().filter(|_| ON_THREAD_RUNTIME.with(Cell::get));
+        let http = if direct.is_some() { None } else { Some(self.http()) };
+        let body: Option<String> = match &req.body {
+            Body::None => None,
+            Body::Form(f) => Some(encode_form(f)),
+            Body::Json(j) => Some(j.clone()),
+        };
+        // the official Python SDK sends its JSON headers on every request but
+        // `/session/create`, bodiless GET/DELETE/POST included; the others send none
+        let content_type = match &req.body {
+            Body::None if opts.dialect == Dialect::Python => Some("application/json"),
+            Body::None => None,
+            Body::Form(_) => Some("application/x-www-form-urlencoded"),
+            Body::Json(_) => Some("application/json"),
+        };
         loop {
             let now = opts.clock.unix_now();
             let (auth_name, auth_value) = rest_auth_header(creds, now, opts.jwt_lifetime, opts.dialect);
-            let mut rb = http
-                .request(req.method.clone(), &url)
-                .header(USER_AGENT, &self.user_agent)
-                .header(ACCEPT, "application/json")
-                .header(auth_name, auth_value);
-            rb = match &req.body {
-                // the official Python SDK sends its JSON headers on every request but
-                // `/session/create`, bodiless GET/DELETE/POST included; the others send none
-                Body::None if opts.dialect == Dialect::Python => rb.header(CONTENT_TYPE, "application/json"),
-                Body::None => rb,
-                Body::Form(f) => rb.header(CONTENT_TYPE, "application/x-www-form-urlencoded").body(encode_form(f)),
-                Body::Json(j) => rb.header(CONTENT_TYPE, "application/json").body(j.clone()),
-            };
             let started = Instant::now();
-            let outcome = rb.send().await;
+            let outcome = match (direct, &http) {
+                (Some(target), _) => {
+                    let mut headers = vec![
+                        ("user-agent", self.user_agent.as_str()),
+                        ("accept", "application/json"),
+                        (auth_name, auth_value.as_str()),
+                    ];
+                    if let Some(ct) = content_type {
+                        headers.push(("content-type", ct));
+                    }
+                    let ex = crate::http1::Exchange {
+                        method: &method,
+                        path: &req.path,
+                        headers: &headers,
+                        body: body.as_deref().map(str::as_bytes),
+                    };
+                    crate::http1::exchange(
+                        &self.key,
+                        target,
+                        &crate::http1::tls_config(),
+                        self.connect_timeout,
+                        self.request_timeout,
+                        &ex,
+                    )
+                    .map(|a| (a.status, a.headers, a.body))
+                    .map_err(AttemptError::from)
+                }
+                (None, Some(http)) => self.send_reqwest(http, &req, body.clone(), content_type, auth_name, auth_value).await,
+                (None, None) => unreachable!("the reqwest client is taken whenever the direct path is not"),
+            };
             let can_retry = attempt < self.retry.max_retries;
             match outcome {
-                Ok(resp) => {
-                    let status = resp.status().as_u16();
-                    let headers = resp.headers().clone();
-                    let body = match resp.text().await {
-                        Ok(b) => b,
-                        Err(e) if e.is_timeout() => {
-                            return Err(self.timeout(&method, &req.path, started));
-                        }
-                        Err(e) => {
-                            return Err(Error::InvalidResponse {
-                                method,
-                                path: req.path,
-                                status: Some(status),
-                                detail: format!("the body could not be read ({})", root_cause(&e)),
-                            })
-                        }
-                    };
+                Ok((status, headers, body)) => {
                     if (200..300).contains(&status) {
                         return Ok(Response { status, body });
                     }
@@ -245,26 +272,85 @@ impl Transport {
                     }
                     return Err(failure(&method, &req.path, status, &headers, body, opts));
                 }
+                Err(AttemptError::Timeout { answered: true }) => return Err(self.timeout(&method, &req.path, started)),
+                Err(AttemptError::Body { status, detail }) => {
+                    return Err(Error::InvalidResponse {
+                        method,
+                        path: req.path,
+                        status: Some(status),
+                        detail: format!("the body could not be read ({detail})"),
+                    })
+                }
                 Err(e) => {
-                    let err = if e.is_timeout() {
-                        self.timeout(&method, &req.path, started)
-                    } else {
-                        let host = reqwest::Url::parse(&url)
-                            .ok()
-                            .map(|u| format!("{}:{}", u.host_str().unwrap_or(""), u.port_or_known_default().unwrap_or(0)))
-                            .unwrap_or_default();
-                        Error::Connect { method: method.clone(), path: req.path.clone(), host, detail: root_cause(&e) }
-                    };
                     // A connect failure never reached the server: safe to retry for every call.
-                    let retry = can_retry && (e.is_connect() || (e.is_timeout() && req.idempotent));
+                    let retry = can_retry
+                        && match &e {
+                            AttemptError::Connect(_) => true,
+                            AttemptError::Timeout { .. } => req.idempotent,
+                            _ => false,
+                        };
                     if retry {
                         tokio::time::sleep(self.retry.backoff(attempt, jitter())).await;
                         attempt += 1;
                         continue;
                     }
-                    return Err(err);
+                    return Err(match e {
+                        AttemptError::Timeout { .. } => self.timeout(&method, &req.path, started),
+                        AttemptError::Connect(detail) | AttemptError::Broken(detail) => {
+                            Error::Connect { method: method.clone(), path: req.path.clone(), host: self.authority(), detail }
+                        }
+                        AttemptError::Body { .. } => unreachable!("handled above"),
+                    });
                 }
             }
+        }
+    }
+
+    /// `host:port` of the base URL, as a connect error names it.
+    fn authority(&self) -> String {
+        reqwest::Url::parse(&self.base_url)
+            .ok()
+            .map(|u| format!("{}:{}", u.host_str().unwrap_or(""), u.port_or_known_default().unwrap_or(0)))
+            .unwrap_or_default()
+    }
+
+    /// One attempt through reqwest: the status, the headers of a non-2xx answer and the body.
+    async fn send_reqwest(
+        &self,
+        http: &reqwest::Client,
+        req: &Request,
+        body: Option<String>,
+        content_type: Option<&'static str>,
+        auth_name: &'static str,
+        auth_value: String,
+    ) -> std::result::Result<(u16, HeaderMap, String), AttemptError> {
+        let url = format!("{}{}", self.base_url, req.path);
+        let mut rb = http
+            .request(req.method.clone(), &url)
+            .header(USER_AGENT, &self.user_agent)
+            .header(ACCEPT, "application/json")
+            .header(auth_name, auth_value);
+        if let Some(ct) = content_type {
+            rb = rb.header(CONTENT_TYPE, ct);
+        }
+        if let Some(b) = body {
+            rb = rb.body(b);
+        }
+        let resp = rb.send().await.map_err(|e| {
+            if e.is_timeout() {
+                AttemptError::Timeout { answered: false }
+            } else if e.is_connect() {
+                AttemptError::Connect(root_cause(&e))
+            } else {
+                AttemptError::Broken(root_cause(&e))
+            }
+        })?;
+        let status = resp.status().as_u16();
+        let headers = if (200..300).contains(&status) { HeaderMap::new() } else { resp.headers().clone() };
+        match resp.text().await {
+            Ok(b) => Ok((status, headers, b)),
+            Err(e) if e.is_timeout() => Err(AttemptError::Timeout { answered: true }),
+            Err(e) => Err(AttemptError::Body { status, detail: root_cause(&e) }),
         }
     }
 
@@ -274,6 +360,42 @@ impl Transport {
             path: path.to_string(),
             elapsed: started.elapsed(),
             timeout: self.request_timeout,
+        }
+    }
+}
+
+/// Whether reqwest would take a proxy from the environment (it reads these variables).
+fn proxy_in_environment() -> bool {
+    ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+}
+
+/// `OPENTOK_BLOCKING_HTTP=reqwest` sends blocking calls through reqwest too (for comparison).
+fn direct_enabled() -> bool {
+    std::env::var("OPENTOK_BLOCKING_HTTP").map_or(true, |v| v != "reqwest")
+}
+
+/// Why one attempt failed, whichever HTTP path made it.
+enum AttemptError {
+    /// No connection was made: nothing reached the server.
+    Connect(String),
+    /// The deadline passed; `answered` once the status and headers had come.
+    Timeout { answered: bool },
+    /// The connection failed after the request started.
+    Broken(String),
+    /// The status and headers came but the body could not be read.
+    Body { status: u16, detail: String },
+}
+
+impl From<crate::http1::Failure> for AttemptError {
+    fn from(f: crate::http1::Failure) -> Self {
+        use crate::http1::Failure;
+        match f {
+            Failure::Connect(d) => AttemptError::Connect(d),
+            Failure::Timeout { answered } => AttemptError::Timeout { answered },
+            Failure::Broken(d) => AttemptError::Broken(d),
+            Failure::Body { status, detail } => AttemptError::Body { status, detail },
         }
     }
 }

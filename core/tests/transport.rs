@@ -258,3 +258,55 @@ fn block_on_here_answers_on_the_calling_thread_with_its_own_kept_alive_connectio
     assert_eq!(e.kind(), ErrorKind::Timeout, "{e}");
     assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
 }
+
+/// Blocking calls on their own thread send through the core's direct HTTP/1.1 path (http1.rs)
+/// rather than reqwest: the same request head, the same retries, the same typed errors.
+#[test]
+fn blocking_calls_send_what_async_calls_send_and_fail_alike() {
+    let server_rt = tokio::runtime::Runtime::new().unwrap();
+    let s = server_rt.block_on(serve(|_, _| json(200, CREATED)));
+    let c = client(&s.url, |o| o.binding = Some("test/1".into()));
+    let opts = SessionOptions { media_mode: Some(MediaMode::Routed), ..Default::default() };
+    Client::block_on_here(c.create_session(&opts)).unwrap();
+    server_rt.block_on(c.create_session(&opts)).unwrap();
+    {
+        let seen = s.seen.lock().unwrap();
+        let (direct, pooled) = (&seen[0], &seen[1]);
+        assert_eq!(direct.request_line, pooled.request_line);
+        assert_eq!(direct.body, pooled.body);
+        let names = |x: &support::Seen| {
+            let mut v: Vec<String> = x.headers.iter().map(|(k, _)| k.to_ascii_lowercase()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(direct), names(pooled), "the same header names");
+        for h in ["user-agent", "accept", "content-type", "content-length", "host"] {
+            assert_eq!(direct.header(h), pooled.header(h), "{h}");
+        }
+    }
+
+    let s = server_rt.block_on(serve(|n, _| match n {
+        0 => json(503, r#"{"message":"busy"}"#),
+        1 => Some((429, vec![("retry-after".into(), "0".into())], "{}".into())),
+        _ => json(200, CREATED),
+    }));
+    Client::block_on_here(client(&s.url, |_| {}).create_session(&SessionOptions::default())).unwrap();
+    assert_eq!(s.seen.lock().unwrap().len(), 3, "503 and 429 retried");
+
+    let s = server_rt.block_on(serve(|_, _| json(500, r#"{"message":"boom"}"#)));
+    let e = Client::block_on_here(client(&s.url, |_| {}).create_session(&SessionOptions::default())).unwrap_err();
+    assert_eq!((e.kind(), s.seen.lock().unwrap().len()), (ErrorKind::Server, 1), "a POST is not re-sent on 500");
+
+    let date = httpdate::fmt_http_date(std::time::SystemTime::now() - Duration::from_secs(3600));
+    let s = server_rt.block_on(serve(move |_, _| {
+        Some((403, vec![("date".into(), date.clone())], r#"{"code":-1,"message":"Invalid token"}"#.into()))
+    }));
+    let e = Client::block_on_here(client(&s.url, |_| {}).create_session(&SessionOptions::default())).unwrap_err();
+    assert_eq!((e.kind(), e.status()), (ErrorKind::ClockSkew, Some(403)), "{e}");
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let e = Client::block_on_here(client(&format!("http://127.0.0.1:{port}"), |_| {}).create_session(&SessionOptions::default()))
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Connect, "{e}");
+    assert!(e.to_string().contains(&format!("127.0.0.1:{port}")), "{e}");
+}
