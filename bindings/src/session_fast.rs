@@ -241,55 +241,25 @@ mod tests {
         .unwrap();
         let h = client.token_handle();
         let mut buf = vec![0u8; 64];
-        let n = unsafe {
-            opentok_uniffi_create_session_fast(
-                h,
-                c"nowhere".as_ptr(),
-                std::ptr::null(),
-                std::ptr::null(),
-                std::ptr::null(),
-                std::ptr::null(),
-                0,
-                buf.as_mut_ptr(),
-                64,
-            )
+        let null = std::ptr::null;
+        let mut create = |handle: u64, location: *const c_char| unsafe {
+            opentok_uniffi_create_session_fast(handle, location, null(), null(), null(), null(), 0, buf.as_mut_ptr(), 64)
         };
-        assert_eq!(n, -1);
+        assert_eq!(create(h, c"nowhere".as_ptr()), -1);
         match take_fast_error() {
             Err(NativeError::InvalidArgument { field, .. }) => assert_eq!(field.as_deref(), Some("location")),
             other => panic!("expected the location error, got {other:?}"),
         }
         assert!(take_fast_error().is_ok(), "taken once");
-        assert_eq!(
-            unsafe {
-                opentok_uniffi_create_session_fast(
-                    0,
-                    std::ptr::null(),
-                    std::ptr::null(),
-                    std::ptr::null(),
-                    std::ptr::null(),
-                    std::ptr::null(),
-                    0,
-                    buf.as_mut_ptr(),
-                    64,
-                )
-            },
-            -2
-        );
+        assert_eq!(create(0, null()), -2, "a null handle");
         unsafe { crate::token_fast::opentok_uniffi_token_handle_free(h) };
     }
 
     #[test]
     fn the_check_answers_the_core_rule_of_an_invalid_combination() {
+        let null = std::ptr::null;
         let check = |media: &std::ffi::CStr, archive: &std::ffi::CStr, e2ee: i8| unsafe {
-            opentok_uniffi_check_session_fast(
-                std::ptr::null(),
-                media.as_ptr(),
-                archive.as_ptr(),
-                std::ptr::null(),
-                std::ptr::null(),
-                e2ee,
-            )
+            opentok_uniffi_check_session_fast(null(), media.as_ptr(), archive.as_ptr(), null(), null(), e2ee)
         };
         assert_eq!(check(c"routed", c"always", 0), 0);
         assert!(take_fast_error().is_ok(), "nothing kept after a valid check");

@@ -203,7 +203,7 @@ impl Transport {
         let method = req.method.as_str().to_string();
         let mut attempt = 0u32;
         let direct = self.direct.as_ref().filter(|_| ON_THREAD_RUNTIME.with(Cell::get));
-        let http = if direct.is_some() { None } else { Some(self.http()) };
+        let http = if direct.is_some() { self.http.clone() } else { self.http() };
         let body: Option<String> = match &req.body {
             Body::None => None,
             Body::Form(f) => Some(encode_form(f)),
@@ -221,8 +221,8 @@ impl Transport {
             let now = opts.clock.unix_now();
             let (auth_name, auth_value) = rest_auth_header(creds, now, opts.jwt_lifetime, opts.dialect);
             let started = Instant::now();
-            let outcome = match (direct, &http) {
-                (Some(target), _) => {
+            let outcome = match direct {
+                Some(target) => {
                     let mut headers = vec![
                         ("user-agent", self.user_agent.as_str()),
                         ("accept", "application/json"),
@@ -248,8 +248,7 @@ impl Transport {
                     .map(|a| (a.status, a.headers, a.body))
                     .map_err(AttemptError::from)
                 }
-                (None, Some(http)) => self.send_reqwest(http, &req, body.clone(), content_type, auth_name, auth_value).await,
-                (None, None) => unreachable!("the reqwest client is taken whenever the direct path is not"),
+                None => self.send_reqwest(&http, &req, body.clone(), content_type, auth_name, auth_value).await,
             };
             let can_retry = attempt < self.retry.max_retries;
             match outcome {
@@ -272,21 +271,13 @@ impl Transport {
                     }
                     return Err(failure(&method, &req.path, status, &headers, body, opts));
                 }
-                Err(AttemptError::Timeout { answered: true }) => return Err(self.timeout(&method, &req.path, started)),
-                Err(AttemptError::Body { status, detail }) => {
-                    return Err(Error::InvalidResponse {
-                        method,
-                        path: req.path,
-                        status: Some(status),
-                        detail: format!("the body could not be read ({detail})"),
-                    })
-                }
                 Err(e) => {
-                    // A connect failure never reached the server: safe to retry for every call.
+                    // A connect failure never reached the server: safe to retry for every call;
+                    // a timeout before any answer only for idempotent calls; nothing else.
                     let retry = can_retry
                         && match &e {
                             AttemptError::Connect(_) => true,
-                            AttemptError::Timeout { .. } => req.idempotent,
+                            AttemptError::Timeout { answered } => !answered && req.idempotent,
                             _ => false,
                         };
                     if retry {
@@ -299,7 +290,12 @@ impl Transport {
                         AttemptError::Connect(detail) | AttemptError::Broken(detail) => {
                             Error::Connect { method: method.clone(), path: req.path.clone(), host: self.authority(), detail }
                         }
-                        AttemptError::Body { .. } => unreachable!("handled above"),
+                        AttemptError::Body { status, detail } => Error::InvalidResponse {
+                            method,
+                            path: req.path,
+                            status: Some(status),
+                            detail: format!("the body could not be read ({detail})"),
+                        },
                     });
                 }
             }
