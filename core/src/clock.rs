@@ -92,25 +92,39 @@ pub(crate) fn fill_random(buf: &mut [u8]) {
     ring::rand::SystemRandom::new().fill(buf).expect("the operating system random generator failed");
 }
 
-/// Four bytes from the operating system's generator, read 256 bytes at a time per thread: one
-/// `getrandom` call per 64 nonces instead of one per token (it was most of a token's cost).
-/// The pool is dropped in a forked child so parent and child never share nonces.
+/// Four bytes from the operating system's generator (see [`pooled_random`]).
 fn random_u32() -> u32 {
+    let mut b = [0u8; 4];
+    pooled_random(&mut b);
+    u32::from_le_bytes(b)
+}
+
+/// Fills `out` (at most 256 bytes) from the operating system's generator, read 256 bytes at a
+/// time per thread: one `getrandom` call per 64 nonces or 16 UUIDs instead of one per token or
+/// REST call (it was most of a token's cost). The pool is dropped in a forked child so parent
+/// and child never share random bytes.
+fn pooled_random(out: &mut [u8]) {
     use std::cell::RefCell;
+    const POOL_SIZE: usize = 256;
     thread_local! {
-        static POOL: RefCell<([u8; 256], usize, u64)> = const { RefCell::new(([0u8; 256], 256, u64::MAX)) };
+        static POOL: RefCell<([u8; POOL_SIZE], usize, u64)> = const { RefCell::new(([0u8; POOL_SIZE], POOL_SIZE, u64::MAX)) };
+    }
+    if out.len() > POOL_SIZE {
+        fill_random(out);
+        return;
     }
     let generation = fork_generation();
     POOL.with(|p| {
         let (buf, used, seen) = &mut *p.borrow_mut();
-        if *used + 4 > buf.len() || *seen != generation {
+        if *used + out.len() > buf.len() || *seen != generation {
             fill_random(buf);
             *used = 0;
             *seen = generation;
         }
-        let b = [buf[*used], buf[*used + 1], buf[*used + 2], buf[*used + 3]];
-        *used += 4;
-        u32::from_le_bytes(b)
+        out.copy_from_slice(&buf[*used..*used + out.len()]);
+        // the bytes handed out are not kept
+        buf[*used..*used + out.len()].fill(0);
+        *used += out.len();
     })
 }
 
@@ -141,19 +155,41 @@ fn fork_generation() -> u64 {
     0
 }
 
-/// A random RFC 4122 version 4 UUID, as text.
+/// A random RFC 4122 version 4 UUID, as lower-case text.
 pub(crate) fn uuid_v4() -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut b = [0u8; 16];
-    fill_random(&mut b);
+    pooled_random(&mut b);
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+    let mut s = String::with_capacity(36);
+    for (i, x) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            s.push('-');
+        }
+        s.push(HEX[(x >> 4) as usize] as char);
+        s.push(HEX[(x & 15) as usize] as char);
+    }
+    s
 }
 
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uuids_are_version_4_and_differ() {
+        let ids: std::collections::HashSet<String> = (0..100).map(|_| uuid_v4()).collect();
+        assert_eq!(ids.len(), 100);
+        for id in &ids {
+            let b = id.as_bytes();
+            assert_eq!(b.len(), 36, "{id}");
+            assert!([8, 13, 18, 23].iter().all(|&i| b[i] == b'-'), "{id}");
+            assert_eq!(b[14], b'4', "{id}");
+            assert!(b"89ab".contains(&b[19]), "{id}");
+            assert!(id.bytes().all(|c| c == b'-' || c.is_ascii_digit() || (b'a'..=b'f').contains(&c)), "{id}");
+        }
+    }
 
     #[test]
     fn a_forked_child_draws_other_nonces_than_its_parent() {

@@ -95,20 +95,43 @@ thread_local! {
     static IDLE: RefCell<Vec<(Weak<()>, Idle)>> = const { RefCell::new(Vec::new()) };
 }
 
-enum Stream {
+/// A connection, and the read and write timeout its socket has now (set only when what is left
+/// of a call's time needs a shorter one, not twice per call).
+struct Stream {
+    io: Io,
+    timeout: Option<Duration>,
+}
+
+enum Io {
     Plain(TcpStream),
     Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
 }
 
 impl Stream {
+    fn new(io: Io) -> Stream {
+        Stream { io, timeout: None }
+    }
+
     fn tcp(&self) -> &TcpStream {
-        match self {
-            Stream::Plain(s) => s,
-            Stream::Tls(s) => s.get_ref(),
+        match &self.io {
+            Io::Plain(s) => s,
+            Io::Tls(s) => s.get_ref(),
         }
     }
 
+    /// Whether a kept connection still looks usable: nothing to read and not closed (one
+    /// non-blocking peek).
+    #[cfg(unix)]
+    fn looks_alive(&self) -> bool {
+        use std::os::fd::AsRawFd;
+        let mut b = [0u8; 1];
+        // SAFETY: a one-byte peek into a local buffer on a socket this stream owns.
+        let n = unsafe { libc::recv(self.tcp().as_raw_fd(), b.as_mut_ptr().cast(), 1, libc::MSG_PEEK | libc::MSG_DONTWAIT) };
+        n < 0 && io::Error::last_os_error().kind() == io::ErrorKind::WouldBlock
+    }
+
     /// Whether a kept connection still looks usable: nothing to read and not closed.
+    #[cfg(not(unix))]
     fn looks_alive(&self) -> bool {
         let tcp = self.tcp();
         if tcp.set_nonblocking(true).is_err() {
@@ -119,40 +142,71 @@ impl Stream {
         alive && tcp.set_nonblocking(false).is_ok()
     }
 
-    /// Read and write timeouts: what is left until `deadline`, or a timeout failure.
-    fn time_left(&self, deadline: Instant, answered: bool) -> Result<(), Failure> {
+    /// Keeps the socket's timeout within what is left until `deadline`: a `TimedOut` error
+    /// once nothing is left. A timeout between half and all of what is left stays; a new one
+    /// is 7/8 of it, so that the next calls of this thread, with about as much time, keep it.
+    fn bound(&mut self, deadline: Instant) -> io::Result<()> {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Err(Failure::Timeout { answered });
+            return Err(io::ErrorKind::TimedOut.into());
         }
+        if matches!(self.timeout, Some(t) if t <= left && t >= left / 2) {
+            return Ok(());
+        }
+        let t = left - left / 8;
         let tcp = self.tcp();
-        tcp.set_read_timeout(Some(left))
-            .and_then(|_| tcp.set_write_timeout(Some(left)))
-            .map_err(|e| Failure::Broken(e.to_string()))
+        tcp.set_read_timeout(Some(t))?;
+        tcp.set_write_timeout(Some(t))?;
+        self.timeout = Some(t);
+        Ok(())
+    }
+
+    /// Runs `op` (one read, write, flush or handshake step) again after each expiry of the
+    /// socket's timeout until it succeeds, fails otherwise, or `deadline` passes (`TimedOut`).
+    /// An operation that times out has consumed nothing, so running it again is safe.
+    fn by<T>(&mut self, deadline: Instant, mut op: impl FnMut(&mut Stream) -> io::Result<T>) -> io::Result<T> {
+        loop {
+            self.bound(deadline)?;
+            match op(self) {
+                Err(e) if is_timeout(&e) => continue,
+                r => return r,
+            }
+        }
+    }
+
+    /// Writes all of `data` before `deadline`.
+    fn write_all_by(&mut self, mut data: &[u8], deadline: Instant) -> io::Result<()> {
+        while !data.is_empty() {
+            match self.by(deadline, |s| s.write(data))? {
+                0 => return Err(io::ErrorKind::WriteZero.into()),
+                n => data = &data[n..],
+            }
+        }
+        self.by(deadline, |s| s.flush())
     }
 }
 
 impl Read for Stream {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Stream::Plain(s) => s.read(buf),
-            Stream::Tls(s) => s.read(buf),
+        match &mut self.io {
+            Io::Plain(s) => s.read(buf),
+            Io::Tls(s) => s.read(buf),
         }
     }
 }
 
 impl Write for Stream {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Stream::Plain(s) => s.write(buf),
-            Stream::Tls(s) => s.write(buf),
+        match &mut self.io {
+            Io::Plain(s) => s.write(buf),
+            Io::Tls(s) => s.write(buf),
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Stream::Plain(s) => s.flush(),
-            Stream::Tls(s) => s.flush(),
+        match &mut self.io {
+            Io::Plain(s) => s.flush(),
+            Io::Tls(s) => s.flush(),
         }
     }
 }
@@ -198,26 +252,27 @@ fn connect(
             Ok(tcp) => {
                 let _ = tcp.set_nodelay(true);
                 if !target.tls {
-                    return Ok(Stream::Plain(tcp));
+                    return Ok(Stream::new(Io::Plain(tcp)));
                 }
                 let name = rustls::pki_types::ServerName::try_from(target.host.clone())
                     .map_err(|e| Failure::Connect(format!("invalid TLS server name: {e}")))?;
                 let conn = rustls::ClientConnection::new(tls.clone(), name).map_err(|e| Failure::Connect(e.to_string()))?;
-                let mut stream = Stream::Tls(Box::new(rustls::StreamOwned::new(conn, tcp)));
-                stream.time_left(deadline, false)?;
+                let mut stream = Stream::new(Io::Tls(Box::new(rustls::StreamOwned::new(conn, tcp))));
                 // the handshake now, so that its failures are connect failures
-                if let Stream::Tls(s) = &mut stream {
-                    while s.conn.is_handshaking() {
-                        if let Err(e) = s.conn.complete_io(&mut s.sock) {
-                            return Err(if is_timeout(&e) {
-                                Failure::Timeout { answered: false }
-                            } else {
-                                Failure::Connect(e.to_string())
-                            });
+                let handshake = stream.by(deadline, |st| match &mut st.io {
+                    Io::Tls(s) => {
+                        while s.conn.is_handshaking() {
+                            s.conn.complete_io(&mut s.sock)?;
                         }
+                        Ok(())
                     }
-                }
-                return Ok(stream);
+                    Io::Plain(_) => Ok(()),
+                });
+                return match handshake {
+                    Ok(()) => Ok(stream),
+                    Err(e) if is_timeout(&e) => Err(Failure::Timeout { answered: false }),
+                    Err(e) => Err(Failure::Connect(e.to_string())),
+                };
             }
             Err(e) if is_timeout(&e) => last = Failure::Timeout { answered: false },
             Err(e) => last = Failure::Connect(e.to_string()),
@@ -316,18 +371,16 @@ fn attempt(
     ex: &Exchange<'_>,
     deadline: Instant,
 ) -> Result<(Answer, Option<Stream>), (Failure, bool)> {
-    stream.time_left(deadline, false).map_err(|f| (f, false))?;
     let sent = match ex.body {
         Some(body) if head.len() + body.len() <= 16 * 1024 => {
             let mut all = Vec::with_capacity(head.len() + body.len());
             all.extend_from_slice(head);
             all.extend_from_slice(body);
-            stream.write_all(&all)
+            stream.write_all_by(&all, deadline)
         }
-        Some(body) => stream.write_all(head).and_then(|_| stream.write_all(body)),
-        None => stream.write_all(head),
-    }
-    .and_then(|_| stream.flush());
+        Some(body) => stream.write_all_by(head, deadline).and_then(|_| stream.write_all_by(body, deadline)),
+        None => stream.write_all_by(head, deadline),
+    };
     if let Err(e) = sent {
         return Err((if is_timeout(&e) { Failure::Timeout { answered: false } } else { Failure::Broken(e.to_string()) }, false));
     }
@@ -342,10 +395,7 @@ fn read_answer(mut stream: Stream, head_request: bool, deadline: Instant) -> Res
         let mut first = true;
         let (status, head_len, headers, length, keep) = loop {
             if buf.is_empty() || !first {
-                if !first {
-                    stream.time_left(deadline, false).map_err(|f| (f, true))?;
-                }
-                let n = match stream.read(&mut chunk) {
+                let n = match stream.by(deadline, |s| s.read(&mut chunk)) {
                     Ok(n) => n,
                     Err(e) if is_timeout(&e) => return Err((Failure::Timeout { answered: false }, !buf.is_empty())),
                     Err(e) => return Err((Failure::Broken(e.to_string()), !buf.is_empty())),
@@ -434,9 +484,8 @@ impl Failure {
 
 /// Reads more of the answer into `buf`; false at the end of the stream.
 fn fill(stream: &mut Stream, buf: &mut Vec<u8>, deadline: Instant) -> Result<bool, Failure> {
-    stream.time_left(deadline, true)?;
     let mut chunk = [0u8; 8192];
-    match stream.read(&mut chunk) {
+    match stream.by(deadline, |s| s.read(&mut chunk)) {
         Ok(0) => Ok(false),
         Ok(n) => {
             buf.extend_from_slice(&chunk[..n]);
@@ -638,6 +687,80 @@ mod tests {
             thread::sleep(Duration::from_millis(30)); // the server's close arrives
         }
         assert_eq!(count.load(Ordering::SeqCst), 4, "a new connection each time the old one was closed");
+    }
+
+    /// A plain stream connected to a listener that accepts and holds the connection.
+    fn connected() -> Stream {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let tcp = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        thread::spawn(move || {
+            let _held = listener.accept();
+            thread::sleep(Duration::from_secs(5));
+        });
+        Stream::new(Io::Plain(tcp))
+    }
+
+    #[test]
+    fn the_socket_timeout_is_set_only_when_what_is_left_needs_it() {
+        let mut s = connected();
+        let now = Instant::now();
+        s.bound(now + Duration::from_secs(30)).unwrap();
+        let first = s.timeout.unwrap();
+        assert!(first <= Duration::from_secs(30) - Duration::from_secs(30) / 8 && first > Duration::from_secs(25), "{first:?}");
+        // the kernel keeps timeouts in coarser units
+        let near = |a: Option<Duration>, b: Duration| a.is_some_and(|a| a.abs_diff(b) < Duration::from_millis(20));
+        assert!(near(s.tcp().read_timeout().unwrap(), first));
+        // a next call of about as much time keeps it; a shorter deadline sets a shorter one
+        s.bound(Instant::now() + Duration::from_secs(30)).unwrap();
+        assert_eq!(s.timeout, Some(first));
+        s.bound(Instant::now() + Duration::from_secs(2)).unwrap();
+        let short = s.timeout.unwrap();
+        assert!(short < Duration::from_secs(2), "{short:?}");
+        assert!(near(s.tcp().read_timeout().unwrap(), short) && near(s.tcp().write_timeout().unwrap(), short));
+        // far more time than the timeout covers: a longer one
+        s.bound(Instant::now() + Duration::from_secs(60)).unwrap();
+        assert!(s.timeout.unwrap() > Duration::from_secs(50));
+        assert_eq!(s.bound(now).unwrap_err().kind(), io::ErrorKind::TimedOut);
+    }
+
+    #[test]
+    fn an_expired_socket_timeout_before_the_deadline_runs_the_operation_again() {
+        let mut s = connected();
+        let mut runs = 0;
+        let r = s.by(Instant::now() + Duration::from_secs(5), |_| {
+            runs += 1;
+            if runs < 3 {
+                Err(io::ErrorKind::WouldBlock.into())
+            } else {
+                Ok(runs)
+            }
+        });
+        assert_eq!(r.unwrap(), 3);
+        // other errors end it at once; a passed deadline ends it as a timeout
+        let mut runs = 0;
+        let r: io::Result<()> = s.by(Instant::now() + Duration::from_secs(5), |_| {
+            runs += 1;
+            Err(io::ErrorKind::ConnectionReset.into())
+        });
+        assert_eq!((r.unwrap_err().kind(), runs), (io::ErrorKind::ConnectionReset, 1));
+        let r: io::Result<()> = s.by(Instant::now() + Duration::from_millis(50), |_| Err(io::ErrorKind::TimedOut.into()));
+        assert_eq!(r.unwrap_err().kind(), io::ErrorKind::TimedOut);
+        // a real read: the kept socket's timeout (7/8 of the first call's 1 s) expires before
+        // the slow answer of the second call, which still comes within that call's 1.6 s
+        let (t, _) = serve(|_, mut s| {
+            let mut n = 0;
+            while read_request(&mut s).is_some() {
+                if n == 1 {
+                    thread::sleep(Duration::from_millis(1100));
+                }
+                n += 1;
+                s.write_all(OK).unwrap();
+            }
+        });
+        let key = Arc::new(());
+        call(&key, &t, "GET", None, Duration::from_secs(1)).unwrap();
+        let a = call(&key, &t, "GET", None, Duration::from_millis(1600)).unwrap();
+        assert_eq!((a.status, a.body.as_str()), (200, "ok"));
     }
 
     #[test]

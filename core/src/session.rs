@@ -328,30 +328,66 @@ pub(crate) struct Created {
     pub media_server_url: Option<String>,
 }
 
+/// The fields of a `/session/create` JSON object the SDK reads; any JSON type is taken (a
+/// number where a string is expected reads as its text) and other fields are skipped unread.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+struct CreatedJson {
+    session_id: Option<Value>,
+    project_id: Option<Value>,
+    partner_id: Option<Value>,
+    application_id: Option<Value>,
+    create_dt: Option<Value>,
+    media_server_url: Option<Value>,
+}
+
+impl CreatedJson {
+    fn into_created(self) -> std::result::Result<Created, String> {
+        let text = |v: Option<Value>| match v {
+            Some(Value::String(s)) => Some(s),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        };
+        let session_id = text(self.session_id).filter(|s| !s.is_empty()).ok_or("the answer has no session_id")?;
+        Ok(Created {
+            session_id,
+            project_id: text(self.project_id).or_else(|| text(self.partner_id)).or_else(|| text(self.application_id)),
+            create_dt: text(self.create_dt),
+            media_server_url: text(self.media_server_url).filter(|u| !u.is_empty()),
+        })
+    }
+}
+
+/// The first element of a JSON array of sessions, the others skipped unread.
+struct FirstCreated(Option<CreatedJson>);
+
+impl<'de> serde::Deserialize<'de> for FirstCreated {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Seq;
+        impl<'de> serde::de::Visitor<'de> for Seq {
+            type Value = FirstCreated;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON array of sessions")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<FirstCreated, A::Error> {
+                let first = seq.next_element::<CreatedJson>()?;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(FirstCreated(first))
+            }
+        }
+        d.deserialize_seq(Seq)
+    }
+}
+
 /// Parses the answer: a JSON array with one object (or one object), or the legacy XML document.
 pub(crate) fn parse_created(body: &str) -> std::result::Result<Created, String> {
     let t = body.trim_start();
-    if t.starts_with('[') || t.starts_with('{') {
-        let v: Value = serde_json::from_str(t).map_err(|e| format!("the JSON does not parse ({e})"))?;
-        let obj = match &v {
-            Value::Array(a) => a.first().cloned().ok_or("the JSON array is empty")?,
-            Value::Object(_) => v.clone(),
-            _ => return Err("expected a JSON array of sessions".into()),
-        };
-        let s = |k: &str| {
-            obj.get(k).and_then(|x| match x {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            })
-        };
-        let session_id = s("session_id").filter(|s| !s.is_empty()).ok_or("the answer has no session_id")?;
-        Ok(Created {
-            session_id,
-            project_id: s("project_id").or_else(|| s("partner_id")).or_else(|| s("application_id")),
-            create_dt: s("create_dt"),
-            media_server_url: s("media_server_url").filter(|u| !u.is_empty()),
-        })
+    if t.starts_with('[') {
+        let first: FirstCreated = serde_json::from_str(t).map_err(|e| format!("the JSON does not parse ({e})"))?;
+        first.0.ok_or("the JSON array is empty")?.into_created()
+    } else if t.starts_with('{') {
+        let one: CreatedJson = serde_json::from_str(t).map_err(|e| format!("the JSON does not parse ({e})"))?;
+        one.into_created()
     } else if t.starts_with('<') {
         let session_id = xml_text(t, "session_id").filter(|s| !s.is_empty()).ok_or("the XML has no <session_id>")?;
         Ok(Created {
@@ -504,5 +540,24 @@ mod tests {
         assert!(parse_created("[]").is_err());
         assert!(parse_created("<sessions/>").is_err());
         assert!(parse_created("oops").is_err());
+    }
+
+    #[test]
+    fn json_answers_are_read_tolerantly() {
+        // numbers for strings, unknown and nested fields, more elements after the first
+        let c = parse_created(
+            r#"[{"properties":{"a":[1,{"b":null}]},"session_id":"1_abc","partner_id":123456,"media_server_url":"wss://m"},"junk",7]"#,
+        )
+        .unwrap();
+        assert_eq!(c.session_id, "1_abc");
+        assert_eq!(c.project_id.as_deref(), Some("123456"));
+        assert_eq!(c.media_server_url.as_deref(), Some("wss://m"));
+        // one object; the application id stands in for the project
+        let c = parse_created(r#"{"session_id":"2_x","application_id":"app","create_dt":null}"#).unwrap();
+        assert_eq!((c.project_id.as_deref(), c.create_dt), (Some("app"), None));
+        assert_eq!(parse_created(r#"[{"session_id":""}]"#), Err("the answer has no session_id".into()));
+        assert_eq!(parse_created("[]"), Err("the JSON array is empty".into()));
+        assert!(parse_created("[null]").is_err());
+        assert!(parse_created(r#"[{"session_id":"1_a""#).unwrap_err().contains("does not parse"));
     }
 }

@@ -27,7 +27,6 @@ use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::Notify;
 use tokio::time::Instant;
 
 /// Connection timeouts.
@@ -61,7 +60,6 @@ struct Phase {
 struct Tracker {
     timeouts: Timeouts,
     phase: Mutex<Phase>,
-    changed: Notify,
 }
 
 impl Tracker {
@@ -70,7 +68,6 @@ impl Tracker {
         Arc::new(Tracker {
             timeouts,
             phase: Mutex::new(Phase { in_flight: 0, waiting_since: now, answered: false, partial_since: None, last_io: now }),
-            changed: Notify::new(),
         })
     }
 
@@ -98,9 +95,6 @@ impl Tracker {
         p.last_io = now;
         if p.in_flight == 0 && p.partial_since.is_none() {
             p.partial_since = Some(now);
-            drop(p);
-            // The deadline may move earlier (header-read timeout shorter than idle).
-            self.changed.notify_one();
         }
     }
 
@@ -116,17 +110,20 @@ impl Tracker {
         InFlight(self.clone())
     }
 
-    /// Resolves once the connection's deadline has passed.
+    /// Resolves once the connection's deadline has passed. Reads and writes only record their
+    /// times, with no wake-up: any later change of phase puts the deadline at least
+    /// `min(header_read, idle)` after that change, so sleeping no longer than that before
+    /// looking again still ends the connection on time (an idle connection looks every
+    /// 10 s by default).
     async fn expired(&self) {
+        let step = self.timeouts.header_read.min(self.timeouts.idle);
         loop {
+            let now = Instant::now();
             let deadline = self.deadline();
-            if deadline <= Instant::now() {
+            if deadline <= now {
                 return;
             }
-            tokio::select! {
-                _ = tokio::time::sleep_until(deadline) => {}
-                _ = self.changed.notified() => {}
-            }
+            tokio::time::sleep_until(deadline.min(now + step)).await;
         }
     }
 }

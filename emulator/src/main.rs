@@ -4,7 +4,7 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = opentok_emulator::Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match cli.runtime() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("opentok-emulator: cannot start the runtime: {e}");

@@ -6,7 +6,6 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
 
 use crate::api_error::ApiError;
 use crate::auth::{self, Principal};
@@ -53,25 +52,44 @@ pub fn accepts_json(headers: &HeaderMap) -> bool {
     })
 }
 
-fn json_answer(r: &SessionRecord, principal: &Principal) -> Json<serde_json::Value> {
-    let mut obj = json!({
-        "session_id": r.session_id,
-        "project_id": r.project_id,
-        "partner_id": r.project_id,
-        "create_dt": r.create_dt,
-        "session_status": null,
-        "status_invalid": null,
-        "media_server_hostname": null,
-        "media_server_url": "",
-        "messaging_server_url": null,
-        "messaging_url": null,
-        "symphony_address": null,
-        "properties": null,
-    });
-    if let Principal::Application(id) = principal {
-        obj["application_id"] = json!(id);
-    }
-    Json(json!([obj]))
+/// One session of the JSON answer, fields in the order the service writes them (alphabetical).
+#[derive(serde::Serialize)]
+struct CreatedJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    application_id: Option<&'a str>,
+    create_dt: &'a str,
+    media_server_hostname: Option<()>,
+    media_server_url: &'a str,
+    messaging_server_url: Option<()>,
+    messaging_url: Option<()>,
+    partner_id: &'a str,
+    project_id: &'a str,
+    properties: Option<()>,
+    session_id: &'a str,
+    session_status: Option<()>,
+    status_invalid: Option<()>,
+    symphony_address: Option<()>,
+}
+
+fn json_answer<'a>(r: &'a SessionRecord, principal: &'a Principal) -> Json<[CreatedJson<'a>; 1]> {
+    Json([CreatedJson {
+        application_id: match principal {
+            Principal::Application(id) => Some(id),
+            Principal::Project(_) => None,
+        },
+        create_dt: &r.create_dt,
+        media_server_hostname: None,
+        media_server_url: "",
+        messaging_server_url: None,
+        messaging_url: None,
+        partner_id: &r.project_id,
+        project_id: &r.project_id,
+        properties: None,
+        session_id: &r.session_id,
+        session_status: None,
+        status_invalid: None,
+        symphony_address: None,
+    }])
 }
 
 fn xml_answer(r: &SessionRecord) -> Response {
@@ -102,6 +120,49 @@ mod tests {
         assert!(!accepts_json(&h));
         h.insert(header::ACCEPT, HeaderValue::from_static("text/html, application/json;q=0.9"));
         assert!(accepts_json(&h));
+    }
+
+    #[test]
+    fn the_json_answer_has_every_field_the_service_writes() {
+        let r = SessionRecord {
+            session_id: "1_MX4xMjM0NTZ-fjE3MDA".into(),
+            project_id: "123456".into(),
+            media_mode: "routed".into(),
+            archive_mode: "manual".into(),
+            location: None,
+            e2ee: false,
+            archive_name: None,
+            archive_resolution: None,
+            create_dt: "Mon Nov 14 22:13:20 PST 2023".into(),
+            created_at_ms: 1_700_000_000_000,
+        };
+        let nulls = [
+            "media_server_hostname",
+            "messaging_server_url",
+            "messaging_url",
+            "properties",
+            "session_status",
+            "status_invalid",
+            "symphony_address",
+        ];
+        let expected = |app: Option<&str>| {
+            let mut o = serde_json::json!({
+                "session_id": r.session_id, "project_id": "123456", "partner_id": "123456",
+                "create_dt": r.create_dt, "media_server_url": "",
+            });
+            for k in nulls {
+                o[k] = serde_json::Value::Null;
+            }
+            if let Some(app) = app {
+                o["application_id"] = app.into();
+            }
+            serde_json::json!([o])
+        };
+        let text = serde_json::to_string(&json_answer(&r, &Principal::Project("123456".into())).0).unwrap();
+        assert!(text.starts_with(r#"[{"create_dt":"#), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), expected(None));
+        let app = Principal::Application("app-1".into());
+        assert_eq!(serde_json::to_value(json_answer(&r, &app).0).unwrap(), expected(Some("app-1")));
     }
 
     #[test]
