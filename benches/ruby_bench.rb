@@ -4,7 +4,13 @@
 # does to mint a token, in the same process: Debian's ruby-jwt (`jwt` gem) encoding the official
 # gem's claims (lib/opentok/token_generator.rb, GENERATE_JWT_LAMBDA: iss, ist, iat, nonce, role,
 # scope, session_id, plus exp / connection_data / initial_layout_class_list) with HS256 and the
-# `typ: JWT` header. Not a test. Run with `make bench-ruby` (release native library).
+# `typ: JWT` header. Not a test. Run with `make bench-ruby` (release native library, release
+# emulator).
+#
+# With OPENTOK_BENCH_URL (an emulator's base URL), also `create_session`: the gem against what the
+# official gem 4.13 does (lib/opentok/client.rb `create_session`: an HTTParty POST of the form
+# body, `X-OPENTOK-AUTH` a ruby-jwt HS256 JWT with `ist` in its JOSE header, the XML answer parsed
+# by HTTParty), from one thread and from 16.
 #
 #   ruby benches/ruby_bench.rb [seconds-per-case]
 #
@@ -12,6 +18,7 @@
 $LOAD_PATH.unshift(ENV["OPENTOK_RUBY_LIB"] || File.expand_path("../bindings/ruby/lib", __dir__))
 require "opentok_native"
 require "jwt"
+require "httparty" if ENV["OPENTOK_BENCH_URL"]
 
 API_KEY = "123456"
 API_SECRET = "1234567890abcdef1234567890abcdef1234567890"
@@ -31,6 +38,32 @@ def rate(name)
       now = Process.clock_gettime(Process::CLOCK_MONOTONIC)
     end
     n / (now - start)
+  end
+  median = rates.drop(1).sort[1]
+  printf("%-44s %10.0f/s %8.2f us\n", name, median, 1e6 / median)
+  median
+end
+
+# Calls per second of the block run from `threads` threads at once: median of three rounds of
+# SECONDS / 3, after one warm-up round.
+def threaded_rate(name, threads)
+  rates = (0..3).map do
+    count = Queue.new
+    start = Process.clock_gettime(Process::CLOCK_MONOTONIC)
+    stop = start + (SECONDS / 3)
+    workers = Array.new(threads) do
+      Thread.new do
+        n = 0
+        while Process.clock_gettime(Process::CLOCK_MONOTONIC) < stop
+          yield
+          n += 1
+        end
+        count << n
+      end
+    end
+    workers.each(&:join)
+    total = Array.new(threads) { count.pop }.sum
+    total / (Process.clock_gettime(Process::CLOCK_MONOTONIC) - start)
   end
   median = rates.drop(1).sort[1]
   printf("%-44s %10.0f/s %8.2f us\n", name, median, 1e6 / median)
@@ -78,4 +111,49 @@ results = {
 puts
 results.each do |name, (official, native, uniffi)|
   printf("%-8s native/official %.1fx   (uniffi only %.1fx)\n", name, native / official, uniffi / official)
+end
+
+url = ENV["OPENTOK_BENCH_URL"]
+exit if url.nil? || url.empty?
+
+# What the official gem 4.13 does for `create_session` (relayed, the default): its REST JWT, its
+# HTTParty client (a new connection per call, as Net::HTTP without keep-alive), its XML reading.
+class OfficialClient
+  include HTTParty
+  open_timeout 2
+
+  def initialize(url)
+    self.class.base_uri url
+    self.class.headers("User-Agent" => "OpenTok-Ruby-SDK/4.13.0")
+  end
+
+  def create_session
+    now = Time.now.to_i
+    jwt = JWT.encode({ iss: API_KEY, iat: now, exp: now + 300 }, API_SECRET, "HS256", { ist: "project" })
+    response = self.class.post("/session/create", body: { "p2p.preference" => "enabled" }, headers: { "X-OPENTOK-AUTH" => jwt })
+    raise "create_session: status #{response.code}" unless (200..300).cover?(response.code)
+
+    response["sessions"]["Session"]["session_id"]
+  end
+end
+
+official = OfficialClient.new(url)
+native = OpenTok::OpenTok.new(API_KEY, API_SECRET, api_url: url)
+abort "official create_session failed" unless official.create_session.start_with?("1_", "2_")
+abort "native create_session failed" unless native.create_session.session_id.start_with?("1_", "2_")
+
+puts
+sessions = {
+  "create_session, sequential" => [
+    rate("official gem's create_session (HTTParty)") { official.create_session },
+    rate("opentok-native create_session") { native.create_session }
+  ],
+  "create_session, 16 threads" => [
+    threaded_rate("official gem's create_session, 16 threads", 16) { official.create_session },
+    threaded_rate("opentok-native create_session, 16 threads", 16) { native.create_session }
+  ]
+}
+puts
+sessions.each do |name, (theirs, ours)|
+  printf("%-28s native/official %.1fx\n", name, ours / theirs)
 end

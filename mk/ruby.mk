@@ -29,12 +29,16 @@ demo-ruby: ruby-gem ## examples/ruby/quickstart.rb against $OPENTOK_API_URL
 	@GEM_PATH=$(RUBY_GEM_HOME):$$($(RUBY) -e 'print Gem.path.join(":")') $(RUBY) $(ROOT)/examples/ruby/quickstart.rb
 
 # benches/ruby_bench.rb: the gem's token minting (release native library) against Debian's ruby-jwt
-# encoding the official gem's claims, in one process. Leaves the release library in the gem's
+# encoding the official gem's claims, in one process, then create_session against a release
+# emulator, the gem against the official gem's HTTParty request. Leaves the release library in the gem's
 # lib/opentok/native/ (test-ruby rebuilds the debug one).
-bench-ruby: ruby-tools ## tokens: the gem (release library) vs ruby-jwt with the official gem's claims
-	@$(RUBY) -e 'require "jwt"' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby-jwt; }
+bench-ruby: ruby-tools ## tokens and create_session: the gem (release library) vs what the official gem does (ruby-jwt, HTTParty)
+	@$(RUBY) -e 'require "jwt"; require "httparty"' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ruby-jwt ruby-httparty; }
 	@OPENTOK_UNIFFI_PROFILE=release $(ROOT)/bindings/scripts/build-native.sh ruby $(RUBY_DIR)/lib/opentok/native
-	$(RUBY) $(ROOT)/benches/ruby_bench.rb
+	$(CARGO) build -q --release -p opentok-emulator
+	@out=$$(mktemp); $(CARGO_TARGET_DIR)/release/opentok-emulator --port 0 --in-memory >$$out 2>/dev/null & pid=$$!; \
+	  for i in $$(seq 100); do url=$$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' $$out | head -1); [ -n "$$url" ] && break; sleep 0.1; done; \
+	  OPENTOK_BENCH_URL=$$url $(RUBY) $(ROOT)/benches/ruby_bench.rb; rc=$$?; kill $$pid; rm -f $$out; exit $$rc
 
 TEST_TARGETS += test-ruby
 DEMO_TARGETS += demo-ruby
