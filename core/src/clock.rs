@@ -132,7 +132,7 @@ fn pooled_random(out: &mut [u8]) {
 /// child handler registered once with `pthread_atfork` bumps it, so a forked child refills its
 /// pools without a `getpid` system call per token.
 #[cfg(unix)]
-fn fork_generation() -> u64 {
+pub(crate) fn fork_generation() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::Once;
     static GENERATION: AtomicU64 = AtomicU64::new(0);
@@ -151,7 +151,7 @@ fn fork_generation() -> u64 {
 
 /// Without `fork()` there is nothing to detect.
 #[cfg(not(unix))]
-fn fork_generation() -> u64 {
+pub(crate) fn fork_generation() -> u64 {
     0
 }
 

@@ -93,6 +93,8 @@ thread_local! {
     /// This thread's idle connection per transport (keyed like the transports' thread copies:
     /// a dropped transport's entry is let go).
     static IDLE: RefCell<Vec<(Weak<()>, Idle)>> = const { RefCell::new(Vec::new()) };
+    /// The fork generation ([`crate::clock::fork_generation`]) `IDLE`'s connections belong to.
+    static IDLE_GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// A connection, and the read and write timeout its socket has now (set only when what is left
@@ -323,6 +325,13 @@ pub(crate) fn exchange(
 fn take_idle(key: &Arc<()>) -> Option<Stream> {
     IDLE.with(|cell| {
         let mut idle = cell.borrow_mut();
+        // A forked child inherits its parent's kept connections: the same sockets, which both
+        // would then write to and read from. The child lets them go (closing only its copies of
+        // the descriptors; TLS sends nothing on drop) and connects anew.
+        let generation = crate::clock::fork_generation();
+        if IDLE_GENERATION.with(|g| g.replace(generation)) != generation {
+            idle.clear();
+        }
         idle.retain(|(k, _)| k.strong_count() > 0);
         let i = idle.iter().position(|(k, _)| k.as_ptr() == Arc::as_ptr(key))?;
         let (_, conn) = idle.swap_remove(i);

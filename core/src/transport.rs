@@ -62,8 +62,9 @@ pub(crate) struct Transport {
 thread_local! {
     /// Set while [`block_on_here`] runs a future on this thread's own runtime.
     static ON_THREAD_RUNTIME: Cell<bool> = const { Cell::new(false) };
-    /// This thread's runtime for [`block_on_here`] (created on first use).
-    static THREAD_RUNTIME: RefCell<Option<ThreadRuntime>> = const { RefCell::new(None) };
+    /// This thread's runtime for [`block_on_here`] (created on first use), with the fork
+    /// generation it was made in.
+    static THREAD_RUNTIME: RefCell<Option<(u64, ThreadRuntime)>> = const { RefCell::new(None) };
     /// This thread's copies of the transports' HTTP clients, used under [`block_on_here`]: their
     /// connections are driven by this thread's runtime, so they stay with this thread.
     static THREAD_HTTP: RefCell<Vec<(Weak<()>, reqwest::Client)>> = const { RefCell::new(Vec::new()) };
@@ -96,13 +97,30 @@ pub(crate) fn block_on_here<F: Future>(fut: F) -> F::Output {
             ON_THREAD_RUNTIME.with(|f| f.set(was));
             return out;
         };
-        let rt = slot.get_or_insert_with(|| ThreadRuntime(Some(new_thread_runtime())));
+        let generation = crate::clock::fork_generation();
+        if slot.as_ref().is_some_and(|(made_in, _)| *made_in != generation) {
+            forget_inherited(slot.take());
+        }
+        let (_, rt) = slot.get_or_insert_with(|| (generation, ThreadRuntime(Some(new_thread_runtime()))));
         let rt = rt.0.as_ref().expect("the thread runtime lives until its thread ends");
         let was = ON_THREAD_RUNTIME.with(|f| f.replace(true));
         let out = rt.block_on(fut);
         ON_THREAD_RUNTIME.with(|f| f.set(was));
         out
     })
+}
+
+/// In a forked child, the runtime and HTTP clients this thread had in its parent: leaked, never
+/// dropped. Their epoll instance and sockets are shared with the parent, and dropping them would
+/// deregister the parent's sockets and close connections the parent still uses. The child makes
+/// its own.
+fn forget_inherited(runtime: Option<(u64, ThreadRuntime)>) {
+    std::mem::forget(runtime);
+    THREAD_HTTP.with(|cell| {
+        if let Ok(mut copies) = cell.try_borrow_mut() {
+            std::mem::forget(std::mem::take(&mut *copies));
+        }
+    });
 }
 
 fn new_thread_runtime() -> tokio::runtime::Runtime {
